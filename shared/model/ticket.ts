@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { parseWith } from '../errors';
+import { ClockSnapshotSchema } from '../sla/clock-snapshot';
+import { EpochMsSchema } from '../time/duration';
+import {
+  ImpactSchema,
+  PrioritySchema,
+  SeveritySchema,
+  TicketStatusSchema,
+  TierSchema,
+  UrgencySchema,
+} from './levels';
+
+export const TICKET_NUMBER_RE = /^INC-\d{6,}$/;
+
+export function formatTicketNumber(n: number): string {
+  return `INC-${String(n).padStart(6, '0')}`;
+}
+
+export const RequesterSchema = z
+  .object({
+    name: z.string().min(1).max(120),
+    email: z.email(),
+    vip: z.boolean(),
+  })
+  .strict();
+export type Requester = z.infer<typeof RequesterSchema>;
+
+export const TicketSlaSchema = z
+  .object({
+    response: ClockSnapshotSchema,
+    resolution: ClockSnapshotSchema,
+  })
+  .strict();
+export type TicketSla = z.infer<typeof TicketSlaSchema>;
+
+export const TicketSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    number: z.string().regex(TICKET_NUMBER_RE, 'must look like INC-000123'),
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(20_000),
+    requester: RequesterSchema,
+    category: z.string().min(1).max(64),
+    service: z.string().min(1).max(120),
+    impact: ImpactSchema,
+    urgency: UrgencySchema,
+    priority: PrioritySchema,
+    severity: SeveritySchema,
+    tier: TierSchema,
+    /** Assignment group id. */
+    group: z.string().min(1).max(64),
+    /** Owning agent id; null while unowned (new, or pending acceptance in a tier). */
+    assignee: z.string().min(1).max(64).nullable(),
+    status: TicketStatusSchema,
+    createdAt: EpochMsSchema,
+    updatedAt: EpochMsSchema,
+    sla: TicketSlaSchema,
+    /** Increments on every server-side change; field edits name the version they were based on. */
+    version: z.number().int().min(1),
+  })
+  .strict();
+export type Ticket = z.infer<typeof TicketSchema>;
+
+export const parseTicket = (input: unknown): Ticket => parseWith(TicketSchema, input, 'ticket');
