@@ -1,0 +1,39 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config';
+import type { Db } from './db/open-database';
+import { installAuth } from './http/auth-hook';
+import { installErrorHandling } from './http/errors';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { pullRoutes } from './routes/pull';
+
+export type AppDeps = {
+  db: Db;
+  config: Pick<ServerConfig, 'corsOrigins' | 'tokenTtlMs'>;
+  /** Server clock; injected so tests control time. */
+  now?: () => number;
+  logger?: boolean;
+};
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the ticket API without listening: tests inject or listen on an ephemeral port. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? Date.now;
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  installErrorHandling(app);
+  // JSON only: anything else (text/plain included) is answered 415.
+  app.removeContentTypeParser('text/plain');
+  await app.register(cors, {
+    origin: deps.config.corsOrigins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+  installAuth(app, deps.db, now);
+  healthRoutes(app, now);
+  authRoutes(app, deps.db, now, deps.config.tokenTtlMs);
+  pullRoutes(app, deps.db, now);
+  return app;
+}

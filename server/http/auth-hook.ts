@@ -1,0 +1,39 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Agent } from '../../shared/model/agent';
+import { agentForToken } from '../auth/sessions';
+import type { Db } from '../db/open-database';
+import { unauthorized } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    agent: Agent | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Route answers without a token (health, login). */
+    public?: boolean;
+  }
+}
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
+  return match?.[1];
+}
+
+/** Every route answers 401 without a live token unless its config says `public: true`. */
+export function installAuth(app: FastifyInstance, db: Db, now: () => number): void {
+  app.decorateRequest('agent', undefined);
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'OPTIONS' || request.routeOptions.config.public) return;
+    const token = bearerToken(request);
+    if (!token) throw unauthorized();
+    const agent = await agentForToken(db, token, now());
+    if (!agent) throw unauthorized('the token is unknown, expired or revoked; log in again');
+    request.agent = agent;
+  });
+}
+
+export function requireAgent(request: FastifyRequest): Agent {
+  if (!request.agent) throw unauthorized();
+  return request.agent;
+}

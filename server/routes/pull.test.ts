@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parsePullResponse, type PullResponse } from '../../shared/sync/pull';
+import { putTicket } from '../repo/tickets';
+import { startTestServer, type TestServer } from '../test-support';
+
+let server: TestServer;
+let token: string;
+beforeAll(async () => {
+  server = await startTestServer({ tickets: 120 });
+  token = await server.login();
+});
+afterAll(() => server.close());
+
+async function pull(query: string, auth: string | null = token): Promise<Response> {
+  return fetch(`${server.url}/v1/pull${query}`, auth ? { headers: { authorization: `Bearer ${auth}` } } : {});
+}
+
+async function pullAll(limit: number, from = '0'): Promise<{ pages: PullResponse[]; cursor: string }> {
+  const pages: PullResponse[] = [];
+  let cursor = from;
+  for (;;) {
+    const res = await pull(`?cursor=${cursor}&limit=${limit}`);
+    expect(res.status).toBe(200);
+    const page = parsePullResponse(await res.json());
+    pages.push(page);
+    cursor = page.cursor;
+    if (!page.hasMore) return { pages, cursor };
+  }
+}
+
+describe('GET /v1/pull', () => {
+  test('returns 401 without a token', async () => {
+    const res = await pull('', null);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: 'unauthorized' });
+  });
+
+  test('returns 401 with an unknown token', async () => {
+    const res = await pull('', 'x'.repeat(43));
+    expect(res.status).toBe(401);
+  });
+
+  test('returns 401 once the token has expired', async () => {
+    const fresh = await server.login();
+    server.clock.now += 2 * 60 * 60 * 1000;
+    try {
+      expect((await pull('', fresh)).status).toBe(401);
+    } finally {
+      server.clock.now -= 2 * 60 * 60 * 1000;
+    }
+  });
+
+  test('pages through every ticket once, in change order, with the server time', async () => {
+    const { pages } = await pullAll(50);
+    expect(pages.map((p) => p.changes.length)).toEqual([50, 50, 20]);
+    const ids = pages.flatMap((p) => p.changes.map((c) => c.value.id));
+    expect(new Set(ids).size).toBe(120);
+    expect(pages.every((p) => p.serverTime === server.clock.now)).toBe(true);
+    expect(pages.at(-1)!.hasMore).toBe(false);
+  });
+
+  test('after the last cursor returns only what changed since', async () => {
+    const { cursor } = await pullAll(500);
+    const empty = parsePullResponse(await (await pull(`?cursor=${cursor}`)).json());
+    expect(empty.changes).toEqual([]);
+    expect(empty.cursor).toBe(cursor);
+
+    const changed = (await pullAll(500)).pages[0]!.changes[3]!.value;
+    await putTicket(server.db, { ...changed, title: 'Printer on fire', version: changed.version + 1 });
+    const delta = parsePullResponse(await (await pull(`?cursor=${cursor}`)).json());
+    expect(delta.changes.map((c) => c.value.title)).toEqual(['Printer on fire']);
+  });
+
+  test('refuses a malformed cursor or limit naming the field', async () => {
+    const bad = await pull('?cursor=abc');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: 'cursor' });
+    const big = await pull('?limit=100000');
+    expect(big.status).toBe(400);
+    expect(await big.json()).toMatchObject({ field: 'limit' });
+    const unknown = await pull('?since=5');
+    expect(unknown.status).toBe(400);
+  });
+});

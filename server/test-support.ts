@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { defaultPolicy } from '../shared/policy/default-policy';
+import { buildApp } from './app';
+import { openSqlite, type Db } from './db/open-database';
+import { seedDemo } from './seed/seed';
+
+export type TestServer = {
+  url: string;
+  db: Db;
+  app: FastifyInstance;
+  dataDir: string;
+  clock: { now: number };
+  login(email?: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+export const TEST_NOW = Date.UTC(2026, 10, 24, 15, 0);
+
+/** A real server on an ephemeral loopback port over a real SQLite file in a temp dir. */
+export async function startTestServer(options: { tickets?: number; seed?: number } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-test-'));
+  const db = await openSqlite({ dataDir });
+  const clock = { now: TEST_NOW };
+  await seedDemo(db, {
+    tickets: options.tickets ?? 50,
+    seed: options.seed ?? 7,
+    nowMs: TEST_NOW,
+    policy: defaultPolicy,
+    passwordCost: { N: 1024 },
+  });
+  const app = await buildApp({
+    db,
+    config: { corsOrigins: ['http://127.0.0.1:5317'], tokenTtlMs: 60 * 60 * 1000 },
+    now: () => clock.now,
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    db,
+    app,
+    dataDir,
+    clock,
+    async login(email = 'l1.agent@demo.test', password = 'demo') {
+      const res = await fetch(`${url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { token: string }).token;
+    },
+    async close() {
+      await app.close();
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
