@@ -4,7 +4,7 @@ import { loadConfig } from './config';
 import { openSqlite } from './db/open-database';
 import { isEmpty, seedDemo } from './seed/seed';
 
-export const FIRST_RUN_TICKETS = 2000;
+export const FIRST_RUN_TICKETS = Number(process.env.TIERDESK_SEED_TICKETS ?? 2000);
 
 const config = loadConfig();
 const db = await openSqlite({ dataDir: config.dataDir });

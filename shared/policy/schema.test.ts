@@ -6,7 +6,7 @@ import { defaultPolicy } from './default-policy';
 import { priorityFor } from './lookups';
 import { parsePolicy } from './schema';
 
-const clone = (): Record<string, unknown> => structuredClone(defaultPolicyDocument) as Record<string, unknown>;
+const clone = (): Record<string, unknown> => JSON.parse(JSON.stringify(defaultPolicyDocument)) as Record<string, unknown>;
 
 function fieldsOf(fn: () => unknown): string[] {
   try {

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getBridge } from '../bridge/bridge';
+import { db as defaultDb, type TierdeskDb } from '../db/db';
+import { LoginScreen } from '../features/login/LoginScreen';
+import { QueueView } from '../features/queue/QueueView';
+import { useTrayCount } from '../features/queue/use-tray-count';
+import { SyncIndicator } from '../features/sync-status/SyncIndicator';
+import { restoreSession, signIn, signOut } from '../session/session-service';
+import { ApiClient } from '../sync/api-client';
+import { readSyncState } from '../sync/puller';
+import { SyncController } from '../sync/sync-controller';
+import type { Agent } from '../../../shared/model/agent';
+import { useAppStore } from './store';
+
+export function App({ db = defaultDb }: { db?: TierdeskDb }) {
+  const phase = useAppStore((s) => s.phase);
+  const agent = useAppStore((s) => s.agent);
+  const [defaultApi, setDefaultApi] = useState<string | null>(null);
+  const [reauth, setReauth] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const config = await getBridge().getConfig();
+      const restored = await restoreSession(db, Date.now());
+      const sync = await readSyncState(db);
+      if (cancelled) return;
+      setDefaultApi(config.apiBaseUrl);
+      const store = useAppStore.getState();
+      store.setLastSyncedAt(sync.lastSyncedAt);
+      if (restored) store.signedIn(restored.agent, restored.apiBaseUrl, restored.token);
+      else store.signedOut();
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [db]);
+
+  const handleSignIn = useCallback(
+    async (apiBaseUrl: string, email: string, password: string) => {
+      const session = await signIn(db, apiBaseUrl, email, password);
+      setReauth(false);
+      useAppStore.getState().signedIn(session.agent, session.apiBaseUrl, session.token);
+    },
+    [db],
+  );
+
+  const handleSignOut = useCallback(async () => {
+    await signOut(db);
+    useAppStore.getState().signedOut();
+  }, [db]);
+
+  if (phase === 'loading' || defaultApi === null) {
+    return <p className="splash">Opening Tierdesk…</p>;
+  }
+  if (phase === 'signed_out' || !agent || reauth) {
+    return <LoginScreen defaultApiBaseUrl={defaultApi} defaultEmail={agent?.email ?? ''} onSubmit={handleSignIn} />;
+  }
+  return <Workspace db={db} agent={agent} onSignOut={() => void handleSignOut()} onSignIn={() => setReauth(true)} />;
+}
+
+function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: Agent; onSignOut(): void; onSignIn(): void }) {
+  const apiBaseUrl = useAppStore((s) => s.apiBaseUrl);
+  const token = useAppStore((s) => s.token);
+  const controller = useMemo(() => {
+    if (!apiBaseUrl || !token) return null;
+    const store = useAppStore.getState();
+    return new SyncController(new ApiClient(apiBaseUrl, token), db, {
+      setSyncStatus: store.setSyncStatus,
+      setLastSyncedAt: store.setLastSyncedAt,
+      tokenRejected: store.tokenRejected,
+    });
+  }, [apiBaseUrl, token, db]);
+
+  useEffect(() => {
+    if (!controller) {
+      useAppStore.getState().setSyncStatus({ kind: 'unauthorized' });
+      return;
+    }
+    controller.start();
+    return () => controller.stop();
+  }, [controller]);
+
+  useTrayCount(db, agent);
+
+  return (
+    <div className="workspace">
+      <header className="topbar">
+        <span className="brand">Tierdesk</span>
+        <SyncIndicator onSyncNow={() => void controller?.syncNow()} onSignIn={onSignIn} />
+        <span className="me">
+          {agent.name} · {agent.tier ?? agent.role}
+        </span>
+        <button type="button" onClick={onSignOut}>
+          Sign out
+        </button>
+      </header>
+      <QueueView db={db} agent={agent} />
+    </div>
+  );
+}

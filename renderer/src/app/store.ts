@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+import { createQueueSlice, type QueueSlice } from '../features/queue/queue-slice';
+import { createSyncSlice, type SyncSlice } from '../features/sync-status/sync-slice';
+import { createSessionSlice, type SessionSlice } from '../session/session-slice';
+
+/** UI and session state only; ticket data lives in IndexedDB and is read with live queries. */
+export type AppState = SessionSlice & SyncSlice & QueueSlice;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createSyncSlice(...a),
+  ...createQueueSlice(...a),
+}));
+
+export const initialAppState = useAppStore.getState();
+
+/** For tests: back to a fresh store. */
+export function resetAppStore(): void {
+  useAppStore.setState(initialAppState, true);
+}

@@ -1,0 +1,25 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from '../../app/store';
+
+/** Closed set of sync states the indicator switches over. */
+export type SyncStatus =
+  | { kind: 'idle' }
+  | { kind: 'syncing'; changes: number }
+  | { kind: 'offline'; since: number }
+  | { kind: 'unauthorized' }
+  | { kind: 'error'; message: string };
+
+export type SyncSlice = {
+  syncStatus: SyncStatus;
+  /** Local time of the last successful exchange with the server. */
+  lastSyncedAt: number | null;
+  setSyncStatus(status: SyncStatus): void;
+  setLastSyncedAt(at: number | null): void;
+};
+
+export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) => ({
+  syncStatus: { kind: 'idle' },
+  lastSyncedAt: null,
+  setSyncStatus: (syncStatus) => set({ syncStatus }),
+  setLastSyncedAt: (lastSyncedAt) => set({ lastSyncedAt }),
+});

@@ -1,0 +1,86 @@
+import { ApiErrorSchema } from '../../../shared/api/error';
+import { parseLoginResponse, type LoginResponse } from '../../../shared/api/auth';
+import { parsePullResponse, type PullResponse } from '../../../shared/sync/pull';
+
+/** The server could not be reached (offline, server down, timeout). */
+export class OfflineError extends Error {
+  constructor(cause: unknown) {
+    super('the ticket server cannot be reached', { cause });
+    this.name = 'OfflineError';
+  }
+}
+
+/** The server answered with an error body {error, field?, message}. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+export type Exchange<T> = {
+  body: T;
+  /** Local clock just before the request and just after the answer: the offset is measured from their midpoint. */
+  sentAt: number;
+  receivedAt: number;
+};
+
+const TIMEOUT_MS = 15_000;
+
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    private token: string | null = null,
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+    private readonly localNow: () => number = Date.now,
+  ) {}
+
+  setToken(token: string | null): void {
+    this.token = token;
+  }
+
+  private async request<T>(path: string, init: RequestInit, parse: (body: unknown) => T): Promise<Exchange<T>> {
+    const headers = new Headers(init.headers);
+    if (this.token) headers.set('authorization', `Bearer ${this.token}`);
+    const sentAt = this.localNow();
+    let res: Response;
+    try {
+      res = await this.fetchImpl(new URL(path, this.baseUrl), { ...init, headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (error) {
+      throw new OfflineError(error);
+    }
+    const receivedAt = this.localNow();
+    const json: unknown = await res.json().catch(() => undefined);
+    if (!res.ok) {
+      const parsed = ApiErrorSchema.safeParse(json);
+      if (parsed.success) throw new ApiRequestError(res.status, parsed.data.error, parsed.data.message, parsed.data.field);
+      // Not our server's error shape (a proxy's 502 page, say): treat as unreachable.
+      if (res.status >= 500) throw new OfflineError(new Error(`HTTP ${res.status}`));
+      throw new ApiRequestError(res.status, 'http_error', `the server answered HTTP ${res.status}`);
+    }
+    return { body: parse(json), sentAt, receivedAt };
+  }
+
+  login(email: string, password: string): Promise<Exchange<LoginResponse>> {
+    return this.request(
+      '/v1/auth/login',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) },
+      parseLoginResponse,
+    );
+  }
+
+  pull(cursor: string, limit: number): Promise<Exchange<PullResponse>> {
+    const query = new URLSearchParams({ cursor, limit: String(limit) });
+    return this.request(`/v1/pull?${query}`, { method: 'GET' }, parsePullResponse);
+  }
+}
+
+/** Server clock minus local clock, assuming the server read its clock halfway through the exchange. */
+export function measureOffset(serverTime: number, sentAt: number, receivedAt: number): number {
+  return Math.round(serverTime - (sentAt + receivedAt) / 2);
+}

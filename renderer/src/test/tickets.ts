@@ -1,0 +1,32 @@
+import { formatTicketNumber, type Ticket } from '../../../shared/model/ticket';
+import { defaultPolicy } from '../../../shared/policy/default-policy';
+import { calendarLookup } from '../../../shared/sla/calendars';
+import { initialSla } from '../../../shared/sla/ticket-sla';
+import { toRecord, type TicketRecord } from '../db/ticket-record';
+
+/** A valid ticket for component tests, with both clocks started at `createdAt`. */
+export function makeTicket(n: number, overrides: Partial<Ticket> & { createdAt: number }): TicketRecord {
+  const priority = overrides.priority ?? 'P1';
+  const ticket: Ticket = {
+    id: `t-${n}`,
+    number: formatTicketNumber(n),
+    title: `Ticket ${n}`,
+    description: '',
+    requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false },
+    category: 'network',
+    service: 'VPN',
+    impact: 'high',
+    urgency: 'high',
+    priority,
+    severity: 'S2',
+    tier: 'L1',
+    group: 'service-desk',
+    assignee: 'agent-l1',
+    status: 'in_progress',
+    updatedAt: overrides.createdAt,
+    sla: initialSla(priority, overrides.createdAt, defaultPolicy, calendarLookup(defaultPolicy)),
+    version: 1,
+    ...overrides,
+  };
+  return toRecord(ticket);
+}

@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, newPage, screenshot, signIn, startStack, type Stack } from './support';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+test('an L1 agent signs in, sees ticking countdowns, and keeps the queue offline after a reload', async () => {
+  const { page } = await newPage(browser);
+  await page.goto(stack.host.url);
+  await signIn(page, 'l1.agent@demo.test');
+
+  const rows = page.locator('[data-ticket]');
+  await rows.first().waitFor();
+  await page.locator('[data-sync-state="online"]').waitFor();
+  expect(await rows.count()).toBeGreaterThan(3);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/My tickets \(\d+\)/);
+
+  // Countdowns tick: one with seconds showing reads differently a moment later.
+  await page.getByRole('tab', { name: 'All open' }).click();
+  // Breached tickets sort first; scroll down to the ones due within the hour.
+  const running = page.locator('.countdown--running', { hasText: /m \d\ds left$/ }).first();
+  for (let i = 0; i < 60 && (await running.count()) === 0; i++) {
+    await page.locator('.queue-scroll').evaluate((el) => el.scrollBy(0, 300));
+    await page.waitForTimeout(50);
+  }
+  const before = await running.textContent();
+  await expect.poll(() => running.textContent(), { timeout: 5000 }).not.toBe(before);
+  await screenshot(page, 'skeleton-queue-online');
+  await page.getByRole('tab', { name: 'My tickets' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/My tickets/);
+
+  const numbersOnline = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')));
+
+  await stack.stopApi();
+  await page.reload();
+  await rows.first().waitFor();
+  await page.locator('[data-sync-state="offline"]').waitFor();
+  expect(await page.getByRole('status').textContent()).toMatch(/Offline/);
+  const numbersOffline = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')));
+  expect(numbersOffline.slice(0, 5)).toEqual(numbersOnline.slice(0, 5));
+  await screenshot(page, 'skeleton-queue-offline');
+
+  await stack.restartApi();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.locator('[data-sync-state="online"]').waitFor();
+});

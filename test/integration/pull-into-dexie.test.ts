@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TierdeskDb } from '../../renderer/src/db/db';
+import { ApiClient, OfflineError } from '../../renderer/src/sync/api-client';
+import { pullAll, readSyncState } from '../../renderer/src/sync/puller';
+import { startApiProcess, type ApiProcess } from '../../scripts/lib/api-process';
+import { freePort } from '../e2e/support';
+
+const TICKETS = 1500;
+let api: ApiProcess;
+let dataDir: string;
+let token: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-pull-'));
+  api = await startApiProcess({ port: await freePort(), dataDir, env: { TIERDESK_SEED_TICKETS: String(TICKETS) } });
+  const login = await new ApiClient(api.url).login('l1.agent@demo.test', 'demo');
+  token = login.body.token;
+});
+afterAll(async () => {
+  await api?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('pull from the real server into IndexedDB', () => {
+  test('bootstraps every ticket in pages and records the cursor and server offset', async () => {
+    const db = new TierdeskDb(`pull-${Math.random()}`);
+    const progress = await pullAll(new ApiClient(api.url, token), db);
+    expect(progress.pages).toBe(2);
+    expect(await db.tickets.count()).toBe(TICKETS);
+    const state = await readSyncState(db);
+    expect(Number(state.cursor)).toBeGreaterThanOrEqual(TICKETS);
+    expect(Math.abs(state.serverOffsetMs)).toBeLessThan(2000);
+    const open = await db.tickets.where('[open+nextDueAt]').between([1, -Infinity], [1, Infinity]).count();
+    expect(open).toBeGreaterThan(TICKETS / 2);
+    expect(open).toBeLessThan(TICKETS);
+  });
+
+  test('a failure between pages keeps the pages already written and resumes after them', async () => {
+    const db = new TierdeskDb(`pull-${Math.random()}`);
+    let calls = 0;
+    const flaky: typeof fetch = (input, init) => {
+      calls += 1;
+      return calls === 2 ? Promise.reject(new TypeError('network down')) : fetch(input, init);
+    };
+    await expect(pullAll(new ApiClient(api.url, token, flaky), db)).rejects.toBeInstanceOf(OfflineError);
+    expect(await db.tickets.count()).toBe(1000);
+    const cursorAfterFirstPage = (await readSyncState(db)).cursor;
+
+    const resumed = await pullAll(new ApiClient(api.url, token), db);
+    expect(resumed.changes).toBe(TICKETS - 1000);
+    expect(await db.tickets.count()).toBe(TICKETS);
+    expect(Number((await readSyncState(db)).cursor)).toBeGreaterThan(Number(cursorAfterFirstPage));
+  });
+});
