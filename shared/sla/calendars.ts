@@ -1,37 +1,29 @@
 import type { Policy } from '../policy/schema';
-import { calendar24x7 } from './calendar-24x7';
-import type { CalendarSpec } from './calendar-spec';
-import { WEEKDAYS } from './calendar-spec';
-import type { ClockCalendar } from './clock-snapshot';
+import { createSpecCalendar, type SpecCalendar } from './calendar';
 
-export type CalendarLookup = (calendarId: string) => ClockCalendar;
+/** Resolves a policy calendar id to its calendar (a BusinessCalendar, usable wherever a ClockCalendar is). */
+export type CalendarLookup = (calendarId: string) => SpecCalendar;
 
-function isAlwaysOpen(spec: CalendarSpec): boolean {
-  return (
-    !spec.holidays?.length &&
-    !spec.holidayRegion &&
-    WEEKDAYS.every((day) => {
-      const intervals = spec.week[day];
-      return intervals?.length === 1 && intervals[0]?.[0] === '00:00' && intervals[0]?.[1] === '24:00';
-    })
-  );
-}
+const lookups = new WeakMap<Policy, CalendarLookup>();
 
 /**
- * Resolves the policy's calendar ids. This is the seam for business calendars:
- * every clock reads time through the calendar named in its snapshot.
+ * The policy's calendars, built once per policy object and id: a calendar
+ * caches its holidays and DST days, so rebuilding it per ticket would redo
+ * that work. Every clock reads time through the calendar named in its snapshot.
  */
 export function calendarLookup(policy: Policy): CalendarLookup {
-  const cache = new Map<string, ClockCalendar>();
-  return (calendarId) => {
+  const existing = lookups.get(policy);
+  if (existing) return existing;
+  const cache = new Map<string, SpecCalendar>();
+  const lookup: CalendarLookup = (calendarId) => {
     const cached = cache.get(calendarId);
     if (cached) return cached;
     const spec = policy.calendars[calendarId];
     if (!spec) throw new Error(`calendars.${calendarId}: calendar is not defined in the policy`);
-    if (!isAlwaysOpen(spec)) {
-      throw new Error(`calendars.${calendarId}: business-hours calendars are not supported yet`);
-    }
-    cache.set(calendarId, calendar24x7);
-    return calendar24x7;
+    const calendar = createSpecCalendar(spec);
+    cache.set(calendarId, calendar);
+    return calendar;
   };
+  lookups.set(policy, lookup);
+  return lookup;
 }

@@ -1,0 +1,201 @@
+import { Temporal } from 'temporal-polyfill';
+import { civilFromDays, daysFromCivil, weekdayOfDay, yearOfDay } from '../time/civil';
+import { DAY_MS } from '../time/duration';
+import type { NormalizedCalendar } from './calendar-week';
+import { regionHolidays } from './holiday-region';
+import type { ZoneOffsets } from './zone-offsets';
+
+/** A local day that does not follow the weekly pattern: a holiday, or a day touched by a DST change. */
+export type ExceptionDay = { intervals: number[]; amount: number; holiday: string | null };
+
+type YearBlock = {
+  firstDay: number;
+  lastDay: number;
+  /** Exception days whose open time differs from the pattern, ascending, with prefix sums of the difference. */
+  days: number[];
+  prefix: number[];
+  /** Closed local days with their names, ascending. */
+  holidays: Array<{ day: number; name: string }>;
+};
+
+/**
+ * Per-day facts of one calendar. Ordinary days are computed from the week
+ * pattern and one UTC offset; exceptions (holidays, days near a DST change)
+ * are resolved through Temporal once per local year and cached. Sums over
+ * many days are "pattern sum (whole weeks by multiplication) + exception
+ * differences (prefix sums)", so no operation walks the days of a long span.
+ */
+export class CalendarDays {
+  private readonly years = new Map<number, YearBlock>();
+  private readonly exceptions = new Map<number, ExceptionDay>();
+  private last: YearBlock | undefined;
+  /** Set by `view`: a day's open intervals are base + flat[i]. */
+  base = 0;
+  flat: readonly number[] = [];
+
+  constructor(
+    private readonly cal: NormalizedCalendar,
+    private readonly zone: ZoneOffsets,
+  ) {}
+
+  /** Local day number (days since 1970-01-01 in the calendar's zone) of an instant. */
+  dayOf(ms: number): number {
+    return Math.floor((ms + this.zone.offsetAt(ms)) / DAY_MS);
+  }
+
+  amount(day: number): number {
+    this.ensure(day);
+    const exception = this.exceptions.get(day);
+    return exception ? exception.amount : this.cal.week.dayOpenMs[weekdayOfDay(day)]!;
+  }
+
+  /** Points `base`/`flat` at the open intervals (UTC ms) of `day`. */
+  view(day: number): void {
+    this.ensure(day);
+    const exception = this.exceptions.get(day);
+    if (exception) {
+      this.base = 0;
+      this.flat = exception.intervals;
+    } else {
+      // No offset change within a day of this one (those are exceptions), so one offset maps the whole day.
+      this.base = day * DAY_MS - this.zone.offsetAt(day * DAY_MS);
+      this.flat = this.cal.week.days[weekdayOfDay(day)]!;
+    }
+  }
+
+  exception(day: number): ExceptionDay | undefined {
+    this.ensure(day);
+    return this.exceptions.get(day);
+  }
+
+  /** Open time of the whole days in [fromDay, toDay). */
+  openBetweenDays(fromDay: number, toDay: number): number {
+    if (toDay <= fromDay) return 0;
+    if (toDay - fromDay <= 7) {
+      let sum = 0;
+      for (let d = fromDay; d < toDay; d++) sum += this.amount(d);
+      return sum;
+    }
+    return this.patternPrefix(toDay) - this.patternPrefix(fromDay) + this.differenceBetween(fromDay, toDay);
+  }
+
+  /** Holidays (closed local days) in [fromDay, toDay), ascending. */
+  holidaysBetween(fromDay: number, toDay: number): Array<{ day: number; name: string }> {
+    const out: Array<{ day: number; name: string }> = [];
+    if (toDay <= fromDay) return out;
+    for (let y = yearOfDay(fromDay); y <= yearOfDay(toDay - 1); y++) {
+      for (const h of this.block(y).holidays) if (h.day >= fromDay && h.day < toDay) out.push(h);
+    }
+    return out;
+  }
+
+  private patternPrefix(day: number): number {
+    const week = this.cal.week;
+    const weeks = Math.floor(day / 7);
+    return weeks * week.weekOpenMs + week.residuePrefix[day - weeks * 7]!;
+  }
+
+  private differenceBetween(fromDay: number, toDay: number): number {
+    const y1 = yearOfDay(fromDay);
+    const y2 = yearOfDay(toDay - 1);
+    if (y1 === y2) return this.blockSum(this.block(y1), fromDay, toDay);
+    let sum = this.blockSum(this.block(y1), fromDay, Infinity) + this.blockSum(this.block(y2), -Infinity, toDay);
+    for (let y = y1 + 1; y < y2; y++) sum += this.blockSum(this.block(y), -Infinity, Infinity);
+    return sum;
+  }
+
+  private blockSum(block: YearBlock, fromDay: number, toDay: number): number {
+    const { days, prefix } = block;
+    return prefix[lowerBound(days, toDay)]! - prefix[lowerBound(days, fromDay)]!;
+  }
+
+  private ensure(day: number): void {
+    const b = this.last;
+    if (b && day >= b.firstDay && day <= b.lastDay) return;
+    this.last = this.block(yearOfDay(day));
+  }
+
+  private block(year: number): YearBlock {
+    const cached = this.years.get(year);
+    if (cached) return cached;
+    const firstDay = daysFromCivil(year, 1, 1);
+    const lastDay = daysFromCivil(year + 1, 1, 1) - 1;
+    const inYear = (d: number) => d >= firstDay && d <= lastDay;
+    const closed = new Map<number, string>();
+    for (const [day, text] of this.cal.holidays) if (inYear(day)) closed.set(day, `holiday ${text}`);
+    if (this.cal.holidayRegion) {
+      for (const h of regionHolidays(this.cal.holidayRegion, year)) if (inYear(h.day) && !closed.has(h.day)) closed.set(h.day, h.name);
+    }
+    const touched = new Set<number>();
+    for (let y = year - 1; y <= year + 1; y++) {
+      for (const t of this.zone.transitionsInYear(y)) {
+        const a = Math.floor((t.at + t.offsetBefore) / DAY_MS);
+        const b = Math.floor((t.at + t.offsetAfter) / DAY_MS);
+        for (let d = Math.min(a, b) - 1; d <= Math.max(a, b) + 1; d++) if (inYear(d)) touched.add(d);
+      }
+    }
+    const block: YearBlock = { firstDay, lastDay, days: [], prefix: [0], holidays: [] };
+    const all = [...new Set([...closed.keys(), ...touched])].sort((a, b) => a - b);
+    for (const day of all) {
+      const holiday = closed.get(day) ?? null;
+      const exception = holiday !== null ? { intervals: [], amount: 0, holiday } : this.resolveDay(day);
+      this.exceptions.set(day, exception);
+      if (holiday !== null) block.holidays.push({ day, name: holiday });
+      const difference = exception.amount - this.cal.week.dayOpenMs[weekdayOfDay(day)]!;
+      if (difference !== 0) {
+        block.days.push(day);
+        block.prefix.push(block.prefix[block.prefix.length - 1]! + difference);
+      }
+    }
+    this.years.set(year, block);
+    return block;
+  }
+
+  /**
+   * A day near a DST change, through Temporal. Local boundaries use
+   * 'compatible' disambiguation: a time in a spring-forward gap maps forward
+   * by the gap (02:30 → 03:30), a repeated time maps to its first occurrence.
+   * Intervals are clipped to the day and unioned, so nothing counts twice,
+   * and all amounts are real elapsed time (00:00–03:00 on a fall-back night is 4 h).
+   */
+  private resolveDay(day: number): ExceptionDay {
+    const toUtc = (localMs: number) => {
+      const d = Math.floor(localMs / DAY_MS);
+      const { year, month, day: dayOfMonth } = civilFromDays(d);
+      const minutes = Math.round((localMs - d * DAY_MS) / 60_000);
+      return Temporal.PlainDateTime.from({ year, month, day: dayOfMonth, hour: Math.floor(minutes / 60), minute: minutes % 60 })
+        .toZonedDateTime(this.zone.timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+    };
+    const dayStart = toUtc(day * DAY_MS);
+    const dayEnd = toUtc((day + 1) * DAY_MS);
+    const pattern = this.cal.week.days[weekdayOfDay(day)]!;
+    const pieces: Array<[number, number]> = [];
+    for (let i = 0; i < pattern.length; i += 2) {
+      const from = Math.max(dayStart, toUtc(day * DAY_MS + pattern[i]!));
+      const to = Math.min(dayEnd, toUtc(day * DAY_MS + pattern[i + 1]!));
+      if (to > from) pieces.push([from, to]);
+    }
+    pieces.sort((a, b) => a[0] - b[0]);
+    const intervals: number[] = [];
+    for (const [from, to] of pieces) {
+      const lastEnd = intervals[intervals.length - 1];
+      if (lastEnd !== undefined && from <= lastEnd) intervals[intervals.length - 1] = Math.max(lastEnd, to);
+      else intervals.push(from, to);
+    }
+    let amount = 0;
+    for (let i = 0; i < intervals.length; i += 2) amount += intervals[i + 1]! - intervals[i]!;
+    return { intervals, amount, holiday: null };
+  }
+}
+
+/** First index whose value is ≥ x. */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
