@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { bundleSegments } from '../../shared/web/bundle-path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,17 +18,9 @@ const TYPES: Record<string, string> = {
 
 export type StaticHost = { url: string; close(): Promise<void> };
 
-/** Resolves a URL path inside `root`, or undefined when it would escape it. */
-export function resolveInside(root: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]!);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  return file === root || file.startsWith(root + path.sep) ? file : undefined;
+function resolveInside(root: string, urlPath: string): string | undefined {
+  const segments = bundleSegments(urlPath);
+  return segments ? path.join(root, ...segments) : undefined;
 }
 
 /**
@@ -51,7 +44,7 @@ export function startStaticHost(options: { root: string; port: number; config: u
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(configJson);
       return;
     }
-    let file = resolveInside(root, urlPath === '/' ? '/index.html' : urlPath);
+    let file = resolveInside(root, urlPath);
     if (file && !statSync(file, { throwIfNoEntry: false })?.isFile()) file = undefined;
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
