@@ -41,3 +41,16 @@ export function isOpenStatus(status: TicketStatus): boolean {
 export const ROLES = ['l1_agent', 'l2_agent', 'l3_agent', 'vendor_liaison', 'lead', 'manager', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
+
+/** How the request reached the desk; the policy says per channel what counts as a first response. */
+export const CHANNELS = ['email', 'phone', 'portal', 'chat', 'walk_in', 'monitoring'] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/**
+ * Kinds of agent contact. Only those the policy lists for the ticket's
+ * channel stop the response clock; an internal note never reaches the requester.
+ */
+export const RESPONSE_KINDS = ['public_reply', 'phone_call', 'chat_reply', 'on_site_visit', 'acceptance', 'internal_note'] as const;
+export const ResponseKindSchema = z.enum(RESPONSE_KINDS);
+export type ResponseKind = z.infer<typeof ResponseKindSchema>;

@@ -70,3 +70,63 @@ describe('parsePolicy', () => {
     expect(() => parsePolicy(doc)).toThrow(ValidationError);
   });
 });
+
+describe('policy calendars and escalation rules', () => {
+  test('the default policy keeps P1 on 24×7 and puts P2–P5 on New York business hours with US holidays', () => {
+    expect(defaultPolicy.targets.P1?.resolution.calendar).toBe('24x7');
+    for (const p of ['P2', 'P3', 'P4', 'P5'] as const) expect(defaultPolicy.targets[p]?.resolution.calendar).toBe('business');
+    expect(defaultPolicy.calendars.business).toMatchObject({ timeZone: 'America/New_York', holidayRegion: 'US' });
+    expect(defaultPolicy.timeRules.find((r) => r.id === 's1-open-15m')?.calendar).toBe('24x7');
+  });
+
+  test('a bad business calendar names its field inside calendars', () => {
+    const doc = clone();
+    const calendars = doc.calendars as Record<string, { timeZone: string; week: Record<string, string[][]> }>;
+    calendars.business!.timeZone = 'America/Nowhere';
+    calendars.business!.week.mon = [['17:00', '08:00']];
+    expect(fieldsOf(() => parsePolicy(doc))).toEqual(['calendars.business.timeZone', 'calendars.business.week.mon[0]']);
+  });
+
+  test('a time rule on an undefined calendar names the rule', () => {
+    const doc = clone();
+    (doc.timeRules as Array<{ calendar: string }>)[1]!.calendar = 'weekends';
+    expect(fieldsOf(() => parsePolicy(doc))).toEqual(['timeRules[1].calendar']);
+  });
+
+  test('thresholds of the acceptance path are checked like the others', () => {
+    const doc = clone();
+    const acceptance = (doc.escalationMatrix as { acceptance: Array<{ atPercent: number }> }).acceptance;
+    acceptance[1]!.atPercent = 250;
+    expect(fieldsOf(() => parsePolicy(doc))).toEqual([
+      'escalationMatrix.acceptance[1].atPercent',
+      'escalationMatrix.acceptance[2].atPercent',
+    ]);
+    acceptance[1]!.atPercent = 100;
+    expect(fieldsOf(() => parsePolicy(doc))).toEqual(['escalationMatrix.acceptance[2].atPercent']);
+  });
+
+  test('a tier path that moves down is refused because returning is always allowed', () => {
+    const doc = clone();
+    (doc.tierRules as { paths: Record<string, string[]> }).paths.L2 = ['L1'];
+    expect(fieldsOf(() => parsePolicy(doc))).toEqual(['tierRules.paths.L2[0]']);
+  });
+
+  test('a response definition must cover every channel', () => {
+    const doc = clone();
+    delete (doc.responseDefinition as Record<string, unknown>).chat;
+    expect(fieldsOf(() => parsePolicy(doc))).toEqual(['responseDefinition.chat']);
+  });
+
+  test('a policy written before escalation rules existed still loads with documented defaults', () => {
+    const doc = clone();
+    for (const key of ['retargetRule', 'responseDefinition', 'timeRules', 'escalationTriggers', 'tierRules', 'handoff', 'forecast']) {
+      delete doc[key];
+    }
+    delete (doc.escalationMatrix as Record<string, unknown>).acceptance;
+    const policy = parsePolicy(doc);
+    expect(policy.retargetRule).toBe('keep_elapsed');
+    expect(policy.tierRules.paths.L1).toEqual(['L2']);
+    expect(policy.escalationMatrix.acceptance.map((t) => t.atPercent)).toEqual([0, 75, 100]);
+    expect(policy.forecast).toEqual({ quantile: 0.9, minSamples: 5 });
+  });
+});

@@ -35,6 +35,12 @@ export const ClockSnapshotSchema = z
     /** Instant the target was exceeded, once known from an event; a running clock past `dueAt` is breached too. */
     breachedAt: EpochMsSchema.nullable(),
     pauseReason: z.string().nullable(),
+    /**
+     * First open instant of the clock (creation itself on a 24×7 calendar,
+     * the next opening when created out of hours). Optional so snapshots
+     * stored before it existed still parse.
+     */
+    startedAt: EpochMsSchema.nullable().optional(),
   })
   .strict();
 export type ClockSnapshot = z.infer<typeof ClockSnapshotSchema>;
@@ -43,6 +49,8 @@ export type ClockSnapshot = z.infer<typeof ClockSnapshotSchema>;
 export interface ClockCalendar {
   addBusinessTime(startMs: number, durationMs: number): number;
   businessTimeBetween(startMs: number, endMs: number): number;
+  /** When present (every BusinessCalendar has it), clocks record their first open instant. */
+  nextOpen?(ms: number): number;
 }
 
 export type ClockReading = {
@@ -82,21 +90,24 @@ export function readClock(clock: ClockSnapshot, nowMs: number, calendar: ClockCa
   };
 }
 
+/** A clock running from the first open instant at or after `atMs`. */
 export function startClock(
   calendarId: string,
   targetMs: number,
   atMs: number,
   calendar: ClockCalendar,
 ): ClockSnapshot {
+  const startedAt = calendar.nextOpen ? calendar.nextOpen(atMs) : atMs;
   return {
     state: 'running',
     calendar: calendarId,
     targetMs,
     elapsedMs: 0,
-    since: atMs,
-    dueAt: calendar.addBusinessTime(atMs, targetMs),
+    since: startedAt,
+    dueAt: calendar.addBusinessTime(startedAt, targetMs),
     breachedAt: null,
     pauseReason: null,
+    startedAt,
   };
 }
 
