@@ -1,9 +1,27 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// With TIERDESK_TEST_PG_URL set (as .ci/run does), the server suites run a
+// second time against PostgreSQL.
+const postgres = process.env.TIERDESK_TEST_PG_URL
+  ? [
+      {
+        test: {
+          name: 'server-pg',
+          environment: 'node',
+          include: ['server/**/*.test.ts'],
+          env: { TIERDESK_TEST_DIALECT: 'postgres' },
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   test: {
     projects: [
+      ...postgres,
       {
         test: {
           name: 'node',

@@ -1,20 +1,20 @@
 import { defaultPolicy } from '../shared/policy/default-policy';
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { openSqlite } from './db/open-database';
+import { openDatabase } from './db/open-database';
 import { isEmpty, seedDemo } from './seed/seed';
 
 export const FIRST_RUN_TICKETS = Number(process.env.TIERDESK_SEED_TICKETS ?? 2000);
 
 const config = loadConfig();
-const db = await openSqlite({ dataDir: config.dataDir });
+const db = await openDatabase(config);
 if (config.seedOnFirstRun && (await isEmpty(db))) {
   const { tickets } = await seedDemo(db, { tickets: FIRST_RUN_TICKETS, seed: 42, nowMs: Date.now(), policy: defaultPolicy });
   console.log(`first run: seeded ${tickets} demo tickets (accounts in README.md, password "demo")`);
 }
 const app = await buildApp({ db, config, logger: process.env.TIERDESK_LOG === '1' });
 const address = await app.listen({ host: config.host, port: config.port });
-console.log(`tierdesk api listening on ${address} (data: ${config.dataDir})`);
+console.log(`tierdesk api listening on ${address} (${config.databaseUrl ? "PostgreSQL" : `data: ${config.dataDir}`})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

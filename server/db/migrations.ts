@@ -2,8 +2,9 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 
 /**
  * Migrations run in order, each once, on both dialects; names sort in the
- * order they must run. Write them with the schema builder (portable types:
- * text, integer/bigint) so SQLite and PostgreSQL share one history.
+ * order they must run. Written with the schema builder and portable types
+ * (text, integer, bigint; JSON kept as text) so SQLite and PostgreSQL share
+ * one history. Never edit a migration that has shipped; add the next one.
  */
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -30,7 +31,6 @@ const migrations: Record<string, Migration> = {
         .createTable('tickets')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('number', 'text', (c) => c.notNull().unique())
-        .addColumn('rev', 'bigint', (c) => c.notNull())
         .addColumn('group_id', 'text', (c) => c.notNull())
         .addColumn('assignee_id', 'text')
         .addColumn('status', 'text', (c) => c.notNull())
@@ -38,8 +38,88 @@ const migrations: Record<string, Migration> = {
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('data', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('tickets_rev').on('tickets').column('rev').unique().execute();
       await db.schema.createIndex('tickets_group').on('tickets').columns(['group_id', 'status']).execute();
+      await db.schema
+        .createTable('ticket_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('ticket_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ticket_events_ticket').on('ticket_events').columns(['ticket_id', 'seq']).unique().execute();
+      await db.schema
+        .createTable('kb_articles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('policies')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_by', 'text')
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+      // One row per synced entity (or immutable event), re-stamped with a new
+      // rev on every change: pull reads it in rev order, so deltas are an
+      // index range scan and a bootstrap pages through it without loading all.
+      await db.schema
+        .createTable('change_log')
+        .addColumn('rev', 'bigint', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('ticket_id', 'text')
+        .addColumn('client_id', 'text')
+        .execute();
+      await db.schema.createIndex('change_log_entity').on('change_log').columns(['kind', 'entity_id']).unique().execute();
+      await db.schema
+        .createTable('clients')
+        .addColumn('client_id', 'text', (c) => c.primaryKey())
+        .addColumn('agent_id', 'text', (c) => c.notNull())
+        .addColumn('last_mutation_id', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('refused_mutations')
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('mutation_id', 'bigint', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('args', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('field', 'text')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('refused_mutations_pk', ['client_id', 'mutation_id'])
+        .execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity_type', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('notifications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('ticket_id', 'text', (c) => c.notNull())
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('sent_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('notifications_status').on('notifications').columns(['status', 'created_at']).execute();
       await db.schema
         .createTable('sessions')
         .addColumn('token_hash', 'text', (c) => c.primaryKey())
@@ -48,6 +128,13 @@ const migrations: Record<string, Migration> = {
         .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .addColumn('revoked_at', 'bigint')
         .execute();
+      await db.schema
+        .createTable('login_failures')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('login_failures_key').on('login_failures').columns(['key', 'at']).execute();
       await db.schema
         .createTable('counters')
         .addColumn('name', 'text', (c) => c.primaryKey())
@@ -58,7 +145,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('value', 'text', (c) => c.notNull())
         .execute();
-      await sql`insert into counters (name, value) values ('rev', 0), ('ticket_number', 0)`.execute(db);
+      await sql`insert into counters (name, value) values ('rev', 0), ('ticket_number', 0), ('audit_seq', 0)`.execute(db);
     },
   },
 };

@@ -1,23 +1,11 @@
-import { sql } from 'kysely';
 import { parseTicket, type Ticket } from '../../shared/model/ticket';
+import { recordChanges } from '../db/changes';
 import type { Db } from '../db/open-database';
 
-/** Next value of a named counter; call inside the transaction that uses it. */
-export async function nextCounter(db: Db, name: 'rev' | 'ticket_number'): Promise<number> {
-  const row = await sql<{ value: number | string }>`update counters set value = value + 1 where name = ${name} returning value`
-    .execute(db)
-    .then((r) => r.rows[0]);
-  if (!row) throw new Error(`counter ${name} is missing`);
-  return Number(row.value);
-}
-
-/** Inserts or replaces a ticket, giving it a new change sequence number (rev). */
-export async function putTicket(db: Db, ticket: Ticket): Promise<number> {
-  const rev = await nextCounter(db, 'rev');
-  const row = {
+export function ticketRow(ticket: Ticket) {
+  return {
     id: ticket.id,
     number: ticket.number,
-    rev,
     group_id: ticket.group,
     assignee_id: ticket.assignee,
     status: ticket.status,
@@ -25,29 +13,48 @@ export async function putTicket(db: Db, ticket: Ticket): Promise<number> {
     version: ticket.version,
     data: JSON.stringify(ticket),
   };
-  await db
-    .insertInto('tickets')
-    .values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet(row))
-    .execute();
-  return rev;
 }
 
-export type TicketPage = { tickets: Ticket[]; lastRev: number; hasMore: boolean };
+/** Inserts or replaces tickets and stamps each with a new rev, in the caller's transaction. */
+export async function putTickets(trx: Db, tickets: readonly Ticket[]): Promise<void> {
+  for (let i = 0; i < tickets.length; i += 500) {
+    const rows = tickets.slice(i, i + 500).map(ticketRow);
+    await trx
+      .insertInto('tickets')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          number: eb.ref('excluded.number'),
+          group_id: eb.ref('excluded.group_id'),
+          assignee_id: eb.ref('excluded.assignee_id'),
+          status: eb.ref('excluded.status'),
+          updated_at: eb.ref('excluded.updated_at'),
+          version: eb.ref('excluded.version'),
+          data: eb.ref('excluded.data'),
+        })),
+      )
+      .execute();
+  }
+  await recordChanges(
+    trx,
+    tickets.map((t) => ({ kind: 'ticket', entityId: t.id, ticketId: t.id })),
+  );
+}
 
-/** Tickets changed after `afterRev`, oldest change first, at most `limit`. */
-export async function ticketsChangedAfter(db: Db, afterRev: number, limit: number): Promise<TicketPage> {
-  const rows = await db
-    .selectFrom('tickets')
-    .select(['rev', 'data'])
-    .where('rev', '>', afterRev)
-    .orderBy('rev')
-    .limit(limit + 1)
-    .execute();
-  const page = rows.slice(0, limit);
-  return {
-    tickets: page.map((r) => parseTicket(JSON.parse(r.data))),
-    lastRev: page.length ? Number(page[page.length - 1]!.rev) : afterRev,
-    hasMore: rows.length > limit,
-  };
+export async function putTicket(db: Db, ticket: Ticket): Promise<void> {
+  await db.transaction().execute((trx) => putTickets(trx, [ticket]));
+}
+
+export async function getTicket(db: Db, id: string): Promise<Ticket | undefined> {
+  const row = await db.selectFrom('tickets').select('data').where('id', '=', id).executeTakeFirst();
+  return row ? parseTicket(JSON.parse(row.data)) : undefined;
+}
+
+export async function getTickets(db: Db, ids: readonly string[]): Promise<Map<string, Ticket>> {
+  const out = new Map<string, Ticket>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('tickets').select(['id', 'data']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const row of rows) out.set(row.id, parseTicket(JSON.parse(row.data)));
+  }
+  return out;
 }

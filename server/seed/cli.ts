@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { defaultPolicy } from '../../shared/policy/default-policy';
 import { loadConfig } from '../config';
-import { openSqlite } from '../db/open-database';
+import { openDatabase } from '../db/open-database';
 import { seedDemo } from './seed';
 
 // npm run seed -- --tickets 5000 [--seed 42] [--now 2026-11-24T15:00:00Z]
@@ -21,7 +21,7 @@ if (!Number.isInteger(seed)) throw new Error(`--seed: "${values.seed}" is not a 
 if (!Number.isFinite(nowMs)) throw new Error(`--now: "${values.now}" is not an ISO date-time`);
 
 const config = loadConfig();
-const db = await openSqlite({ dataDir: config.dataDir });
+const db = await openDatabase(config);
 const started = performance.now();
 const result = await seedDemo(db, { tickets, seed, nowMs, policy: defaultPolicy });
 await db.destroy();

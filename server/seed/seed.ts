@@ -5,6 +5,7 @@ import { calendarLookup } from '../../shared/sla/calendars';
 import { hashPassword } from '../auth/password';
 import type { Db } from '../db/open-database';
 import { insertAgent } from '../repo/agents';
+import { putTickets } from '../repo/tickets';
 import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PASSWORD } from './catalog';
 import { generateTickets } from './generate';
 import { Random } from './random';
@@ -20,14 +21,7 @@ export type SeedOptions = {
 
 const BATCH = 500;
 
-async function allocateRevs(db: Db, count: number): Promise<number> {
-  const row = await sql<{ value: number | string }>`update counters set value = value + ${count} where name = 'rev' returning value`
-    .execute(db)
-    .then((r) => r.rows[0]);
-  return Number(row!.value) - count + 1;
-}
-
-/** Writes tickets in batches, each batch with its change sequence numbers in one transaction. */
+/** Writes tickets in batches, each batch with its change revs and the number counter in one transaction. */
 export async function insertTickets(db: Db, tickets: Iterable<Ticket>): Promise<number> {
   let written = 0;
   let batch: Ticket[] = [];
@@ -36,23 +30,7 @@ export async function insertTickets(db: Db, tickets: Iterable<Ticket>): Promise<
     const rows = batch;
     batch = [];
     await db.transaction().execute(async (trx) => {
-      const firstRev = await allocateRevs(trx, rows.length);
-      await trx
-        .insertInto('tickets')
-        .values(
-          rows.map((t, i) => ({
-            id: t.id,
-            number: t.number,
-            rev: firstRev + i,
-            group_id: t.group,
-            assignee_id: t.assignee,
-            status: t.status,
-            updated_at: t.updatedAt,
-            version: t.version,
-            data: JSON.stringify(t),
-          })),
-        )
-        .execute();
+      await putTickets(trx, rows);
       const lastNumber = Math.max(...rows.map((t) => Number(t.number.slice(4))));
       await sql`update counters set value = ${lastNumber} where name = 'ticket_number' and value < ${lastNumber}`.execute(trx);
     });

@@ -1,22 +1,46 @@
 import { z } from 'zod';
 import { parseWith } from '../errors';
+import { KbArticleSchema } from '../model/kb-article';
 import { TicketSchema } from '../model/ticket';
 import { EpochMsSchema } from '../time/duration';
 
 export const PULL_DEFAULT_LIMIT = 500;
 export const PULL_MAX_LIMIT = 2000;
 
+export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"');
+
 export const PullQuerySchema = z
   .object({
     /** Opaque; "0" or absent means from the beginning. */
     cursor: z.string().regex(/^\d{1,18}$/, 'must be a cursor returned by a previous pull').default('0'),
     limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
+    /** The pulling client: its last applied mutation id and refused mutations come back with the page. */
+    clientId: ClientIdSchema.optional(),
   })
   .strict();
 export type PullQuery = z.infer<typeof PullQuerySchema>;
 
+export const RefusedMutationSchema = z
+  .object({
+    mutationId: z.number().int().positive(),
+    name: z.string(),
+    /** Stable code, e.g. "conflict", "forbidden", "invalid_handoff". */
+    code: z.string(),
+    field: z.string().nullable(),
+    reason: z.string(),
+    at: EpochMsSchema,
+  })
+  .strict();
+export type RefusedMutation = z.infer<typeof RefusedMutationSchema>;
+
 export const ChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), value: TicketSchema }).strict(),
+  /** A ticket this agent may no longer see: drop the local copy. */
+  z.object({ kind: z.literal('ticket_gone'), id: z.string() }).strict(),
+  z.object({ kind: z.literal('kb'), value: KbArticleSchema }).strict(),
+  /** The active policy document (validate with parsePolicy before use). */
+  z.object({ kind: z.literal('policy'), version: z.number().int().min(1), value: z.unknown() }).strict(),
+  z.object({ kind: z.literal('refused'), value: RefusedMutationSchema }).strict(),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 
@@ -27,6 +51,8 @@ export const PullResponseSchema = z
     cursor: z.string(),
     /** More pages are waiting: pull again at once. */
     hasMore: z.boolean(),
+    /** Highest mutation id of the pulling client the server has applied or refused (0 when none). */
+    lastMutationId: z.number().int().min(0),
     /** Server clock when the page was read; clients measure their offset from it. */
     serverTime: EpochMsSchema,
     changes: z.array(ChangeSchema),

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { defaultPolicy } from '../shared/policy/default-policy';
-import { buildApp } from './app';
-import { openSqlite, type Db } from './db/open-database';
-import { seedDemo } from './seed/seed';
+import { defaultPolicy } from '../../shared/policy/default-policy';
+import { buildApp } from '../app';
+import { openPostgres, openSqlite, type Db } from '../db/open-database';
+import { seedDemo } from '../seed/seed';
+import { createPgTestDatabase, testDialect } from './pg-test-db';
 
 export type TestServer = {
   url: string;
@@ -19,10 +20,14 @@ export type TestServer = {
 
 export const TEST_NOW = Date.UTC(2026, 10, 24, 15, 0);
 
-/** A real server on an ephemeral loopback port over a real SQLite file in a temp dir. */
+/**
+ * A real server on an ephemeral loopback port over a real database: a SQLite
+ * file in a temp dir, or a fresh PostgreSQL database in the server-pg run.
+ */
 export async function startTestServer(options: { tickets?: number; seed?: number } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-test-'));
-  const db = await openSqlite({ dataDir });
+  const pgDb = testDialect() === 'postgres' ? await createPgTestDatabase() : undefined;
+  const db = pgDb ? await openPostgres(pgDb.url) : await openSqlite({ dataDir });
   const clock = { now: TEST_NOW };
   await seedDemo(db, {
     tickets: options.tickets ?? 50,
@@ -55,6 +60,7 @@ export async function startTestServer(options: { tickets?: number; seed?: number
     async close() {
       await app.close();
       await db.destroy();
+      await pgDb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
