@@ -13,6 +13,8 @@ export type AppDeps = {
   config: Pick<ServerConfig, 'corsOrigins' | 'tokenTtlMs'>;
   /** Server clock; injected so tests control time. */
   now?: () => number;
+  /** scrypt cost of stored passwords (tests lower it). */
+  passwordCost?: { N: number };
   logger?: boolean;
 };
 
@@ -33,7 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installAuth(app, deps.db, now);
   healthRoutes(app, now);
-  authRoutes(app, deps.db, now, deps.config.tokenTtlMs);
+  authRoutes(app, deps.db, now, deps.config.tokenTtlMs, deps.passwordCost);
   pullRoutes(app, deps.db, now);
   return app;
 }

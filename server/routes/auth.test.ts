@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
@@ -115,5 +115,38 @@ describe('CORS', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5317');
     const other = await preflight('https://evil.example');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('login rate limit', () => {
+  let fresh: TestServer;
+  beforeEach(async () => {
+    fresh = await startTestServer({ tickets: 1 });
+  });
+  afterEach(() => fresh.close());
+
+  const attempt = (email: string, password: string) =>
+    fetch(`${fresh.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+
+  test('blocks an account after 100 failed sign-ins within an hour, then lets it in again', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) statuses.push((await attempt('l3.engineer@demo.test', 'wrong')).status);
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    const blocked = await attempt('l3.engineer@demo.test', 'demo');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await blocked.json()).toMatchObject({ error: 'rate_limited' });
+
+    fresh.clock.now += 61 * 60 * 1000;
+    expect((await attempt('l3.engineer@demo.test', 'demo')).status).toBe(200);
+  });
+
+  test('blocks an address that fails 100 times across accounts', async () => {
+    for (let i = 0; i < 100; i++) await attempt(`guess${i}@demo.test`, 'wrong');
+    expect((await attempt('l1.agent@demo.test', 'demo')).status).toBe(429);
   });
 });

@@ -19,6 +19,7 @@ export type TestServer = {
 };
 
 export const TEST_NOW = Date.UTC(2026, 10, 24, 15, 0);
+const TEST_PASSWORD_COST = { N: 1024 };
 
 /**
  * A real server on an ephemeral loopback port over a real database: a SQLite
@@ -34,12 +35,13 @@ export async function startTestServer(options: { tickets?: number; seed?: number
     seed: options.seed ?? 7,
     nowMs: TEST_NOW,
     policy: defaultPolicy,
-    passwordCost: { N: 1024 },
+    passwordCost: TEST_PASSWORD_COST,
   });
   const app = await buildApp({
     db,
     config: { corsOrigins: ['http://127.0.0.1:5317'], tokenTtlMs: 60 * 60 * 1000 },
     now: () => clock.now,
+    passwordCost: TEST_PASSWORD_COST,
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
