@@ -1,0 +1,58 @@
+import type { SkipApproval } from '../model/ticket-event';
+import { TIERS, type Tier } from '../model/levels';
+import type { Policy } from '../policy/schema';
+import { matchesTicket, type MatchableTicket } from './ticket-match';
+
+/** How an allowed tier move is justified; recorded with the escalation. */
+export type TierMovePath = 'adjacent' | 'direct' | 'approved_skip' | 'return';
+
+export type TierMoveCheck =
+  | { ok: true; path: TierMovePath; directPathId?: string }
+  | { ok: false; field: 'toTier' | 'approval.role' | 'approval.reason'; message: string };
+
+export type TierMove = MatchableTicket & { from: Tier; to: Tier; approval?: SkipApproval | undefined };
+
+const rank = (tier: Tier) => TIERS.indexOf(tier);
+
+/** The tier a new ticket of `category` opens in (a major outage opens at L3); L1 for a category the policy does not list. */
+export function entryTierFor(category: string, policy: Policy): Tier {
+  return policy.categories.find((c) => c.id === category)?.entryTier ?? 'L1';
+}
+
+/**
+ * Functional tier moves: up along the policy's paths, down (returning) at
+ * any time, and a skip only on a direct path whose conditions match (e.g.
+ * S1 from L1 to L3) or with the approval of a role the policy names, with a
+ * reason. Each refusal names the field to fix.
+ */
+export function checkTierMove(move: TierMove, policy: Policy): TierMoveCheck {
+  const { from, to } = move;
+  if (from === to) return { ok: false, field: 'toTier', message: `the ticket is already in ${to}` };
+  if (rank(to) < rank(from)) return { ok: true, path: 'return' };
+  if (policy.tierRules.paths[from].includes(to)) return { ok: true, path: 'adjacent' };
+  const direct = policy.tierRules.directPaths.find((p) => p.from === from && p.to === to && matchesTicket(p.when, move));
+  if (direct) return { ok: true, path: 'direct', directPathId: direct.id };
+  const allowed = policy.tierRules.paths[from];
+  if (move.approval) {
+    if (!policy.tierRules.skipApprovers.some((role) => role === move.approval?.role)) {
+      return {
+        ok: false,
+        field: 'approval.role',
+        message: `a ${move.approval.role} cannot approve skipping a tier; the policy allows ${policy.tierRules.skipApprovers.join(', ')}`,
+      };
+    }
+    if (move.approval.reason.trim().length < 10) {
+      return { ok: false, field: 'approval.reason', message: 'say why the tier is skipped (at least a sentence); it is recorded with the escalation' };
+    }
+    return { ok: true, path: 'approved_skip' };
+  }
+  const directs = policy.tierRules.directPaths.filter((p) => p.from === from && p.to === to).map((p) => p.label);
+  return {
+    ok: false,
+    field: 'toTier',
+    message:
+      `${from} → ${to} skips a tier: from ${from} the path leads to ${allowed.join(' or ') || 'no higher tier'}` +
+      (directs.length ? `; a direct path exists only when: ${directs.join('; ')}` : '') +
+      `; otherwise a ${policy.tierRules.skipApprovers.join(' or ')} must approve with a reason`,
+  };
+}

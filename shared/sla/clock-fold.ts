@@ -1,0 +1,193 @@
+import { checkTierMove, entryTierFor } from '../escalation/tier-rules';
+import type { CreatedEvent, FunctionalEscalationEvent, TicketEvent } from '../model/ticket-event';
+import type { Policy } from '../policy/schema';
+import type { CalendarLookup } from './calendars';
+import { ClockTrack } from './clock-track';
+import type { EscalationRecord, IgnoredEvent, TicketState } from './ticket-clocks';
+import { checkPause } from './validate-pause';
+
+/** Why an event was not applied, or null when it was. */
+type Outcome = string | null;
+
+/** The mutable state of computeClocks while it folds one ticket's events (see compute-clocks.ts). */
+export class ClockFold {
+  state: TicketState | null = null;
+  response: ClockTrack | null = null;
+  resolution: ClockTrack | null = null;
+  acceptance: ClockTrack | null = null;
+  readonly escalations: EscalationRecord[] = [];
+  readonly fired = new Set<string>();
+  readonly ignored: IgnoredEvent[] = [];
+  private functionalEscalations = 0;
+
+  constructor(
+    private readonly policy: Policy,
+    private readonly calendars: CalendarLookup,
+  ) {}
+
+  ignore(index: number, event: TicketEvent, reason: string): void {
+    this.ignored.push({ index, type: event.type, at: event.at, reason });
+  }
+
+  apply(index: number, event: TicketEvent): void {
+    const outcome = this.outcome(event);
+    if (outcome !== null) this.ignore(index, event, outcome);
+  }
+
+  private outcome(event: TicketEvent): Outcome {
+    if (event.type === 'action_fired') {
+      this.fired.add(event.actionId);
+      return null;
+    }
+    if (event.type === 'created') return this.state ? 'the ticket was already created' : this.create(event);
+    const state = this.state;
+    const response = this.response;
+    const resolution = this.resolution;
+    if (!state || !response || !resolution) return 'no created event comes before it';
+    if (state.status === 'closed') return 'the ticket is closed';
+    const cal = (track: ClockTrack) => this.calendars(track.snapshot.calendar);
+    switch (event.type) {
+      case 'responded': {
+        const counts = this.policy.responseDefinition[state.channel];
+        if (event.via === 'internal_note' || !counts.some((kind) => kind === event.via)) {
+          return `a ${event.via} does not count as a response on a ${state.channel} ticket (policy: ${counts.join(', ')})`;
+        }
+        if (response.snapshot.state === 'stopped') return 'the response clock has already stopped';
+        response.stop(event.at, cal(response));
+        return null;
+      }
+      case 'accepted': {
+        const pending = state.pendingAcceptance;
+        if (state.status !== 'open') return `the ticket is ${state.status}`;
+        if (event.tier !== (pending?.tier ?? state.tier)) return `the ticket waits in ${pending?.tier ?? state.tier}, not ${event.tier}`;
+        if (pending && this.acceptance) this.acceptance.stop(event.at, cal(this.acceptance));
+        state.pendingAcceptance = null;
+        state.owner = event.by;
+        const counts = this.policy.responseDefinition[state.channel].includes('acceptance');
+        if (counts && response.snapshot.state !== 'stopped') response.stop(event.at, cal(response));
+        return null;
+      }
+      case 'priority_changed': {
+        if (event.priority === state.priority) return `the priority is already ${event.priority}`;
+        state.priority = event.priority;
+        for (const track of [response, resolution]) if (track.snapshot.state !== 'stopped') this.retarget(track, event.at);
+        return null;
+      }
+      case 'severity_changed':
+        if (event.severity === state.severity) return `the severity is already ${event.severity}`;
+        state.severity = event.severity;
+        return null;
+      case 'category_changed':
+        state.category = event.category;
+        return null;
+      case 'paused': {
+        const track = event.clock === 'response' ? response : resolution;
+        const check = checkPause(event, track.snapshot.state, state.status, this.policy);
+        if (!check.ok) return check.message;
+        track.pause(event.at, event.reason, event.by, event.role, cal(track));
+        return null;
+      }
+      case 'resumed': {
+        const track = event.clock === 'response' ? response : resolution;
+        if (track.snapshot.state !== 'paused') return `the ${event.clock} clock is not paused`;
+        track.resume(event.at, cal(track));
+        return null;
+      }
+      case 'escalated': {
+        if (state.status !== 'open') return `the ticket is ${state.status}`;
+        const triggers = this.policy.escalationTriggers[event.kind];
+        if (!triggers.some((t) => t.id === event.trigger)) {
+          return `"${event.trigger}" is not a ${event.kind} escalation trigger (policy: ${triggers.map((t) => t.id).join(', ')})`;
+        }
+        if (event.kind === 'functional') return this.escalate(event, state);
+        if (!this.policy.management.some((m) => m.id === event.level)) return `"${event.level}" is not a management level in the policy`;
+        this.escalations.push({ kind: 'hierarchical', at: event.at, by: event.by, trigger: event.trigger, reason: event.reason, level: event.level });
+        return null;
+      }
+      case 'resolved':
+      case 'closed': {
+        if (event.type === 'resolved' && state.status !== 'open') return `the ticket is already ${state.status}`;
+        for (const track of [response, resolution, this.acceptance]) if (track) track.stop(event.at, cal(track));
+        state.status = event.type;
+        state.pendingAcceptance = null;
+        return null;
+      }
+      case 'reopened': {
+        if (state.status !== 'resolved') return 'only a resolved ticket can be reopened';
+        state.status = 'open';
+        if (resolution.priority !== state.priority) this.retarget(resolution, event.at);
+        resolution.resume(event.at, cal(resolution));
+        return null;
+      }
+    }
+  }
+
+  private create(event: CreatedEvent): Outcome {
+    const targets = this.policy.targets[event.priority];
+    if (!targets) return `the policy has no targets for ${event.priority}`;
+    this.state = {
+      ticketId: event.ticketId,
+      createdAt: event.at,
+      priority: event.priority,
+      severity: event.severity,
+      category: event.category,
+      channel: event.channel,
+      tier: event.tier ?? entryTierFor(event.category, this.policy),
+      status: 'open',
+      owner: null,
+      pendingAcceptance: null,
+    };
+    const track = (kind: 'response' | 'resolution') => {
+      const { calendar, within } = targets[kind];
+      return new ClockTrack(kind, kind, event.priority, null, calendar, within, event.at, this.calendars(calendar));
+    };
+    this.response = track('response');
+    this.resolution = track('resolution');
+    return null;
+  }
+
+  private retarget(track: ClockTrack, atMs: number): void {
+    const priority = this.state!.priority;
+    const target = this.policy.targets[priority]?.[track.kind === 'response' ? 'response' : 'resolution'];
+    if (!target) return;
+    const oldCalendar = this.calendars(track.snapshot.calendar);
+    track.retarget(atMs, priority, target.calendar, target.within, this.policy.retargetRule, oldCalendar, this.calendars(target.calendar));
+  }
+
+  private escalate(event: FunctionalEscalationEvent, state: TicketState): Outcome {
+    if (event.fromTier !== state.tier) return `the ticket is in ${state.tier}, not ${event.fromTier}`;
+    const check = checkTierMove({ ...state, from: event.fromTier, to: event.toTier, approval: event.approval }, this.policy);
+    if (!check.ok) return check.message;
+    const tier = this.policy.tiers.find((t) => t.id === event.toTier);
+    const calendarId = tier?.acceptCalendar ?? this.policy.targets[state.priority]?.resolution.calendar;
+    if (!tier || !calendarId) return `the policy does not define tier ${event.toTier}`;
+    if (this.acceptance) this.acceptance.stop(event.at, this.calendars(this.acceptance.snapshot.calendar));
+    this.functionalEscalations++;
+    this.acceptance = new ClockTrack(
+      'acceptance',
+      `acceptance#${this.functionalEscalations}`,
+      state.priority,
+      event.toTier,
+      calendarId,
+      tier.acceptWithin,
+      event.at,
+      this.calendars(calendarId),
+    );
+    state.tier = event.toTier;
+    state.owner = null;
+    state.pendingAcceptance = { tier: event.toTier, since: event.at, by: event.by };
+    const approval = check.path === 'approved_skip' && event.approval ? { ...event.approval } : null;
+    this.escalations.push({
+      kind: 'functional',
+      at: event.at,
+      by: event.by,
+      trigger: event.trigger,
+      reason: event.reason,
+      fromTier: event.fromTier,
+      toTier: event.toTier,
+      path: check.path,
+      approval,
+    });
+    return null;
+  }
+}
