@@ -6,7 +6,9 @@ import { installAuth } from './http/auth-hook';
 import { installErrorHandling } from './http/errors';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { eventRoutes } from './routes/events';
 import { pullRoutes } from './routes/pull';
+import { PokeBus } from './sync/poke-bus';
 
 export type AppDeps = {
   db: Db;
@@ -16,6 +18,9 @@ export type AppDeps = {
   /** scrypt cost of stored passwords (tests lower it). */
   passwordCost?: { N: number };
   logger?: boolean;
+  /** Shared with whatever commits changes (push), which pokes after each commit. */
+  pokes?: PokeBus;
+  heartbeatMs?: number;
 };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -37,5 +42,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, now);
   authRoutes(app, deps.db, now, deps.config.tokenTtlMs, deps.passwordCost);
   pullRoutes(app, deps.db, now);
+  eventRoutes(app, deps.pokes ?? new PokeBus(), deps.heartbeatMs);
   return app;
 }

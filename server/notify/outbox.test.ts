@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../testing/test-server';
+import { enqueueNotifications, MAX_ATTEMPTS, NotificationDispatcher } from './outbox';
+import { fileTransport, type OutgoingMessage, type Transport } from './transport';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer({ tickets: 0 });
+});
+afterEach(() => server.close());
+
+const message = (i: number) => ({
+  id: `n-${i}`,
+  ticketId: 't-1',
+  recipient: 'ava.adams@example.com',
+  subject: `INC-000001 escalated (${i})`,
+  body: 'Your ticket is now with Technical support.',
+  createdAt: 1_800_000_000_000 + i,
+});
+
+describe('notification outbox', () => {
+  test('the file transport writes each queued message once, after the queue commit', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tierdesk-mail-')), 'outbox.jsonl');
+    await server.db.transaction().execute((trx) => enqueueNotifications(trx, [message(1), message(2)]));
+    const dispatcher = new NotificationDispatcher(server.db, fileTransport(file));
+    expect(await dispatcher.kick()).toBe(2);
+    expect(await dispatcher.kick()).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as OutgoingMessage);
+    expect(lines.map((l) => l.id)).toEqual(['n-1', 'n-2']);
+  });
+
+  test('keeps a message queued when the transport fails and sends it on a later drain', async () => {
+    await server.db.transaction().execute((trx) => enqueueNotifications(trx, [message(1)]));
+    let fail = true;
+    const sent: string[] = [];
+    const flaky: Transport = {
+      name: 'flaky',
+      send: async (m) => {
+        if (fail) throw new Error('relay down');
+        sent.push(m.id);
+      },
+    };
+    const dispatcher = new NotificationDispatcher(server.db, flaky);
+    expect(await dispatcher.kick()).toBe(0);
+    const row = await server.db.selectFrom('notifications').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'queued', attempts: 1, last_error: 'Error: relay down' });
+    fail = false;
+    expect(await dispatcher.kick()).toBe(1);
+    expect(sent).toEqual(['n-1']);
+  });
+
+  test('gives up after the last attempt and marks the message failed', async () => {
+    await server.db.transaction().execute((trx) => enqueueNotifications(trx, [message(1)]));
+    const down: Transport = { name: 'down', send: async () => Promise.reject(new Error('no route')) };
+    const dispatcher = new NotificationDispatcher(server.db, down);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await dispatcher.kick();
+    const row = await server.db.selectFrom('notifications').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+  });
+});

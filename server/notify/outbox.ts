@@ -1,0 +1,94 @@
+import type { Db } from '../db/open-database';
+import type { Transport } from './transport';
+
+export type QueuedNotification = { id: string; ticketId: string; recipient: string; subject: string; body: string; createdAt: number };
+
+export const MAX_ATTEMPTS = 8;
+
+/** Queues a requester notification in the caller's transaction; it is sent only after commit. */
+export async function enqueueNotifications(trx: Db, items: readonly QueuedNotification[]): Promise<void> {
+  if (!items.length) return;
+  await trx
+    .insertInto('notifications')
+    .values(
+      items.map((n) => ({
+        id: n.id,
+        ticket_id: n.ticketId,
+        recipient: n.recipient,
+        subject: n.subject,
+        body: n.body,
+        created_at: n.createdAt,
+        status: 'queued' as const,
+        attempts: 0,
+        last_error: null,
+        sent_at: null,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Sends queued notifications one by one. A failure is recorded on the row
+ * and retried on a later drain (up to MAX_ATTEMPTS, then marked failed);
+ * nothing is lost if the process stops between sending and marking — the
+ * message is sent again (at-least-once, with a stable Message-ID).
+ */
+export class NotificationDispatcher {
+  private draining: Promise<number> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly transport: Transport,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Call after a commit that queued messages; concurrent calls coalesce. */
+  kick(): Promise<number> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = this.drainLoop().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  private async drainLoop(): Promise<number> {
+    let sent = 0;
+    do {
+      this.again = false;
+      sent += await this.drainOnce();
+    } while (this.again);
+    return sent;
+  }
+
+  private async drainOnce(): Promise<number> {
+    const rows = await this.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('status', '=', 'queued')
+      .orderBy('created_at')
+      .limit(100)
+      .execute();
+    let sent = 0;
+    for (const row of rows) {
+      try {
+        await this.transport.send({ id: row.id, to: row.recipient, subject: row.subject, body: row.body });
+        await this.db.updateTable('notifications').set({ status: 'sent', sent_at: this.now(), attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
+        sent++;
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        await this.db
+          .updateTable('notifications')
+          .set({ attempts, last_error: String(error).slice(0, 1000), status: attempts >= MAX_ATTEMPTS ? 'failed' : 'queued' })
+          .where('id', '=', row.id)
+          .execute();
+        // Stop this round on a transport error: the relay is probably down for all of them.
+        break;
+      }
+    }
+    return sent;
+  }
+}
