@@ -1,0 +1,140 @@
+import { matchesTicket } from './ticket-match';
+import type { EscalationAction, EscalationKind } from '../policy/escalation-schema';
+import type { Policy } from '../policy/schema';
+import { calendarLookup } from '../sla/calendars';
+import { readClock } from '../sla/clock-snapshot';
+import type { ComputedClock, ComputedClockKind, TicketClocks } from '../sla/ticket-clocks';
+import { formatDuration } from '../time/duration';
+import { neededFor, runningInstant, thresholdInstant, thresholdsFor } from './clock-instants';
+
+/** One escalation step that is due. Fire it once: `id` is stable, so record it (an action_fired event, or the tray's fired set). */
+export type DueAction = {
+  /** `${ticketId}:${clockKey}:${percent}` for thresholds, `${ticketId}:rule:${ruleId}` for time rules. */
+  id: string;
+  ticketId: string;
+  source: 'threshold' | 'time_rule';
+  /** 0% thresholds are plain notifications; other thresholds alert up the chain; time rules say which kind they are. */
+  escalation: EscalationKind | 'notification';
+  clock: ComputedClockKind;
+  threshold: number | null;
+  ruleId: string | null;
+  actions: EscalationAction[];
+  /** When it became due (≤ nowMs). */
+  dueAt: number;
+  reason: string;
+};
+
+const NOTHING_FIRED: ReadonlySet<string> = new Set();
+const CLOCK_NAMES: Record<ComputedClockKind, string> = { response: 'Response', resolution: 'Resolution', acceptance: 'Acceptance' };
+
+function activeClocks(clocks: TicketClocks): ComputedClock[] {
+  const out: ComputedClock[] = [];
+  for (const clock of [clocks.response, clocks.resolution, clocks.acceptance]) if (clock && clock.state !== 'stopped') out.push(clock);
+  return out;
+}
+
+function describe(clock: ComputedClock, percent: number): string {
+  const target = `${formatDuration(clock.snapshot.targetMs)} ${clock.snapshot.calendar}`;
+  const subject = clock.kind === 'acceptance' ? `Acceptance in ${clock.tier ?? '?'}` : `${CLOCK_NAMES[clock.kind]} (${clock.priority})`;
+  if (percent === 0) return `${subject}: clock started, target ${target}`;
+  if (percent === 100) return `${subject}: target of ${target} breached`;
+  return `${subject}: ${percent}% of the ${target} target used`;
+}
+
+/**
+ * The escalation actions due at `nowMs` and not yet fired, oldest first.
+ * Input is computeClocks' result (computed once per change and reused by the
+ * UI, dueActions and nextActionAt); `fired` adds ids the caller recorded
+ * outside the event stream. Stopped clocks fire nothing more, and nothing
+ * fires for a resolved or closed ticket: the breach itself stays recorded
+ * on the clock (breachedAt).
+ */
+export function dueActions(clocks: TicketClocks, policy: Policy, nowMs: number, fired: ReadonlySet<string> = NOTHING_FIRED): DueAction[] {
+  const state = clocks.state;
+  if (!state || state.status !== 'open') return [];
+  const calendars = calendarLookup(policy);
+  const done = (id: string) => fired.has(id) || clocks.fired.has(id);
+  const out: DueAction[] = [];
+  for (const clock of activeClocks(clocks)) {
+    const percent = readClock(clock.snapshot, nowMs, calendars(clock.snapshot.calendar)).percent;
+    for (const t of thresholdsFor(policy, clock.kind, state.severity)) {
+      if (percent < t.atPercent) break;
+      const id = `${state.ticketId}:${clock.key}:${t.atPercent}`;
+      if (done(id)) continue;
+      const at = thresholdInstant(clock, t.atPercent, calendars);
+      if (at === null || at > nowMs) continue;
+      out.push({
+        id,
+        ticketId: state.ticketId,
+        source: 'threshold',
+        escalation: t.atPercent === 0 ? 'notification' : 'hierarchical',
+        clock: clock.kind,
+        threshold: t.atPercent,
+        ruleId: null,
+        actions: t.actions,
+        dueAt: at,
+        reason: describe(clock, t.atPercent),
+      });
+    }
+  }
+  for (const rule of policy.timeRules) {
+    const clock = clocks[rule.clock];
+    const id = `${state.ticketId}:rule:${rule.id}`;
+    if (!clock || clock.state === 'stopped' || !matchesTicket(rule.when, state) || done(id)) continue;
+    const at = runningInstant(clock, rule.after, calendars(rule.calendar));
+    if (at === null || at > nowMs) continue;
+    out.push({
+      id,
+      ticketId: state.ticketId,
+      source: 'time_rule',
+      escalation: rule.escalation,
+      clock: rule.clock,
+      threshold: null,
+      ruleId: rule.id,
+      actions: rule.actions,
+      dueAt: at,
+      reason: `${rule.label} (${formatDuration(rule.after)} on ${rule.calendar})`,
+    });
+  }
+  return out.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The earliest instant after `nowMs` at which a not-yet-fired action becomes
+ * due, or null when nothing will without a new event (paused, stopped,
+ * resolved). Callers keep one timer: at that instant, call dueActions, fire
+ * and record what it returns, and ask again. After any new event, recompute
+ * the clocks and ask again.
+ */
+export function nextActionAt(clocks: TicketClocks, policy: Policy, nowMs: number, fired: ReadonlySet<string> = NOTHING_FIRED): number | null {
+  const state = clocks.state;
+  if (!state || state.status !== 'open') return null;
+  const calendars = calendarLookup(policy);
+  const done = (id: string) => fired.has(id) || clocks.fired.has(id);
+  let next = Infinity;
+  for (const clock of activeClocks(clocks)) {
+    if (clock.state !== 'running') continue;
+    const snapshot = clock.snapshot;
+    const calendar = calendars(snapshot.calendar);
+    const elapsed = readClock(snapshot, nowMs, calendar).elapsedMs;
+    for (const t of thresholdsFor(policy, clock.kind, state.severity)) {
+      if (done(`${state.ticketId}:${clock.key}:${t.atPercent}`)) continue;
+      const need = neededFor(t.atPercent, snapshot.targetMs);
+      if (t.atPercent === 0) {
+        if (clock.startedAt > nowMs) next = Math.min(next, clock.startedAt);
+        continue;
+      }
+      if (elapsed >= need) continue;
+      // Later thresholds of the same clock are later still.
+      next = Math.min(next, calendar.addBusinessTime(snapshot.since ?? nowMs, need - snapshot.elapsedMs));
+      break;
+    }
+  }
+  for (const rule of policy.timeRules) {
+    const clock = clocks[rule.clock];
+    if (!clock || clock.state !== 'running' || !matchesTicket(rule.when, state) || done(`${state.ticketId}:rule:${rule.id}`)) continue;
+    const at = runningInstant(clock, rule.after, calendars(rule.calendar));
+    if (at !== null && at > nowMs) next = Math.min(next, at);
+  }
+  return next === Infinity ? null : next;
+}
