@@ -2,7 +2,7 @@ import { matchesTicket } from './ticket-match';
 import type { EscalationAction, EscalationKind } from '../policy/escalation-schema';
 import type { Policy } from '../policy/schema';
 import { calendarLookup } from '../sla/calendars';
-import { readClock } from '../sla/clock-snapshot';
+import { accruedAt } from '../sla/clock-snapshot';
 import type { ComputedClock, ComputedClockKind, TicketClocks } from '../sla/ticket-clocks';
 import { formatDuration } from '../time/duration';
 import { neededFor, runningInstant, thresholdInstant, thresholdsFor } from './clock-instants';
@@ -27,11 +27,12 @@ export type DueAction = {
 const NOTHING_FIRED: ReadonlySet<string> = new Set();
 const CLOCK_NAMES: Record<ComputedClockKind, string> = { response: 'Response', resolution: 'Resolution', acceptance: 'Acceptance' };
 
-function activeClocks(clocks: TicketClocks): ComputedClock[] {
-  const out: ComputedClock[] = [];
-  for (const clock of [clocks.response, clocks.resolution, clocks.acceptance]) if (clock && clock.state !== 'stopped') out.push(clock);
-  return out;
+/** Whether an action id was recorded by the caller or by an action_fired event. */
+function recorded(id: string, fired: ReadonlySet<string>, clocks: TicketClocks): boolean {
+  return fired.has(id) || clocks.fired.has(id);
 }
+
+const CLOCK_FIELDS = ['response', 'resolution', 'acceptance'] as const;
 
 function describe(clock: ComputedClock, percent: number): string {
   const target = `${formatDuration(clock.snapshot.targetMs)} ${clock.snapshot.calendar}`;
@@ -53,14 +54,16 @@ export function dueActions(clocks: TicketClocks, policy: Policy, nowMs: number, 
   const state = clocks.state;
   if (!state || state.status !== 'open') return [];
   const calendars = calendarLookup(policy);
-  const done = (id: string) => fired.has(id) || clocks.fired.has(id);
   const out: DueAction[] = [];
-  for (const clock of activeClocks(clocks)) {
-    const percent = readClock(clock.snapshot, nowMs, calendars(clock.snapshot.calendar)).percent;
+  for (const field of CLOCK_FIELDS) {
+    const clock = clocks[field];
+    if (!clock || clock.state === 'stopped') continue;
+    const elapsed = nowMs === clocks.asOf ? clock.elapsedMs : accruedAt(clock.snapshot, nowMs, calendars(clock.snapshot.calendar));
+    const percent = (elapsed / clock.snapshot.targetMs) * 100;
     for (const t of thresholdsFor(policy, clock.kind, state.severity)) {
       if (percent < t.atPercent) break;
       const id = `${state.ticketId}:${clock.key}:${t.atPercent}`;
-      if (done(id)) continue;
+      if (recorded(id, fired, clocks)) continue;
       const at = thresholdInstant(clock, t.atPercent, calendars);
       if (at === null || at > nowMs) continue;
       out.push({
@@ -80,7 +83,7 @@ export function dueActions(clocks: TicketClocks, policy: Policy, nowMs: number, 
   for (const rule of policy.timeRules) {
     const clock = clocks[rule.clock];
     const id = `${state.ticketId}:rule:${rule.id}`;
-    if (!clock || clock.state === 'stopped' || !matchesTicket(rule.when, state) || done(id)) continue;
+    if (!clock || clock.state === 'stopped' || !matchesTicket(rule.when, state) || recorded(id, fired, clocks)) continue;
     const at = runningInstant(clock, rule.after, calendars(rule.calendar));
     if (at === null || at > nowMs) continue;
     out.push({
@@ -110,15 +113,17 @@ export function nextActionAt(clocks: TicketClocks, policy: Policy, nowMs: number
   const state = clocks.state;
   if (!state || state.status !== 'open') return null;
   const calendars = calendarLookup(policy);
-  const done = (id: string) => fired.has(id) || clocks.fired.has(id);
+  // Ids are only built when something was recorded: this runs for every ticket on every change.
+  const anyRecorded = fired.size > 0 || clocks.fired.size > 0;
   let next = Infinity;
-  for (const clock of activeClocks(clocks)) {
-    if (clock.state !== 'running') continue;
+  for (const field of CLOCK_FIELDS) {
+    const clock = clocks[field];
+    if (!clock || clock.state !== 'running') continue;
     const snapshot = clock.snapshot;
     const calendar = calendars(snapshot.calendar);
-    const elapsed = readClock(snapshot, nowMs, calendar).elapsedMs;
+    const elapsed = nowMs === clocks.asOf ? clock.elapsedMs : accruedAt(snapshot, nowMs, calendar);
     for (const t of thresholdsFor(policy, clock.kind, state.severity)) {
-      if (done(`${state.ticketId}:${clock.key}:${t.atPercent}`)) continue;
+      if (anyRecorded && recorded(`${state.ticketId}:${clock.key}:${t.atPercent}`, fired, clocks)) continue;
       const need = neededFor(t.atPercent, snapshot.targetMs);
       if (t.atPercent === 0) {
         if (clock.startedAt > nowMs) next = Math.min(next, clock.startedAt);
@@ -132,7 +137,10 @@ export function nextActionAt(clocks: TicketClocks, policy: Policy, nowMs: number
   }
   for (const rule of policy.timeRules) {
     const clock = clocks[rule.clock];
-    if (!clock || clock.state !== 'running' || !matchesTicket(rule.when, state) || done(`${state.ticketId}:rule:${rule.id}`)) continue;
+    if (!clock || clock.state !== 'running' || !matchesTicket(rule.when, state)) continue;
+    // Open time never outruns wall time, so a rule cannot come due before creation + after: skip it when something earlier is known.
+    if (clock.phases[0]!.from + rule.after >= next) continue;
+    if (anyRecorded && recorded(`${state.ticketId}:rule:${rule.id}`, fired, clocks)) continue;
     const at = runningInstant(clock, rule.after, calendars(rule.calendar));
     if (at !== null && at > nowMs) next = Math.min(next, at);
   }

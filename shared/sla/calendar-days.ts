@@ -16,6 +16,8 @@ type YearBlock = {
   prefix: number[];
   /** Closed local days with their names, ascending. */
   holidays: Array<{ day: number; name: string }>;
+  /** Exception of each day of the year (day - firstDay), or undefined for an ordinary day: an array read, not a hash lookup. */
+  byDay: Array<ExceptionDay | undefined>;
 };
 
 /**
@@ -27,11 +29,11 @@ type YearBlock = {
  */
 export class CalendarDays {
   private readonly years = new Map<number, YearBlock>();
-  private readonly exceptions = new Map<number, ExceptionDay>();
   private last: YearBlock | undefined;
   /** Set by `view`: a day's open intervals are base + flat[i]. */
   base = 0;
   flat: readonly number[] = [];
+  private viewed = NaN;
 
   constructor(
     private readonly cal: NormalizedCalendar,
@@ -44,15 +46,16 @@ export class CalendarDays {
   }
 
   amount(day: number): number {
-    this.ensure(day);
-    const exception = this.exceptions.get(day);
+    const exception = this.exceptionOf(day);
     return exception ? exception.amount : this.cal.week.dayOpenMs[weekdayOfDay(day)]!;
   }
 
   /** Points `base`/`flat` at the open intervals (UTC ms) of `day`. */
   view(day: number): void {
-    this.ensure(day);
-    const exception = this.exceptions.get(day);
+    // Consecutive calls mostly ask for the same day (both clocks of a ticket, start then due).
+    if (day === this.viewed) return;
+    this.viewed = day;
+    const exception = this.exceptionOf(day);
     if (exception) {
       this.base = 0;
       this.flat = exception.intervals;
@@ -64,8 +67,7 @@ export class CalendarDays {
   }
 
   exception(day: number): ExceptionDay | undefined {
-    this.ensure(day);
-    return this.exceptions.get(day);
+    return this.exceptionOf(day);
   }
 
   /** Open time of the whole days in [fromDay, toDay). */
@@ -96,10 +98,11 @@ export class CalendarDays {
   }
 
   private differenceBetween(fromDay: number, toDay: number): number {
+    const first = this.blockOf(fromDay);
+    if (toDay - 1 <= first.lastDay) return this.blockSum(first, fromDay, toDay);
     const y1 = yearOfDay(fromDay);
     const y2 = yearOfDay(toDay - 1);
-    if (y1 === y2) return this.blockSum(this.block(y1), fromDay, toDay);
-    let sum = this.blockSum(this.block(y1), fromDay, Infinity) + this.blockSum(this.block(y2), -Infinity, toDay);
+    let sum = this.blockSum(first, fromDay, Infinity) + this.blockSum(this.block(y2), -Infinity, toDay);
     for (let y = y1 + 1; y < y2; y++) sum += this.blockSum(this.block(y), -Infinity, Infinity);
     return sum;
   }
@@ -109,10 +112,16 @@ export class CalendarDays {
     return prefix[lowerBound(days, toDay)]! - prefix[lowerBound(days, fromDay)]!;
   }
 
-  private ensure(day: number): void {
+  private exceptionOf(day: number): ExceptionDay | undefined {
+    const b = this.blockOf(day);
+    return b.byDay[day - b.firstDay];
+  }
+
+  /** The year block of a day; the last one used is checked first (queries cluster in time). */
+  private blockOf(day: number): YearBlock {
     const b = this.last;
-    if (b && day >= b.firstDay && day <= b.lastDay) return;
-    this.last = this.block(yearOfDay(day));
+    if (b && day >= b.firstDay && day <= b.lastDay) return b;
+    return (this.last = this.block(yearOfDay(day)));
   }
 
   private block(year: number): YearBlock {
@@ -134,12 +143,12 @@ export class CalendarDays {
         for (let d = Math.min(a, b) - 1; d <= Math.max(a, b) + 1; d++) if (inYear(d)) touched.add(d);
       }
     }
-    const block: YearBlock = { firstDay, lastDay, days: [], prefix: [0], holidays: [] };
+    const block: YearBlock = { firstDay, lastDay, days: [], prefix: [0], holidays: [], byDay: new Array<ExceptionDay | undefined>(lastDay - firstDay + 1).fill(undefined) };
     const all = [...new Set([...closed.keys(), ...touched])].sort((a, b) => a - b);
     for (const day of all) {
       const holiday = closed.get(day) ?? null;
       const exception = holiday !== null ? { intervals: [], amount: 0, holiday } : this.resolveDay(day);
-      this.exceptions.set(day, exception);
+      block.byDay[day - firstDay] = exception;
       if (holiday !== null) block.holidays.push({ day, name: holiday });
       const difference = exception.amount - this.cal.week.dayOpenMs[weekdayOfDay(day)]!;
       if (difference !== 0) {

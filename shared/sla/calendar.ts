@@ -30,6 +30,16 @@ const MAX_SEARCH_DAYS = 1000 * 366;
 export class SpecCalendar implements BusinessCalendar {
   private readonly days: CalendarDays;
   private readonly alwaysOpen: boolean;
+  // One-entry memos: a ticket's two clocks usually start at the same instant
+  // and are read at the same instant, so the second identical call is free.
+  private addStart = NaN;
+  private addDuration = NaN;
+  private addOut = NaN;
+  private betweenStart = NaN;
+  private betweenEnd = NaN;
+  private betweenOut = NaN;
+  private openIn = NaN;
+  private openOut = NaN;
 
   constructor(
     readonly spec: CalendarSpec,
@@ -47,6 +57,13 @@ export class SpecCalendar implements BusinessCalendar {
     finite(startMs, durationMs);
     if (!(durationMs > 0)) return startMs;
     if (this.alwaysOpen) return startMs + durationMs;
+    if (this.addStart === startMs && this.addDuration === durationMs) return this.addOut;
+    this.addStart = startMs;
+    this.addDuration = durationMs;
+    return (this.addOut = this.add(startMs, durationMs));
+  }
+
+  private add(startMs: number, durationMs: number): number {
     const days = this.days;
     let day = days.dayOf(startMs);
     let rest = durationMs;
@@ -72,6 +89,13 @@ export class SpecCalendar implements BusinessCalendar {
     finite(startMs, endMs);
     if (!(endMs > startMs)) return 0;
     if (this.alwaysOpen) return endMs - startMs;
+    if (this.betweenStart === startMs && this.betweenEnd === endMs) return this.betweenOut;
+    this.betweenStart = startMs;
+    this.betweenEnd = endMs;
+    return (this.betweenOut = this.between(startMs, endMs));
+  }
+
+  private between(startMs: number, endMs: number): number {
     const first = this.days.dayOf(startMs);
     const last = this.days.dayOf(endMs);
     if (first === last) return this.openWithin(first, startMs, endMs);
@@ -92,8 +116,27 @@ export class SpecCalendar implements BusinessCalendar {
   }
 
   nextOpen(ms: number): number {
-    if (this.isOpen(ms)) return ms;
-    // The first open millisecond is where one millisecond of open time ends, minus that millisecond.
+    finite(ms, 0);
+    if (this.alwaysOpen) return ms;
+    if (this.openIn === ms) return this.openOut;
+    this.openIn = ms;
+    return (this.openOut = this.opening(ms));
+  }
+
+  private opening(ms: number): number {
+    const days = this.days;
+    const day = days.dayOf(ms);
+    days.view(day);
+    for (let i = 0; i < days.flat.length; i += 2) {
+      if (ms < days.base + days.flat[i + 1]!) return Math.max(ms, days.base + days.flat[i]!);
+    }
+    for (let next = day + 1; next <= day + 7; next++) {
+      if (days.amount(next) > 0) {
+        days.view(next);
+        return days.base + days.flat[0]!;
+      }
+    }
+    // A long closure (holidays after a weekend …): the first open millisecond ends one millisecond of open time.
     return this.addBusinessTime(ms, 1) - 1;
   }
 

@@ -1,5 +1,6 @@
-import { checkTierMove, entryTierFor } from '../escalation/tier-rules';
+import { checkTierMove } from '../escalation/tier-rules';
 import type { CreatedEvent, FunctionalEscalationEvent, TicketEvent } from '../model/ticket-event';
+import { policyIndex, type PolicyIndex } from '../policy/policy-index';
 import type { Policy } from '../policy/schema';
 import type { CalendarLookup } from './calendars';
 import { ClockTrack } from './clock-track';
@@ -9,24 +10,32 @@ import { checkPause } from './validate-pause';
 /** Why an event was not applied, or null when it was. */
 type Outcome = string | null;
 
+const NONE_FIRED: ReadonlySet<string> = new Set();
+
 /** The mutable state of computeClocks while it folds one ticket's events (see compute-clocks.ts). */
 export class ClockFold {
   state: TicketState | null = null;
   response: ClockTrack | null = null;
   resolution: ClockTrack | null = null;
   acceptance: ClockTrack | null = null;
-  readonly escalations: EscalationRecord[] = [];
-  readonly fired = new Set<string>();
-  readonly ignored: IgnoredEvent[] = [];
+  escalations: readonly EscalationRecord[] = [];
+  /** Allocated on the first action_fired event: most streams have none, and the engine folds 100k tickets at a time. */
+  fired: ReadonlySet<string> = NONE_FIRED;
+  ignored: readonly IgnoredEvent[] = [];
   private functionalEscalations = 0;
+
+  private readonly index: PolicyIndex;
 
   constructor(
     private readonly policy: Policy,
     private readonly calendars: CalendarLookup,
-  ) {}
+  ) {
+    this.index = policyIndex(policy);
+  }
 
   ignore(index: number, event: TicketEvent, reason: string): void {
-    this.ignored.push({ index, type: event.type, at: event.at, reason });
+    // Copy on write: most streams ignore nothing and escalate rarely, so they share the empty arrays.
+    this.ignored = [...this.ignored, { index, type: event.type, at: event.at, reason }];
   }
 
   apply(index: number, event: TicketEvent): void {
@@ -36,7 +45,8 @@ export class ClockFold {
 
   private outcome(event: TicketEvent): Outcome {
     if (event.type === 'action_fired') {
-      this.fired.add(event.actionId);
+      if (this.fired === NONE_FIRED) this.fired = new Set<string>();
+      (this.fired as Set<string>).add(event.actionId);
       return null;
     }
     if (event.type === 'created') return this.state ? 'the ticket was already created' : this.create(event);
@@ -45,26 +55,25 @@ export class ClockFold {
     const resolution = this.resolution;
     if (!state || !response || !resolution) return 'no created event comes before it';
     if (state.status === 'closed') return 'the ticket is closed';
-    const cal = (track: ClockTrack) => this.calendars(track.snapshot.calendar);
     switch (event.type) {
       case 'responded': {
-        const counts = this.policy.responseDefinition[state.channel];
-        if (event.via === 'internal_note' || !counts.some((kind) => kind === event.via)) {
+        if (!this.index.responseKinds.get(state.channel)?.has(event.via)) {
+          const counts = this.policy.responseDefinition[state.channel];
           return `a ${event.via} does not count as a response on a ${state.channel} ticket (policy: ${counts.join(', ')})`;
         }
         if (response.snapshot.state === 'stopped') return 'the response clock has already stopped';
-        response.stop(event.at, cal(response));
+        response.stop(event.at);
         return null;
       }
       case 'accepted': {
         const pending = state.pendingAcceptance;
         if (state.status !== 'open') return `the ticket is ${state.status}`;
         if (event.tier !== (pending?.tier ?? state.tier)) return `the ticket waits in ${pending?.tier ?? state.tier}, not ${event.tier}`;
-        if (pending && this.acceptance) this.acceptance.stop(event.at, cal(this.acceptance));
+        if (pending && this.acceptance) this.acceptance.stop(event.at);
         state.pendingAcceptance = null;
         state.owner = event.by;
-        const counts = this.policy.responseDefinition[state.channel].includes('acceptance');
-        if (counts && response.snapshot.state !== 'stopped') response.stop(event.at, cal(response));
+        const counts = this.index.responseKinds.get(state.channel)?.has('acceptance') ?? false;
+        if (counts && response.snapshot.state !== 'stopped') response.stop(event.at);
         return null;
       }
       case 'priority_changed': {
@@ -84,30 +93,30 @@ export class ClockFold {
         const track = event.clock === 'response' ? response : resolution;
         const check = checkPause(event, track.snapshot.state, state.status, this.policy);
         if (!check.ok) return check.message;
-        track.pause(event.at, event.reason, event.by, event.role, cal(track));
+        track.pause(event.at, event.reason, event.by, event.role);
         return null;
       }
       case 'resumed': {
         const track = event.clock === 'response' ? response : resolution;
         if (track.snapshot.state !== 'paused') return `the ${event.clock} clock is not paused`;
-        track.resume(event.at, cal(track));
+        track.resume(event.at);
         return null;
       }
       case 'escalated': {
         if (state.status !== 'open') return `the ticket is ${state.status}`;
-        const triggers = this.policy.escalationTriggers[event.kind];
-        if (!triggers.some((t) => t.id === event.trigger)) {
-          return `"${event.trigger}" is not a ${event.kind} escalation trigger (policy: ${triggers.map((t) => t.id).join(', ')})`;
+        const known = event.kind === 'functional' ? this.index.functionalTriggers : this.index.hierarchicalTriggers;
+        if (!known.has(event.trigger)) {
+          return `"${event.trigger}" is not a ${event.kind} escalation trigger (policy: ${[...known].join(', ')})`;
         }
         if (event.kind === 'functional') return this.escalate(event, state);
-        if (!this.policy.management.some((m) => m.id === event.level)) return `"${event.level}" is not a management level in the policy`;
-        this.escalations.push({ kind: 'hierarchical', at: event.at, by: event.by, trigger: event.trigger, reason: event.reason, level: event.level });
+        if (!this.index.managementLevels.has(event.level)) return `"${event.level}" is not a management level in the policy`;
+        this.record({ kind: 'hierarchical', at: event.at, by: event.by, trigger: event.trigger, reason: event.reason, level: event.level });
         return null;
       }
       case 'resolved':
       case 'closed': {
         if (event.type === 'resolved' && state.status !== 'open') return `the ticket is already ${state.status}`;
-        for (const track of [response, resolution, this.acceptance]) if (track) track.stop(event.at, cal(track));
+        for (const track of [response, resolution, this.acceptance]) if (track) track.stop(event.at);
         state.status = event.type;
         state.pendingAcceptance = null;
         return null;
@@ -116,7 +125,7 @@ export class ClockFold {
         if (state.status !== 'resolved') return 'only a resolved ticket can be reopened';
         state.status = 'open';
         if (resolution.priority !== state.priority) this.retarget(resolution, event.at);
-        resolution.resume(event.at, cal(resolution));
+        resolution.resume(event.at);
         return null;
       }
     }
@@ -132,36 +141,37 @@ export class ClockFold {
       severity: event.severity,
       category: event.category,
       channel: event.channel,
-      tier: event.tier ?? entryTierFor(event.category, this.policy),
+      tier: event.tier ?? this.index.entryTiers.get(event.category) ?? 'L1',
       status: 'open',
       owner: null,
       pendingAcceptance: null,
     };
-    const track = (kind: 'response' | 'resolution') => {
-      const { calendar, within } = targets[kind];
-      return new ClockTrack(kind, kind, event.priority, null, calendar, within, event.at, this.calendars(calendar));
-    };
-    this.response = track('response');
-    this.resolution = track('resolution');
+    const { response, resolution } = targets;
+    this.response = new ClockTrack('response', 'response', event.priority, null, response.calendar, response.within, event.at, this.calendars(response.calendar));
+    this.resolution = new ClockTrack('resolution', 'resolution', event.priority, null, resolution.calendar, resolution.within, event.at, this.calendars(resolution.calendar));
     return null;
+  }
+
+  private record(escalation: EscalationRecord): void {
+    this.escalations = [...this.escalations, escalation];
   }
 
   private retarget(track: ClockTrack, atMs: number): void {
     const priority = this.state!.priority;
     const target = this.policy.targets[priority]?.[track.kind === 'response' ? 'response' : 'resolution'];
     if (!target) return;
-    const oldCalendar = this.calendars(track.snapshot.calendar);
-    track.retarget(atMs, priority, target.calendar, target.within, this.policy.retargetRule, oldCalendar, this.calendars(target.calendar));
+    track.retarget(atMs, priority, target.calendar, target.within, this.policy.retargetRule, this.calendars(target.calendar));
   }
 
   private escalate(event: FunctionalEscalationEvent, state: TicketState): Outcome {
     if (event.fromTier !== state.tier) return `the ticket is in ${state.tier}, not ${event.fromTier}`;
-    const check = checkTierMove({ ...state, from: event.fromTier, to: event.toTier, approval: event.approval }, this.policy);
+    const move = { priority: state.priority, severity: state.severity, category: state.category, from: event.fromTier, to: event.toTier, approval: event.approval };
+    const check = checkTierMove(move, this.policy);
     if (!check.ok) return check.message;
-    const tier = this.policy.tiers.find((t) => t.id === event.toTier);
+    const tier = this.index.tiers.get(event.toTier);
     const calendarId = tier?.acceptCalendar ?? this.policy.targets[state.priority]?.resolution.calendar;
     if (!tier || !calendarId) return `the policy does not define tier ${event.toTier}`;
-    if (this.acceptance) this.acceptance.stop(event.at, this.calendars(this.acceptance.snapshot.calendar));
+    if (this.acceptance) this.acceptance.stop(event.at);
     this.functionalEscalations++;
     this.acceptance = new ClockTrack(
       'acceptance',
@@ -177,7 +187,7 @@ export class ClockFold {
     state.owner = null;
     state.pendingAcceptance = { tier: event.toTier, since: event.at, by: event.by };
     const approval = check.path === 'approved_skip' && event.approval ? { ...event.approval } : null;
-    this.escalations.push({
+    this.record({
       kind: 'functional',
       at: event.at,
       by: event.by,

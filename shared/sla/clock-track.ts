@@ -1,15 +1,19 @@
 import type { ActorRole } from '../model/ticket-event';
 import type { Priority, Tier } from '../model/levels';
 import {
+  accruedAt,
+  breachedAt,
   pauseClock,
-  readClock,
   resumeClock,
+  retargetClock,
   startClock,
   stopClock,
   type ClockCalendar,
   type ClockSnapshot,
 } from './clock-snapshot';
 import type { ClockPhase, ComputedClock, ComputedClockKind, Retarget } from './ticket-clocks';
+
+const NO_RETARGETS: readonly Retarget[] = [];
 
 /**
  * One clock while a ticket's events are folded: the snapshot (what the
@@ -20,8 +24,10 @@ import type { ClockPhase, ComputedClock, ComputedClockKind, Retarget } from './t
  */
 export class ClockTrack {
   snapshot: ClockSnapshot;
+  /** The calendar of the current target (changes on a re-target to another calendar). */
+  calendar: ClockCalendar;
   readonly phases: ClockPhase[];
-  readonly retargets: Retarget[] = [];
+  retargets: readonly Retarget[] = NO_RETARGETS;
   generation = 0;
   startedAt: number;
   pausedBy: { by: string; role: ActorRole; at: number } | null = null;
@@ -36,6 +42,7 @@ export class ClockTrack {
     atMs: number,
     calendar: ClockCalendar,
   ) {
+    this.calendar = calendar;
     this.snapshot = startClock(calendarId, targetMs, atMs, calendar);
     this.startedAt = this.snapshot.startedAt ?? atMs;
     this.phases = [this.phase(atMs, 'running', 0, null)];
@@ -45,21 +52,21 @@ export class ClockTrack {
     return this.generation ? `${this.baseKey}@${this.generation}` : this.baseKey;
   }
 
-  pause(atMs: number, reason: string, by: string, role: ActorRole, calendar: ClockCalendar): void {
-    this.snapshot = pauseClock(this.snapshot, atMs, reason, calendar);
+  pause(atMs: number, reason: string, by: string, role: ActorRole): void {
+    this.snapshot = pauseClock(this.snapshot, atMs, reason, this.calendar);
     this.pausedBy = { by, role, at: atMs };
     this.begin(atMs, 'paused', { reason, by, role });
   }
 
-  resume(atMs: number, calendar: ClockCalendar): void {
-    this.snapshot = resumeClock(this.snapshot, atMs, calendar);
+  resume(atMs: number): void {
+    this.snapshot = resumeClock(this.snapshot, atMs, this.calendar);
     this.pausedBy = null;
     this.begin(atMs, 'running', null);
   }
 
-  stop(atMs: number, calendar: ClockCalendar): void {
+  stop(atMs: number): void {
     if (this.snapshot.state === 'stopped') return;
-    this.snapshot = stopClock(this.snapshot, atMs, calendar);
+    this.snapshot = stopClock(this.snapshot, atMs, this.calendar);
     this.pausedBy = null;
     this.begin(atMs, 'stopped', null);
   }
@@ -71,27 +78,24 @@ export class ClockTrack {
     calendarId: string,
     targetMs: number,
     rule: 'keep_elapsed' | 'restart',
-    oldCalendar: ClockCalendar,
     newCalendar: ClockCalendar,
   ): void {
     const before = this.snapshot;
-    const elapsedBefore = readClock(before, atMs, oldCalendar).elapsedMs;
+    const elapsedBefore = accruedAt(before, atMs, this.calendar);
     const elapsed = rule === 'restart' ? 0 : elapsedBefore;
     if (rule === 'restart') this.generation++;
-    const breachedAt = rule === 'restart' ? null : (before.breachedAt ?? (elapsed >= targetMs ? atMs : null));
-    if (before.state === 'running') {
-      if (rule === 'restart') {
-        this.snapshot = startClock(calendarId, targetMs, atMs, newCalendar);
-        this.startedAt = this.snapshot.startedAt ?? atMs;
-      } else {
-        const dueAt = elapsed < targetMs ? newCalendar.addBusinessTime(atMs, targetMs - elapsed) : atMs;
-        this.snapshot = { ...before, calendar: calendarId, targetMs, elapsedMs: elapsed, since: atMs, dueAt, breachedAt };
-      }
+    if (rule === 'restart' && before.state === 'running') {
+      this.snapshot = startClock(calendarId, targetMs, atMs, newCalendar);
+      this.startedAt = this.snapshot.startedAt ?? atMs;
+    } else if (rule === 'restart') {
+      // A paused (or stopped, at reopen) clock restarts from zero when it next runs.
+      this.snapshot = { ...retargetClock(before, calendarId, targetMs, 0, atMs, newCalendar), breachedAt: null, startedAt: atMs };
+      this.startedAt = atMs;
     } else {
-      this.snapshot = { ...before, calendar: calendarId, targetMs, elapsedMs: elapsed, breachedAt };
-      if (rule === 'restart') this.startedAt = atMs;
+      this.snapshot = retargetClock(before, calendarId, targetMs, elapsed, atMs, newCalendar);
     }
-    this.retargets.push({
+    this.calendar = newCalendar;
+    this.retargets = [...this.retargets, {
       at: atMs,
       fromPriority: this.priority,
       toPriority: priority,
@@ -102,28 +106,29 @@ export class ClockTrack {
       toCalendar: calendarId,
       elapsedBefore,
       elapsedAfter: elapsed,
-    });
+    }];
     this.priority = priority;
     const current = this.phases[this.phases.length - 1]!;
     this.begin(atMs, current.state, current.pause);
   }
 
-  computed(asOfMs: number, calendar: ClockCalendar): ComputedClock {
-    const reading = readClock(this.snapshot, asOfMs, calendar);
+  computed(asOfMs: number): ComputedClock {
+    const snap = this.snapshot;
+    const elapsedMs = accruedAt(snap, asOfMs, this.calendar);
     return {
       kind: this.kind,
       key: this.key,
-      snapshot: this.snapshot,
+      snapshot: snap,
       priority: this.priority,
       tier: this.tier,
       startedAt: this.startedAt,
-      state: reading.state,
-      elapsedMs: reading.elapsedMs,
-      remainingMs: reading.remainingMs,
-      percent: reading.percent,
-      dueAt: reading.dueAt,
-      breachedAt: reading.breachedAt,
-      pauseReason: this.snapshot.pauseReason,
+      state: snap.state,
+      elapsedMs,
+      remainingMs: snap.targetMs - elapsedMs,
+      percent: (elapsedMs / snap.targetMs) * 100,
+      dueAt: snap.state === 'running' ? snap.dueAt : null,
+      breachedAt: breachedAt(snap, asOfMs),
+      pauseReason: snap.pauseReason,
       pausedBy: this.pausedBy,
       phases: this.phases,
       retargets: this.retargets,

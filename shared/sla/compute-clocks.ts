@@ -1,7 +1,6 @@
 import type { TicketEvent } from '../model/ticket-event';
 import type { Policy } from '../policy/schema';
 import { calendarLookup } from './calendars';
-import type { ClockTrack } from './clock-track';
 import { ClockFold } from './clock-fold';
 import type { TicketClocks } from './ticket-clocks';
 
@@ -20,25 +19,33 @@ import type { TicketClocks } from './ticket-clocks';
 export function computeClocks(events: readonly TicketEvent[], policy: Policy, nowMs: number): TicketClocks {
   const calendars = calendarLookup(policy);
   const fold = new ClockFold(policy, calendars);
-  const order = events.map((_, i) => i).sort((a, b) => events[a]!.at - events[b]!.at || a - b);
-  for (const index of order) {
+  const order = timeOrder(events);
+  for (let i = 0; i < events.length; i++) {
+    const index = order ? order[i]! : i;
     const event = events[index]!;
     if (event.at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
     else fold.apply(index, event);
   }
-  const read = (track: ClockTrack | null) => track?.computed(nowMs, calendars(track.snapshot.calendar)) ?? null;
-  const response = read(fold.response);
-  const resolution = read(fold.resolution);
+  const response = fold.response?.computed(nowMs) ?? null;
+  const resolution = fold.resolution?.computed(nowMs) ?? null;
   return {
     ticketId: fold.state?.ticketId ?? '',
     asOf: nowMs,
     state: fold.state,
     response,
     resolution,
-    acceptance: read(fold.acceptance),
+    acceptance: fold.acceptance?.computed(nowMs) ?? null,
     sla: response && resolution ? { response: response.snapshot, resolution: resolution.snapshot } : null,
     escalations: fold.escalations,
     fired: fold.fired,
     ignored: fold.ignored,
   };
+}
+
+/** Indexes in time order, stable for equal instants, or null when the stream is in order already (the usual case). */
+function timeOrder(events: readonly TicketEvent[]): number[] | null {
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) if (events[i]!.at < events[i - 1]!.at) sorted = false;
+  if (sorted) return null;
+  return events.map((_, i) => i).sort((a, b) => events[a]!.at - events[b]!.at || a - b);
 }

@@ -58,7 +58,7 @@ export type ComputedClock = {
   pauseReason: string | null;
   pausedBy: { by: string; role: ActorRole; at: number } | null;
   phases: ClockPhase[];
-  retargets: Retarget[];
+  retargets: readonly Retarget[];
 };
 
 export type TicketStatusSummary = 'open' | 'resolved' | 'closed';
@@ -105,8 +105,8 @@ export type TicketClocks = {
   acceptance: ComputedClock | null;
   /** Snapshots to store on the ticket record (sorting by dueAt, cheap live countdowns). */
   sla: TicketSla | null;
-  escalations: EscalationRecord[];
+  escalations: readonly EscalationRecord[];
   /** Action ids recorded by `action_fired` events. */
   fired: ReadonlySet<string>;
-  ignored: IgnoredEvent[];
+  ignored: readonly IgnoredEvent[];
 };

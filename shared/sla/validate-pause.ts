@@ -1,4 +1,5 @@
 import type { ActorRole } from '../model/ticket-event';
+import { policyIndex } from '../policy/policy-index';
 import type { PauseReason, Policy } from '../policy/schema';
 import type { ClockKind, ClockState } from './clock-snapshot';
 import type { TicketClocks, TicketStatusSummary } from './ticket-clocks';
@@ -21,12 +22,12 @@ export function checkPause(
   policy: Policy,
 ): PauseCheck {
   if (status !== 'open') return { ok: false, field: 'clock', message: `the ticket is ${status ?? 'not created'}; there is no clock to pause` };
-  const reason = policy.pauseReasons.find((r) => r.id === request.reason);
+  const reason = policyIndex(policy).pauseReasons.get(request.reason);
   if (!reason) {
     const listed = policy.pauseReasons.map((r) => `${r.label} (${r.id})`).join(', ');
     return { ok: false, field: 'reason', message: `"${request.reason}" is not a pause reason in the policy; use one of: ${listed}` };
   }
-  if (!reason.roles.some((role) => role === request.role)) {
+  if (!(reason.roles as readonly string[]).includes(request.role)) {
     return { ok: false, field: 'role', message: `a ${request.role} may not pause for "${reason.label}"; allowed: ${reason.roles.join(', ')}` };
   }
   if (reason.clocks && !reason.clocks.includes(request.clock)) {
