@@ -4,7 +4,7 @@ import type { Policy } from '../policy/schema';
 import { calendarLookup } from '../sla/calendars';
 import { accruedAt } from '../sla/clock-snapshot';
 import type { ComputedClock, ComputedClockKind, TicketClocks } from '../sla/ticket-clocks';
-import { formatDuration } from '../time/duration';
+import { formatSpan } from '../time/format-instant';
 import { neededFor, runningInstant, thresholdInstant, thresholdsFor } from './clock-instants';
 
 /** One escalation step that is due. Fire it once: `id` is stable, so record it (an action_fired event, or the tray's fired set). */
@@ -35,7 +35,7 @@ function recorded(id: string, fired: ReadonlySet<string>, clocks: TicketClocks):
 const CLOCK_FIELDS = ['response', 'resolution', 'acceptance'] as const;
 
 function describe(clock: ComputedClock, percent: number): string {
-  const target = `${formatDuration(clock.snapshot.targetMs)} ${clock.snapshot.calendar}`;
+  const target = `${formatSpan(clock.snapshot.targetMs)} ${clock.snapshot.calendar}`;
   const subject = clock.kind === 'acceptance' ? `Acceptance in ${clock.tier ?? '?'}` : `${CLOCK_NAMES[clock.kind]} (${clock.priority})`;
   if (percent === 0) return `${subject}: clock started, target ${target}`;
   if (percent === 100) return `${subject}: target of ${target} breached`;
@@ -96,7 +96,7 @@ export function dueActions(clocks: TicketClocks, policy: Policy, nowMs: number, 
       ruleId: rule.id,
       actions: rule.actions,
       dueAt: at,
-      reason: `${rule.label} (${formatDuration(rule.after)} on ${rule.calendar})`,
+      reason: `${rule.label} (${formatSpan(rule.after)} on ${rule.calendar})`,
     });
   }
   return out.sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1));

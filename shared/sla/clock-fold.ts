@@ -35,7 +35,9 @@ export class ClockFold {
 
   ignore(index: number, event: TicketEvent, reason: string): void {
     // Copy on write: most streams ignore nothing and escalate rarely, so they share the empty arrays.
-    this.ignored = [...this.ignored, { index, type: event.type, at: event.at, reason }];
+    const entry: IgnoredEvent = { index, type: event.type, at: event.at, reason };
+    if ('clock' in event) entry.clock = event.clock;
+    this.ignored = [...this.ignored, entry];
   }
 
   apply(index: number, event: TicketEvent): void {

@@ -91,7 +91,7 @@ export type EscalationRecord =
   | { kind: Extract<EscalationKind, 'hierarchical'>; at: number; by: string; trigger: string; reason: string; level: string };
 
 /** An event that did not change the clocks, and why (invalid under the policy, out of order, or not a response for the channel). */
-export type IgnoredEvent = { index: number; type: string; at: number; reason: string };
+export type IgnoredEvent = { index: number; type: string; at: number; reason: string; clock?: ComputedClockKind };
 
 /** The result of computeClocks: everything the UI, the tray and the server read about a ticket's SLA. */
 export type TicketClocks = {
