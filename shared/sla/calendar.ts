@@ -7,7 +7,16 @@ import { zoneOffsets } from './zone-offsets';
 
 export type { CalendarSpec } from './calendar-spec';
 
-/** Public and stable: every SLA computation reads time through this. All instants are UTC epoch ms. */
+/**
+ * Public and stable: every SLA computation reads time through this. All
+ * instants are UTC epoch ms and all amounts are real elapsed time. Local
+ * interval boundaries resolve like Temporal's 'compatible' disambiguation:
+ * a boundary inside a spring-forward gap moves forward by the gap (02:30 →
+ * 03:30), a boundary inside a repeated fall-back hour is its first
+ * occurrence, and an interval spanning the change holds its real length
+ * (00:00–03:00 on a fall-back night is 4 h). Intervals that the gap maps
+ * onto each other count once. Holidays close whole local days.
+ */
 export interface BusinessCalendar {
   /** Earliest instant t with exactly `durationMs` of open time in [startMs, t). */
   addBusinessTime(startMs: number, durationMs: number): number;
