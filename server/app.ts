@@ -8,6 +8,8 @@ import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { eventRoutes } from './routes/events';
 import { pullRoutes } from './routes/pull';
+import { pushRoutes } from './routes/push';
+import type { NotificationDispatcher } from './notify/outbox';
 import { PokeBus } from './sync/poke-bus';
 
 export type AppDeps = {
@@ -21,6 +23,8 @@ export type AppDeps = {
   /** Shared with whatever commits changes (push), which pokes after each commit. */
   pokes?: PokeBus;
   heartbeatMs?: number;
+  /** Sends requester notifications after commits (none in tests that do not care). */
+  notifications?: NotificationDispatcher;
 };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -41,7 +45,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installAuth(app, deps.db, now);
   healthRoutes(app, now);
   authRoutes(app, deps.db, now, deps.config.tokenTtlMs, deps.passwordCost);
+  const pokes = deps.pokes ?? new PokeBus();
   pullRoutes(app, deps.db, now);
-  eventRoutes(app, deps.pokes ?? new PokeBus(), deps.heartbeatMs);
+  pushRoutes(app, {
+    db: deps.db,
+    now,
+    afterCommit: ({ notifications }) => {
+      pokes.poke(0);
+      if (notifications) void deps.notifications?.kick().catch((error: unknown) => app.log.error({ err: error }, 'notification dispatch failed'));
+    },
+  });
+  eventRoutes(app, pokes, deps.heartbeatMs);
   return app;
 }

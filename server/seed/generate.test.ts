@@ -1,33 +1,50 @@
 import { describe, expect, test } from 'vitest';
 import { isOpenStatus } from '../../shared/model/levels';
+import { parseStoredEvent } from '../../shared/model/stored-event';
 import { parseTicket } from '../../shared/model/ticket';
 import { defaultPolicy } from '../../shared/policy/default-policy';
 import { calendarLookup } from '../../shared/sla/calendars';
+import { clocksOf } from '../../shared/mutations/recompute';
 import { readTicketClocks } from '../../shared/sla/ticket-sla';
 import { generateTickets } from './generate';
+import { demoKbArticles } from './kb-catalog';
 import { Random } from './random';
 
 const NOW = Date.UTC(2026, 10, 24, 15, 0);
 const calendars = calendarLookup(defaultPolicy);
+const kb = demoKbArticles(NOW);
 const generate = (seed: number, count = 400) => [
-  ...generateTickets({ count, nowMs: NOW, policy: defaultPolicy, calendars, random: new Random(seed) }),
+  ...generateTickets({ count, nowMs: NOW, policy: defaultPolicy, calendars, random: new Random(seed), kb }),
 ];
 
 describe('demo ticket generator', () => {
   test('is deterministic for the same seed and instant', () => {
-    expect(generate(42, 50)).toEqual(generate(42, 50));
-    expect(generate(43, 50)).not.toEqual(generate(42, 50));
+    expect(generate(42, 40)).toEqual(generate(42, 40));
+    expect(generate(43, 40)).not.toEqual(generate(42, 40));
   });
 
-  test('produces valid tickets with sequential human numbers', () => {
-    const tickets = generate(1, 30);
-    tickets.forEach((t) => expect(() => parseTicket(t)).not.toThrow());
-    expect(tickets.slice(0, 3).map((t) => t.number)).toEqual(['INC-000001', 'INC-000002', 'INC-000003']);
+  test('produces valid tickets and logs with sequential human numbers', () => {
+    const tickets = generate(1, 60);
+    for (const { ticket, events } of tickets) {
+      expect(() => parseTicket(ticket)).not.toThrow();
+      events.forEach((e) => expect(() => parseStoredEvent(e)).not.toThrow());
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    }
+    expect(tickets.slice(0, 3).map((t) => t.ticket.number)).toEqual(['INC-000001', 'INC-000002', 'INC-000003']);
+  });
+
+  test('stores clocks that match the log (the same rules computed them)', () => {
+    for (const { ticket, events } of generate(5, 80)) {
+      const clocks = clocksOf(events, defaultPolicy, NOW);
+      expect(clocks.ignored).toEqual([]);
+      expect(ticket.sla.resolution.state).toBe(clocks.resolution!.snapshot.state);
+      expect(ticket.sla.resolution.dueAt).toBe(clocks.resolution!.snapshot.dueAt);
+    }
   });
 
   test('spreads open tickets over fresh, past 50%, past 75% and breached', () => {
     const buckets = { fresh: 0, past50: 0, past75: 0, breached: 0 };
-    for (const t of generate(42).filter((t) => isOpenStatus(t.status) && t.status !== 'on_hold')) {
+    for (const { ticket: t } of generate(42).filter(({ ticket: t }) => isOpenStatus(t.status) && t.status !== 'on_hold' && t.status !== 'pending_acceptance')) {
       const clocks = readTicketClocks(t.sla, NOW, calendars);
       const driving = t.sla.response.state === 'running' ? clocks.response : clocks.resolution;
       if (driving.percent >= 100) buckets.breached++;
@@ -35,11 +52,11 @@ describe('demo ticket generator', () => {
       else if (driving.percent >= 50) buckets.past50++;
       else buckets.fresh++;
     }
-    for (const count of Object.values(buckets)) expect(count).toBeGreaterThan(15);
+    for (const count of Object.values(buckets)) expect(count).toBeGreaterThan(12);
   });
 
   test('mixes severities, tiers, statuses and VIP requesters', () => {
-    const tickets = generate(42);
+    const tickets = generate(42).map((g) => g.ticket);
     expect(new Set(tickets.map((t) => t.severity)).size).toBe(4);
     expect(new Set(tickets.map((t) => t.tier)).size).toBe(4);
     expect(new Set(tickets.map((t) => t.status)).size).toBe(7);
@@ -49,8 +66,18 @@ describe('demo ticket generator', () => {
   });
 
   test('gives the L1 demo account tickets of its own and leaves escalations unowned', () => {
-    const tickets = generate(42);
+    const tickets = generate(42).map((g) => g.ticket);
     expect(tickets.filter((t) => t.assignee === 'agent-l1').length).toBeGreaterThan(20);
-    expect(tickets.filter((t) => t.status === 'pending_acceptance').every((t) => t.assignee === null)).toBe(true);
+    const pending = tickets.filter((t) => t.status === 'pending_acceptance');
+    expect(pending.length).toBeGreaterThan(10);
+    expect(pending.every((t) => t.assignee === null && t.sla.acceptance?.state === 'running')).toBe(true);
+  });
+
+  test('records a structured handoff note for every escalation', () => {
+    for (const { events } of generate(9, 200)) {
+      const escalations = events.filter((e) => e.event.type === 'escalated');
+      const notes = events.filter((e) => e.event.type === 'handoff_note');
+      expect(notes.length).toBe(escalations.length);
+    }
   });
 });

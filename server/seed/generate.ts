@@ -1,13 +1,20 @@
-import { formatTicketNumber, type Ticket, type TicketSla } from '../../shared/model/ticket';
-import type { Severity, Tier, TicketStatus } from '../../shared/model/levels';
+import { DEMO_AGENTS, DEMO_GROUPS, FIRST_NAMES, LAST_NAMES, SERVICES, TITLES } from './catalog';
+import { demoHandoffNote } from './handoff-text';
+import type { Random } from './random';
+import type { Agent } from '../../shared/model/agent';
+import type { KbArticle } from '../../shared/model/kb-article';
+import { TIERS, type Channel, type Severity, type Tier, type TicketStatus } from '../../shared/model/levels';
+import type { StoredEvent } from '../../shared/model/stored-event';
+import { formatTicketNumber, type Ticket } from '../../shared/model/ticket';
+import { applyMutation } from '../../shared/mutations/apply';
+import type { TicketAggregate } from '../../shared/mutations/context';
+import type { ArgsInput, Mutation, MutationName } from '../../shared/mutations/mutations';
+import { MutationArgs } from '../../shared/mutations/mutations';
 import { priorityFor } from '../../shared/policy/lookups';
 import type { Policy } from '../../shared/policy/schema';
 import type { CalendarLookup } from '../../shared/sla/calendars';
-import { pauseClock, stopClock, type ClockCalendar } from '../../shared/sla/clock-snapshot';
-import { initialSla } from '../../shared/sla/ticket-sla';
+import type { ClockCalendar } from '../../shared/sla/clock-snapshot';
 import { HOUR_MS, MINUTE_MS } from '../../shared/time/duration';
-import { DEMO_AGENTS, DEMO_GROUPS, FIRST_NAMES, LAST_NAMES, SERVICES, TITLES } from './catalog';
-import type { Random } from './random';
 
 export type GenerateOptions = {
   count: number;
@@ -16,17 +23,19 @@ export type GenerateOptions = {
   policy: Policy;
   calendars: CalendarLookup;
   random: Random;
-  /** First ticket number to use (INC-000001 by default). */
+  kb: readonly KbArticle[];
   firstNumber?: number;
 };
 
-/** How far into its SLA a ticket is: fresh, near the 50% / 75% thresholds, or breached. */
+export type GeneratedTicket = { ticket: Ticket; events: StoredEvent[]; kbArticles: KbArticle[] };
+
+/** How far into its driving SLA clock an open ticket is: fresh, near 50% / 75%, or breached. */
 const PROGRESS: ReadonlyArray<readonly [readonly [number, number], number]> = [
-  [[0.02, 0.3], 35],
+  [[0.03, 0.3], 33],
   [[0.3, 0.5], 12],
-  [[0.5, 0.72], 15],
-  [[0.75, 0.98], 16],
-  [[1.02, 2.5], 22],
+  [[0.52, 0.72], 16],
+  [[0.76, 0.97], 17],
+  [[1.05, 2.2], 22],
 ];
 
 const STATUS_WEIGHTS: ReadonlyArray<readonly [TicketStatus, number]> = [
@@ -45,12 +54,7 @@ const SEVERITY_FOR_IMPACT: Record<string, ReadonlyArray<readonly [Severity, numb
   low: [['S3', 5], ['S4', 5]],
 };
 
-const ESCALATION_GROUP: Record<Tier, (category: string) => string> = {
-  L1: () => 'service-desk',
-  L2: (c) => (c === 'network' ? 'network-ops' : c === 'erp' ? 'business-apps' : 'desktop-support'),
-  L3: () => 'platform-engineering',
-  L4: () => 'vendor-management',
-};
+const rank = (t: Tier) => TIERS.indexOf(t);
 
 /** Latest start such that `calendar` has `elapsedMs` of open time between it and `endMs`. */
 export function startForElapsed(endMs: number, elapsedMs: number, calendar: ClockCalendar): number {
@@ -64,103 +68,173 @@ export function startForElapsed(endMs: number, elapsedMs: number, calendar: Cloc
   return lo;
 }
 
-function requester(random: Random) {
-  const first = random.pick(FIRST_NAMES);
-  const last = random.pick(LAST_NAMES);
-  return { name: `${first} ${last}`, email: `${first}.${last}@example.com`.toLowerCase(), vip: random.chance(0.06) };
+function agentsOf(tier: Tier, group: string): Agent[] {
+  const members = DEMO_AGENTS.filter((a) => a.tier === tier && a.groups.includes(group) && a.role !== 'lead');
+  return members.length ? members : DEMO_AGENTS.filter((a) => a.tier === tier && a.role !== 'lead');
 }
 
-function ownerFor(group: string, random: Random): string | null {
-  const members = DEMO_AGENTS.filter((a) => a.groups.includes(group) && a.role !== 'manager');
-  const demo = members.find((a) => a.email.startsWith('l1.') || a.email.startsWith('l2.') || a.email.startsWith('l3.'));
-  // The demo accounts own a good share so "My tickets" is never empty.
-  if (demo && random.chance(0.45)) return demo.id;
-  return members.length ? random.pick(members).id : null;
+/** The demo accounts own a good share, so "My tickets" is never empty when you sign in. */
+function ownerFor(tier: Tier, group: string, random: Random): Agent {
+  const members = agentsOf(tier, group);
+  const demo = members.find((a) => /^l\d\.(agent|engineer)@/.test(a.email));
+  return demo && random.chance(0.45) ? demo : random.pick(members);
 }
 
-function tierFor(entry: Tier, random: Random, category: string): Tier {
-  const allowed = (['L1', 'L2', 'L3', 'L4'] as const).filter((t) => t >= entry);
-  const weights: Record<Tier, number> = { L1: 60, L2: 25, L3: 10, L4: 5 };
-  const tier = random.weighted(allowed.map((t) => [t, weights[t]] as const));
-  return tier === 'L4' && !DEMO_GROUPS.find((g) => g.id === 'vendor-management')?.categories.includes(category) ? 'L3' : tier;
+/** A ticket's history, acted out with the same mutations agents use, so its clocks and log are real. */
+class Story {
+  agg: TicketAggregate | null = null;
+  kbArticles: KbArticle[] = [];
+  private step = 0;
+
+  constructor(
+    private readonly options: GenerateOptions,
+    private readonly number: string,
+    private readonly kb: readonly KbArticle[],
+  ) {}
+
+  act<N extends MutationName>(actor: Agent, at: number, name: N, input: ArgsInput<N>): void {
+    const mutation = { name, args: MutationArgs[name].parse(input) } as Mutation;
+    const outcome = applyMutation(this.agg, mutation, {
+      actor,
+      nowMs: at,
+      policy: this.options.policy,
+      groups: DEMO_GROUPS,
+      eventIdPrefix: `seed:${this.number}:${this.step++}`,
+      numberForNewTicket: () => this.number,
+      kbArticle: (id) => this.kb.find((a) => a.id === id) ?? this.kbArticles.find((a) => a.id === id),
+      agentName: (id) => DEMO_AGENTS.find((a) => a.id === id)?.name,
+    });
+    if (!outcome.ok) throw new Error(`seed ${this.number}: ${name} refused (${outcome.code}, ${outcome.field}): ${outcome.message}`);
+    this.agg = { ticket: outcome.ticket!, events: [...(this.agg?.events ?? []), ...outcome.events] };
+    this.kbArticles.push(...outcome.kbArticles);
+  }
+
+  get ticket(): Ticket {
+    return this.agg!.ticket;
+  }
 }
 
-export function generateTicket(n: number, options: GenerateOptions): Ticket {
+export function generateTicket(n: number, options: GenerateOptions): GeneratedTicket {
   const { random, policy, nowMs, calendars } = options;
-  const categoryDef = random.pick(policy.categories);
-  const category = categoryDef.id;
-  const service = random.pick(SERVICES[category] ?? ['General']);
-  const impact = category === 'major-outage' ? 'high' : random.weighted([['high', 15], ['medium', 45], ['low', 40]] as const);
+  const category = random.pick(policy.categories);
+  const service = random.pick(SERVICES[category.id] ?? ['General']);
+  const impact = category.id === 'major-outage' ? 'high' : random.weighted([['high', 15], ['medium', 45], ['low', 40]] as const);
   const urgency = random.weighted([['high', 25], ['medium', 45], ['low', 30]] as const);
   const priority = priorityFor(policy, impact, urgency);
   const severity = random.weighted(SEVERITY_FOR_IMPACT[impact]!);
   const status = random.weighted(STATUS_WEIGHTS);
-  const tier = status === 'new' ? categoryDef.entryTier : tierFor(categoryDef.entryTier, random, category);
-  const group = tier === categoryDef.entryTier ? categoryDef.group : ESCALATION_GROUP[tier](category);
-  const assignee = status === 'new' || status === 'pending_acceptance' ? null : ownerFor(group, random);
+  const channel = random.weighted<Channel>([['phone', 35], ['email', 25], ['portal', 30], ['chat', 10]]);
+  const entry = category.entryTier;
+  const escalate = status !== 'new' && (status === 'pending_acceptance' || random.chance(0.3));
+  const highest = (TIERS.filter((t) => rank(t) > rank(entry) && rank(t) <= rank(entry) + (random.chance(0.25) ? 2 : 1)).at(-1) ?? entry) as Tier;
+  const finalTier: Tier = escalate && highest !== entry ? highest : entry;
 
   const targets = policy.targets[priority]!;
   const [lo, hi] = random.weighted(PROGRESS);
   const progress = lo + random.next() * (hi - lo);
   const open = status !== 'resolved' && status !== 'closed';
-  // Open tickets sit at `progress` of the clock that drives them now: the
-  // response clock until someone responds, then resolution.
+  const endMs = open ? nowMs : nowMs - random.int(2, 96) * HOUR_MS;
   const driving = status === 'new' ? targets.response : targets.resolution;
-  const drivingCalendar = calendars(driving.calendar);
-  const endMs = open ? nowMs : nowMs - random.int(1, 72) * HOUR_MS;
-  const createdAt = startForElapsed(endMs, Math.round(progress * driving.within), drivingCalendar);
+  const createdAt = startForElapsed(endMs, Math.round(progress * driving.within), calendars(driving.calendar));
+  const span = Math.max(endMs - createdAt, 10 * MINUTE_MS);
+  const at = (fraction: number) => Math.round(createdAt + span * fraction);
 
-  let sla: TicketSla = initialSla(priority, createdAt, policy, calendars);
-  const responseCal = calendars(sla.response.calendar);
-  const resolutionCal = calendars(sla.resolution.calendar);
-  let updatedAt = createdAt;
-  if (status !== 'new') {
-    // Most first responses are on time; some are late, which stays on record.
-    const responseFraction = random.chance(0.85) ? 0.1 + random.next() * 0.8 : 1.1 + random.next();
-    const respondedAt = Math.min(
-      endMs - MINUTE_MS,
-      responseCal.addBusinessTime(createdAt, Math.round(responseFraction * sla.response.targetMs)),
-    );
-    sla = { ...sla, response: stopClock(sla.response, Math.max(createdAt, respondedAt), responseCal) };
-    updatedAt = Math.max(createdAt, respondedAt);
-  }
-  if (status === 'on_hold') {
-    const pausedAt = Math.max(updatedAt, endMs - random.int(5, 300) * MINUTE_MS);
-    const reason = random.pick(policy.pauseReasons).id;
-    sla = { ...sla, resolution: pauseClock(sla.resolution, pausedAt, reason, resolutionCal) };
-    updatedAt = pausedAt;
-  }
-  if (!open) {
-    sla = { ...sla, resolution: stopClock(sla.resolution, endMs, resolutionCal) };
-    updatedAt = endMs;
-  }
-
-  const titleTemplate = random.pick(TITLES[category] ?? ['Issue with {service}']);
-  const who = requester(random);
-  return {
-    id: random.uuid(),
-    number: formatTicketNumber(n),
-    title: titleTemplate.replace('{service}', service),
-    description: `${who.name} reports: ${titleTemplate.replace('{service}', service).toLowerCase()}. Reported via ${random.pick(['phone', 'email', 'portal', 'chat'])}.`,
-    requester: who,
-    category,
+  const first = random.pick(FIRST_NAMES);
+  const last = random.pick(LAST_NAMES);
+  const requester = { name: `${first} ${last}`, email: `${first}.${last}@example.com`.toLowerCase(), vip: random.chance(0.06) };
+  const title = random.pick(TITLES[category.id] ?? ['Issue with {service}']).replace('{service}', service);
+  const number = formatTicketNumber(n);
+  const kbOfCategory = options.kb.filter((a) => a.category === category.id);
+  const story = new Story(options, number, options.kb);
+  const deskAgent = random.pick(DEMO_AGENTS.filter((a) => a.role === 'l1_agent'));
+  const ticketId = random.uuid();
+  story.act(deskAgent, createdAt, 'createTicket', {
+    ticketId,
+    title,
+    description: `${requester.name} reports: ${title.toLowerCase()}. Reported by ${channel}.`,
+    requester,
+    category: category.id,
     service,
     impact,
     urgency,
-    priority,
     severity,
-    tier,
-    group,
-    assignee,
-    status,
-    createdAt,
-    updatedAt,
-    sla,
-    version: 1,
-  };
+    channel,
+  });
+  if (status === 'new') return { ticket: story.ticket, events: story.agg!.events, kbArticles: story.kbArticles };
+
+  // Most first responses are on time; some are late, and that stays on record.
+  const responseShare = Math.min(0.2, (targets.response.within / span) * (random.chance(0.85) ? 0.5 : 1.5));
+  let owner = ownerFor(entry, story.ticket.group, random);
+  story.act(owner, at(responseShare), 'acceptTicket', { ticketId });
+  story.act(owner, at(responseShare + 0.02), 'addWorkNote', {
+    ticketId,
+    noteId: `${ticketId}-note-1`,
+    body: `Called ${requester.name}; reproduced the problem with ${service} together and collected the error details.`,
+    visibility: 'public',
+    contact: 'phone_call',
+  });
+
+  let tier = entry;
+  let when = responseShare + 0.05;
+  const people = [DEMO_AGENTS.find((a) => a.id === owner.id)!.name];
+  while (tier !== finalTier) {
+    const to = TIERS[rank(tier) + 1]!;
+    const kbChecked = tier === 'L1' && kbOfCategory.length ? [random.pick(kbOfCategory).id] : [];
+    if (kbChecked.length) story.act(owner, at(when), 'markKbArticle', { ticketId, articleId: kbChecked[0]!, outcome: 'checked_not_resolved' });
+    const last = status === 'pending_acceptance' && rank(to) === rank(finalTier);
+    const escalateAt = last ? at(Math.max(when + 0.05, 0.75)) : at(when + 0.05);
+    story.act(owner, escalateAt, 'escalateFunctional', {
+      ticketId,
+      toTier: to,
+      handoffNote: demoHandoffNote(story.ticket, tier, to, kbChecked, random, [...people, `${requester.name} (requester)`]),
+    });
+    tier = to;
+    when += 0.1;
+    if (last) break;
+    owner = ownerFor(tier, story.ticket.group, random);
+    people.push(owner.name);
+    story.act(owner, at(when), 'acceptTicket', { ticketId });
+    when += 0.05;
+  }
+  if (status === 'pending_acceptance') return { ticket: story.ticket, events: story.agg!.events, kbArticles: story.kbArticles };
+  if (status === 'in_progress') {
+    story.act(owner, at(Math.min(0.95, when)), 'addWorkNote', {
+      ticketId,
+      noteId: `${ticketId}-note-2`,
+      body: 'Working on it: checking the configuration against a machine where it works.',
+      visibility: 'internal',
+      contact: null,
+    });
+  }
+  if (status === 'on_hold') {
+    const allowed = policy.pauseReasons.filter((r) => r.roles.includes(owner.role) && (!r.clocks || r.clocks.includes('resolution')));
+    const reason = random.pick(allowed).id;
+    story.act(owner, at(Math.min(0.95, when + 0.1)), 'pauseClock', { ticketId, clock: 'resolution', reason, note: 'Waiting for the requester to confirm a time to test.' });
+  }
+  if (status === 'resolved' || status === 'closed') {
+    const escalated = tier !== entry;
+    const draft = escalated && (!kbOfCategory.length || random.chance(0.4));
+    story.act(owner, endMs, 'resolve', {
+      ticketId,
+      resolution: `Fixed the ${service} configuration for ${requester.name}; confirmed with the requester that it works again.`,
+      ...(escalated && !draft ? { kbArticleId: random.pick(kbOfCategory).id } : {}),
+      ...(draft
+        ? { kbDraft: { articleId: `kb-${ticketId.slice(0, 8)}`, title: `${title}: fix`, body: `Symptom: ${title}. Fix: corrected the ${service} configuration and verified with the user.` } }
+        : {}),
+    });
+  }
+  const result = { ticket: story.ticket, events: story.agg!.events, kbArticles: story.kbArticles };
+  return status === 'closed' ? close(result, endMs + 48 * HOUR_MS > nowMs ? nowMs : endMs + 48 * HOUR_MS) : result;
 }
 
-export function* generateTickets(options: GenerateOptions): Generator<Ticket> {
+/** Resolved tickets close automatically after two days: a system event, not an agent's mutation. */
+function close(result: GeneratedTicket, at: number): GeneratedTicket {
+  const seq = result.events.length + 1;
+  const event: StoredEvent = { id: `seed:${result.ticket.number}:closed`, ticketId: result.ticket.id, seq, event: { type: 'closed', at, by: 'system', role: 'system' } };
+  return { ...result, ticket: { ...result.ticket, status: 'closed', version: result.ticket.version + 1, updatedAt: at }, events: [...result.events, event] };
+}
+
+export function* generateTickets(options: GenerateOptions): Generator<GeneratedTicket> {
   const first = options.firstNumber ?? 1;
   for (let i = 0; i < options.count; i++) yield generateTicket(first + i, options);
 }

@@ -1,9 +1,11 @@
 import { canReadTicket } from '../../shared/auth/access';
 import type { Agent } from '../../shared/model/agent';
-import { parseKbArticle } from '../../shared/model/kb-article';
 import type { Change, PullResponse } from '../../shared/sync/pull';
 import type { Db } from '../db/open-database';
 import type { ChangeLogTable } from '../db/schema';
+import { loadDirectory } from '../repo/directory';
+import { eventsByIds } from '../repo/events';
+import { getKbArticles } from '../repo/kb';
 import { getTickets } from '../repo/tickets';
 
 type PullInput = { agent: Agent; cursor: number; limit: number; clientId: string | undefined; nowMs: number };
@@ -19,24 +21,9 @@ async function lastMutationIdOf(db: Db, agent: Agent, clientId: string | undefin
   return row ? Number(row.last_mutation_id) : 0;
 }
 
-async function materialise(db: Db, agent: Agent, rows: readonly ChangeLogTable[]): Promise<Change[]> {
-  const ids = (kind: ChangeLogTable['kind']) => rows.filter((r) => r.kind === kind).map((r) => r.entity_id);
-  const tickets = await getTickets(db, ids('ticket'));
-  const kbIds = ids('kb');
-  const kb = new Map(
-    kbIds.length
-      ? (await db.selectFrom('kb_articles').select(['id', 'data']).where('id', 'in', kbIds).execute()).map((r) => [r.id, r.data])
-      : [],
-  );
-  const policyIds = ids('policy');
-  const policies = new Map(
-    policyIds.length
-      ? (await db.selectFrom('policies').selectAll().where('id', 'in', policyIds).execute()).map((r) => [r.id, r])
-      : [],
-  );
-  const refusedKeys = rows.filter((r) => r.kind === 'refused');
-  const refused = new Map<string, Change>();
-  for (const r of refusedKeys) {
+async function refusedChanges(db: Db, rows: readonly ChangeLogTable[]): Promise<Map<string, Change>> {
+  const out = new Map<string, Change>();
+  for (const r of rows) {
     const [clientId, mutationId] = r.entity_id.split(':');
     const row = await db
       .selectFrom('refused_mutations')
@@ -45,39 +32,66 @@ async function materialise(db: Db, agent: Agent, rows: readonly ChangeLogTable[]
       .where('mutation_id', '=', Number(mutationId))
       .executeTakeFirst();
     if (row) {
-      refused.set(r.entity_id, {
+      out.set(r.entity_id, {
         kind: 'refused',
         value: { mutationId: Number(row.mutation_id), name: row.name, code: row.code, field: row.field, reason: row.reason, at: Number(row.at) },
       });
     }
   }
+  return out;
+}
+
+/** Turns change-log rows into wire changes, checking each ticket (and each event's ticket) against the caller. */
+async function materialise(db: Db, agent: Agent, rows: readonly ChangeLogTable[]): Promise<Change[]> {
+  const of = (kind: ChangeLogTable['kind']) => rows.filter((r) => r.kind === kind);
+  const events = await eventsByIds(db, of('event').map((r) => r.entity_id));
+  const ticketIds = new Set([...of('ticket').map((r) => r.entity_id), ...[...events.values()].map((e) => e.ticketId)]);
+  const tickets = await getTickets(db, [...ticketIds]);
+  const kb = await getKbArticles(db, of('kb').map((r) => r.entity_id));
+  const directory = of('agent').length || of('group').length ? await loadDirectory(db) : undefined;
+  const policy = of('policy').length ? await db.selectFrom('policies').selectAll().where('id', '=', 'active').executeTakeFirst() : undefined;
+  const refused = await refusedChanges(db, of('refused'));
+  const readable = (ticketId: string) => {
+    const ticket = tickets.get(ticketId);
+    return !!ticket && canReadTicket(agent, ticket);
+  };
 
   const changes: Change[] = [];
   for (const row of rows) {
     switch (row.kind) {
       case 'ticket': {
         const ticket = tickets.get(row.entity_id);
-        if (!ticket) break;
-        changes.push(canReadTicket(agent, ticket) ? { kind: 'ticket', value: ticket } : { kind: 'ticket_gone', id: ticket.id });
+        if (ticket) changes.push(readable(ticket.id) ? { kind: 'ticket', value: ticket } : { kind: 'ticket_gone', id: ticket.id });
+        break;
+      }
+      case 'event': {
+        const event = events.get(row.entity_id);
+        if (event && readable(event.ticketId)) changes.push({ kind: 'event', value: event });
         break;
       }
       case 'kb': {
-        const data = kb.get(row.entity_id);
-        if (data) changes.push({ kind: 'kb', value: parseKbArticle(JSON.parse(data)) });
+        const article = kb.get(row.entity_id);
+        if (article) changes.push({ kind: 'kb', value: article });
         break;
       }
-      case 'policy': {
-        const policy = policies.get(row.entity_id);
+      case 'agent': {
+        const value = directory?.agents.get(row.entity_id);
+        if (value) changes.push({ kind: 'agent', value });
+        break;
+      }
+      case 'group': {
+        const value = directory?.groups.find((g) => g.id === row.entity_id);
+        if (value) changes.push({ kind: 'group', value });
+        break;
+      }
+      case 'policy':
         if (policy) changes.push({ kind: 'policy', version: policy.version, value: JSON.parse(policy.data) as unknown });
         break;
-      }
       case 'refused': {
         const change = refused.get(row.entity_id);
         if (change) changes.push(change);
         break;
       }
-      case 'event':
-        break;
     }
   }
   return changes;
@@ -90,13 +104,16 @@ async function materialise(db: Db, agent: Agent, rows: readonly ChangeLogTable[]
  */
 export async function pullPage(db: Db, input: PullInput): Promise<PullResponse> {
   // Read the mutation watermark before the changes: a mutation committed in
-  // between shows up in a later pull, never as applied-but-missing.
+  // between is then still pending on the client, whose rebase skips records
+  // it already has (ids are deterministic), instead of vanishing for a page.
   const lastMutationId = await lastMutationIdOf(db, input.agent, input.clientId);
   const rows = await db
     .selectFrom('change_log')
     .selectAll()
     .where('rev', '>', input.cursor)
-    .where((eb) => (input.clientId ? eb.or([eb('client_id', 'is', null), eb('client_id', '=', input.clientId)]) : eb('client_id', 'is', null)))
+    .where((eb) =>
+      input.clientId ? eb.or([eb('client_id', 'is', null), eb('client_id', '=', input.clientId)]) : eb('client_id', 'is', null),
+    )
     .orderBy('rev')
     .limit(input.limit + 1)
     .execute();

@@ -3,6 +3,7 @@ import { parseWith } from '../errors';
 import { ClockSnapshotSchema } from '../sla/clock-snapshot';
 import { EpochMsSchema } from '../time/duration';
 import {
+  ChannelSchema,
   ImpactSchema,
   PrioritySchema,
   SeveritySchema,
@@ -11,7 +12,8 @@ import {
   UrgencySchema,
 } from './levels';
 
-export const TICKET_NUMBER_RE = /^INC-\d{6,}$/;
+/** INC-000123 once the server has numbered it; NEW-XXXXXXXX for a ticket created offline and not yet synced. */
+export const TICKET_NUMBER_RE = /^(INC-\d{6,}|NEW-[0-9A-Z]{8})$/;
 
 export function formatTicketNumber(n: number): string {
   return `INC-${String(n).padStart(6, '0')}`;
@@ -30,6 +32,8 @@ export const TicketSlaSchema = z
   .object({
     response: ClockSnapshotSchema,
     resolution: ClockSnapshotSchema,
+    /** Accept-within clock while the ticket waits for someone in its tier to take it. */
+    acceptance: ClockSnapshotSchema.nullable().optional(),
   })
   .strict();
 export type TicketSla = z.infer<typeof TicketSlaSchema>;
@@ -53,11 +57,19 @@ export const TicketSchema = z
     /** Owning agent id; null while unowned (new, or pending acceptance in a tier). */
     assignee: z.string().min(1).max(64).nullable(),
     status: TicketStatusSchema,
+    channel: ChannelSchema.default('portal'),
     createdAt: EpochMsSchema,
     updatedAt: EpochMsSchema,
     sla: TicketSlaSchema,
     /** Increments on every server-side change; field edits name the version they were based on. */
     version: z.number().int().min(1),
+    /** Version at which each editable field last changed: how a concurrent edit of the same field is told from one of another. */
+    fieldVersions: z.record(z.string(), z.number().int().min(1)).default({}),
+    resolution: z
+      .object({ text: z.string(), kbArticleId: z.string().nullable(), at: EpochMsSchema, by: z.string() })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 export type Ticket = z.infer<typeof TicketSchema>;

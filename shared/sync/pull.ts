@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseWith } from '../errors';
+import { AgentSchema, GroupSchema } from '../model/agent';
 import { KbArticleSchema } from '../model/kb-article';
+import { StoredEventSchema } from '../model/stored-event';
 import { TicketSchema } from '../model/ticket';
 import { EpochMsSchema } from '../time/duration';
 
@@ -37,7 +39,12 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), value: TicketSchema }).strict(),
   /** A ticket this agent may no longer see: drop the local copy. */
   z.object({ kind: z.literal('ticket_gone'), id: z.string() }).strict(),
+  /** One entry of a ticket's log (append-only, never changes once written). */
+  z.object({ kind: z.literal('event'), value: StoredEventSchema }).strict(),
   z.object({ kind: z.literal('kb'), value: KbArticleSchema }).strict(),
+  /** The desk directory: who is who (names, tiers, groups) for owners, routing and mentions. */
+  z.object({ kind: z.literal('agent'), value: AgentSchema }).strict(),
+  z.object({ kind: z.literal('group'), value: GroupSchema }).strict(),
   /** The active policy document (validate with parsePolicy before use). */
   z.object({ kind: z.literal('policy'), version: z.number().int().min(1), value: z.unknown() }).strict(),
   z.object({ kind: z.literal('refused'), value: RefusedMutationSchema }).strict(),

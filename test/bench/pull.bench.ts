@@ -14,7 +14,7 @@ async function pullInNode(n: number): Promise<BenchRow[]> {
   const server = await startBenchServer(n);
   try {
     const db = new TierdeskDb(`bench-pull-${n}-${Date.now()}`);
-    const { ms, result } = await timeItAsync(() => pullAll(new ApiClient(server.api.url, server.token), db));
+    const { ms, result } = await timeItAsync(() => pullAll(new ApiClient(server.api.url, server.token), db, server.agent));
     const stored = await db.tickets.count();
     db.close();
     return [
@@ -44,8 +44,8 @@ async function pullInChromium(n: number): Promise<BenchRow[]> {
     await page.goto(`${host.url}/index.html`);
     await page.waitForFunction(() => 'tierdeskBench' in window);
     const result = await page.evaluate(
-      ([url, token, name]) => window.tierdeskBench.pull(url!, token!, name!),
-      [server.api.url, server.token, `bench-${n}`],
+      ([url, token, name, agent]) => window.tierdeskBench.pull(url, token, name, agent),
+      [server.api.url, server.token, `bench-${n}`, server.agent] as const,
     );
     return [
       { benchmark: 'pull → Dexie (IndexedDB, Chromium)', metric: `N=${n} time`, value: result.ms, unit: 'ms' },

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TierdeskDb } from '../../renderer/src/db/db';
 import { ApiClient, OfflineError } from '../../renderer/src/sync/api-client';
-import { pullAll, readSyncState } from '../../renderer/src/sync/puller';
+import { pullAll } from '../../renderer/src/sync/puller';
+import { readPullState as readSyncState } from '../../renderer/src/sync/sync-state';
+import type { Agent } from '../../shared/model/agent';
 import { startApiProcess, type ApiProcess } from '../../scripts/lib/api-process';
 import { freePort } from '../e2e/support';
 
@@ -13,12 +15,14 @@ const TICKETS = 1500;
 let api: ApiProcess;
 let dataDir: string;
 let token: string;
+let agent: Agent;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-pull-'));
   api = await startApiProcess({ port: await freePort(), dataDir, env: { TIERDESK_SEED_TICKETS: String(TICKETS) } });
   const login = await new ApiClient(api.url).login('l1.agent@demo.test', 'demo');
   token = login.body.token;
+  agent = login.body.agent;
 });
 afterAll(async () => {
   await api?.stop();
@@ -28,9 +32,12 @@ afterAll(async () => {
 describe('pull from the real server into IndexedDB', () => {
   test('bootstraps every ticket in pages and records the cursor and server offset', async () => {
     const db = new TierdeskDb(`pull-${Math.random()}`);
-    const progress = await pullAll(new ApiClient(api.url, token), db);
-    expect(progress.pages).toBe(2);
+    const progress = await pullAll(new ApiClient(api.url, token), db, agent);
+    expect(progress.pages).toBeGreaterThan(2);
     expect(await db.tickets.count()).toBe(TICKETS);
+    expect(await db.events.count()).toBeGreaterThan(TICKETS);
+    expect(await db.agents.count()).toBeGreaterThan(3);
+    expect(await db.kb.count()).toBeGreaterThan(10);
     const state = await readSyncState(db);
     expect(Number(state.cursor)).toBeGreaterThanOrEqual(TICKETS);
     expect(Math.abs(state.serverOffsetMs)).toBeLessThan(2000);
@@ -46,13 +53,18 @@ describe('pull from the real server into IndexedDB', () => {
       calls += 1;
       return calls === 2 ? Promise.reject(new TypeError('network down')) : fetch(input, init);
     };
-    await expect(pullAll(new ApiClient(api.url, token, flaky), db)).rejects.toBeInstanceOf(OfflineError);
-    expect(await db.tickets.count()).toBe(1000);
+    await expect(pullAll(new ApiClient(api.url, token, flaky), db, agent)).rejects.toBeInstanceOf(OfflineError);
+    const afterFirstPage = (await db.tickets.count()) + (await db.events.count()) + (await db.kb.count()) + (await db.agents.count()) + (await db.groups.count());
+    // One whole page (1000 changes, the policy row aside) and nothing of the failed one.
+    expect(afterFirstPage).toBeGreaterThanOrEqual(999);
+    expect(afterFirstPage).toBeLessThanOrEqual(1000);
     const cursorAfterFirstPage = (await readSyncState(db)).cursor;
 
-    const resumed = await pullAll(new ApiClient(api.url, token), db);
-    expect(resumed.changes).toBe(TICKETS - 1000);
+    await pullAll(new ApiClient(api.url, token), db, agent);
     expect(await db.tickets.count()).toBe(TICKETS);
+    const fresh = new TierdeskDb(`pull-${Math.random()}`);
+    await pullAll(new ApiClient(api.url, token), fresh, agent);
+    expect(await db.events.count()).toBe(await fresh.events.count());
     expect(Number((await readSyncState(db)).cursor)).toBeGreaterThan(Number(cursorAfterFirstPage));
   });
 });

@@ -7,8 +7,8 @@ import { useTrayCount } from '../features/queue/use-tray-count';
 import { SyncIndicator } from '../features/sync-status/SyncIndicator';
 import { restoreSession, signIn, signOut } from '../session/session-service';
 import { ApiClient } from '../sync/api-client';
-import { readSyncState } from '../sync/puller';
-import { SyncController } from '../sync/sync-controller';
+import { readPullState } from '../sync/sync-state';
+import { SyncEngine } from '../sync/sync-engine';
 import type { Agent } from '../../../shared/model/agent';
 import { useAppStore } from './store';
 
@@ -23,7 +23,7 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
     void (async () => {
       const config = await getBridge().getConfig();
       const restored = await restoreSession(db, Date.now());
-      const sync = await readSyncState(db);
+      const sync = await readPullState(db);
       if (cancelled) return;
       setDefaultApi(config.apiBaseUrl);
       const store = useAppStore.getState();
@@ -63,20 +63,16 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
   const apiBaseUrl = useAppStore((s) => s.apiBaseUrl);
   const token = useAppStore((s) => s.token);
   const controller = useMemo(() => {
-    if (!apiBaseUrl || !token) return null;
     const store = useAppStore.getState();
-    return new SyncController(new ApiClient(apiBaseUrl, token), db, {
+    const api = apiBaseUrl && token ? new ApiClient(apiBaseUrl, token) : null;
+    return new SyncEngine(api, db, agent, {
       setSyncStatus: store.setSyncStatus,
       setLastSyncedAt: store.setLastSyncedAt,
       tokenRejected: store.tokenRejected,
     });
-  }, [apiBaseUrl, token, db]);
+  }, [apiBaseUrl, token, db, agent]);
 
   useEffect(() => {
-    if (!controller) {
-      useAppStore.getState().setSyncStatus({ kind: 'unauthorized' });
-      return;
-    }
     controller.start();
     return () => controller.stop();
   }, [controller]);
@@ -87,7 +83,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
     <div className="workspace">
       <header className="topbar">
         <span className="brand">Tierdesk</span>
-        <SyncIndicator onSyncNow={() => void controller?.syncNow()} onSignIn={onSignIn} />
+        <SyncIndicator onSyncNow={() => controller.syncNow()} onSignIn={onSignIn} />
         <span className="me">
           {agent.name} · {agent.tier ?? agent.role}
         </span>

@@ -1,15 +1,30 @@
-import { Dexie, type EntityTable } from 'dexie';
-import type { Agent } from '../../../shared/model/agent';
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Agent, Group } from '../../../shared/model/agent';
+import type { KbArticle } from '../../../shared/model/kb-article';
+import type { StoredEvent } from '../../../shared/model/stored-event';
+import type { Ticket } from '../../../shared/model/ticket';
+import type { MutationName } from '../../../shared/mutations/mutations';
 import type { TicketRecord } from './ticket-record';
 
-export type SyncStateRow = {
-  key: 'pull';
-  cursor: string;
-  /** Local time of the last successful exchange with the server. */
-  lastSyncedAt: number | null;
-  /** serverTime − local time, measured on the last exchange. */
-  serverOffsetMs: number;
-};
+export type SyncStateRow =
+  | {
+      key: 'pull';
+      cursor: string;
+      /** Local time of the last successful exchange with the server. */
+      lastSyncedAt: number | null;
+      /** serverTime − local time, measured on the last exchange. */
+      serverOffsetMs: number;
+    }
+  | {
+      key: 'client';
+      /** This installation's id towards the server (one per agent and database). */
+      clientId: string;
+      /** Next mutation id to hand out: ids strictly increase per client, across restarts. */
+      nextMutationId: number;
+      /** Highest id the server has applied or refused. */
+      lastMutationId: number;
+    }
+  | { key: 'policy'; version: number; document: unknown };
 
 export type SessionRow = {
   key: 'session';
@@ -23,19 +38,61 @@ export type SessionRow = {
   tokenKey: CryptoKey | null;
 };
 
+/** A local action not yet confirmed by the server. Never expires; deleted only when a pull shows it applied or refused. */
+export type OutboxRow = {
+  id: number;
+  name: MutationName;
+  args: unknown;
+  /** Server-corrected time the agent did it. */
+  clientTime: number;
+  /** Ticket it acts on ('' for none), for rebasing per ticket. */
+  ticketId: string;
+  /** Local wall clock when queued (outbox age). */
+  queuedAt: number;
+};
+
+/** A mutation the server refused, kept with everything the agent typed until they retry, edit or discard it. */
+export type NeedsAttentionRow = OutboxRow & { code: string; field: string | null; reason: string; refusedAt: number };
+
+/** A ticket-log entry as stored locally: pending = 1 for optimistic entries of unconfirmed mutations. */
+export type EventRow = StoredEvent & { pending: 0 | 1 };
+
+export type DraftRow = { key: string; ticketId: string; kind: string; value: unknown; savedAt: number };
+
 export class TierdeskDb extends Dexie {
   tickets!: EntityTable<TicketRecord, 'id'>;
-  syncState!: EntityTable<SyncStateRow, 'key'>;
+  serverTickets!: EntityTable<Ticket, 'id'>;
+  events!: EntityTable<EventRow, 'id'>;
+  kb!: EntityTable<KbArticle, 'id'>;
+  agents!: EntityTable<Agent, 'id'>;
+  groups!: EntityTable<Group, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  needsAttention!: EntityTable<NeedsAttentionRow, 'id'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
+  syncState!: Table<SyncStateRow, SyncStateRow['key']>;
   session!: EntityTable<SessionRow, 'key'>;
 
   constructor(name = 'tierdesk') {
-    super(name);
+    // Strict durability: a committed outbox row is on disk before the UI says "saved".
+    super(name, { chromeTransactionDurability: 'strict' });
     // Explicit, versioned schema. Add a new version() for every change; never
     // edit a shipped one (Dexie upgrades stored data from version to version).
     this.version(1).stores({
       tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], updatedAt',
       syncState: 'key',
       session: 'key',
+    });
+    this.version(2).stores({
+      // tickets: the view (server state + my pending changes); serverTickets: the
+      // server's copy of tickets that have pending changes, the base to rebase on.
+      serverTickets: 'id',
+      events: 'id, [ticketId+seq], ticketId, pending',
+      kb: 'id, category, updatedAt',
+      agents: 'id',
+      groups: 'id',
+      outbox: 'id, ticketId',
+      needsAttention: 'id, ticketId, refusedAt',
+      drafts: 'key, ticketId',
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { Agent } from '../../../shared/model/agent';
 import type { TierdeskDb } from '../db/db';
 import { ApiClient, measureOffset } from '../sync/api-client';
+import { readPullState } from '../sync/sync-state';
 import { setServerOffset } from '../time/ticker';
 import { openToken, sealToken } from './token-vault';
 
@@ -13,8 +14,7 @@ export type RestoredSession = { agent: Agent; apiBaseUrl: string; token: string 
 export async function restoreSession(db: TierdeskDb, nowMs: number): Promise<RestoredSession | null> {
   const row = await db.session.get('session');
   if (!row) return null;
-  const state = await db.syncState.get('pull');
-  if (state) setServerOffset(state.serverOffsetMs);
+  setServerOffset((await readPullState(db)).serverOffsetMs);
   const live = row.tokenExpiresAt !== null && row.tokenExpiresAt > nowMs;
   const token =
     live && row.tokenCipher && row.tokenIv && row.tokenKey

@@ -1,6 +1,7 @@
 import { ApiErrorSchema } from '../../../shared/api/error';
 import { parseLoginResponse, type LoginResponse } from '../../../shared/api/auth';
 import { parsePullResponse, type PullResponse } from '../../../shared/sync/pull';
+import { parsePushResponse, type PushRequest, type PushResponse } from '../../../shared/sync/push';
 
 /** The server could not be reached (offline, server down, timeout). */
 export class OfflineError extends Error {
@@ -74,9 +75,32 @@ export class ApiClient {
     );
   }
 
-  pull(cursor: string, limit: number): Promise<Exchange<PullResponse>> {
-    const query = new URLSearchParams({ cursor, limit: String(limit) });
+  pull(cursor: string, limit: number, clientId?: string): Promise<Exchange<PullResponse>> {
+    const query = new URLSearchParams({ cursor, limit: String(limit), ...(clientId ? { clientId } : {}) });
     return this.request(`/v1/pull?${query}`, { method: 'GET' }, parsePullResponse);
+  }
+
+  push(request: PushRequest): Promise<Exchange<PushResponse>> {
+    return this.request(
+      '/v1/push',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) },
+      parsePushResponse,
+    );
+  }
+
+  /** The live-hint stream (server-sent events); read with readEventStream. */
+  async events(signal: AbortSignal): Promise<Response> {
+    const headers = new Headers({ accept: 'text/event-stream' });
+    if (this.token) headers.set('authorization', `Bearer ${this.token}`);
+    let res: Response;
+    try {
+      res = await this.fetchImpl(new URL('/v1/events', this.baseUrl), { headers, signal });
+    } catch (error) {
+      throw new OfflineError(error);
+    }
+    if (res.status === 401) throw new ApiRequestError(401, 'unauthorized', 'sign in again');
+    if (!res.ok || !res.body) throw new OfflineError(new Error(`HTTP ${res.status}`));
+    return res;
   }
 }
 

@@ -23,9 +23,12 @@ export function makeTicket(n: number, overrides: Partial<Ticket> & { createdAt: 
     group: 'service-desk',
     assignee: 'agent-l1',
     status: 'in_progress',
+    channel: 'phone',
     updatedAt: overrides.createdAt,
     sla: initialSla(priority, overrides.createdAt, defaultPolicy, calendarLookup(defaultPolicy)),
     version: 1,
+    fieldVersions: {},
+    resolution: null,
     ...overrides,
   };
   return toRecord(ticket);

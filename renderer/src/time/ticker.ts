@@ -51,6 +51,11 @@ export function setServerOffset(ms: number): void {
   now = Date.now() + offsetMs;
 }
 
+/** The server's clock as this client best knows it (local clock + measured offset). */
+export function serverNow(): number {
+  return Date.now() + offsetMs;
+}
+
 export function tickerListenerCount(): number {
   return listeners.size;
 }

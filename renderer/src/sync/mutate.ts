@@ -1,0 +1,77 @@
+import type { Agent } from '../../../shared/model/agent';
+import { zodFieldErrors, type FieldError } from '../../../shared/errors';
+import { applyMutation } from '../../../shared/mutations/apply';
+import type { RefusalCode } from '../../../shared/mutations/context';
+import { MutationArgs, ticketIdOf, type ArgsInput, type Mutation, type MutationName } from '../../../shared/mutations/mutations';
+import type { TierdeskDb } from '../db/db';
+import { fromRecord, toRecord } from '../db/ticket-record';
+import { serverNow } from '../time/ticker';
+import { applyContextFor, kbIdsOf, viewAggregate } from './local-apply';
+import { readClientState } from './sync-state';
+import { StorageError, toStorageError } from './storage-errors';
+
+/** The input does not fit the mutation's schema; nothing was written. */
+export class MutationInputError extends Error {
+  constructor(readonly fields: FieldError[]) {
+    super(fields[0] ? `${fields[0].field}: ${fields[0].message}` : 'invalid input');
+    this.name = 'MutationInputError';
+  }
+}
+
+/** The shared rules refuse it here already (same rules as the server); nothing was written. */
+export class MutationRefusedError extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    readonly field: string | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MutationRefusedError';
+  }
+}
+
+export type MutateResult = { mutationId: number; ticketId: string | null };
+
+/**
+ * Records one user action: validates it, applies it with the shared rules to
+ * the local view, and writes the outbox row in the same transaction as that
+ * optimistic change (strict durability), so the action and its visible
+ * effect are kept or lost together. Refusals and storage failures throw
+ * before anything is written; the caller keeps what the agent typed.
+ */
+export async function mutate<N extends MutationName>(db: TierdeskDb, actor: Agent, name: N, input: ArgsInput<N>): Promise<MutateResult> {
+  const parsed = MutationArgs[name].safeParse(input);
+  if (!parsed.success) throw new MutationInputError(zodFieldErrors(parsed.error));
+  const mutation = { name, args: parsed.data } as Mutation;
+  const ticketId = ticketIdOf(mutation);
+  const clientTime = serverNow();
+  try {
+    return await db.transaction('rw', [db.tickets, db.serverTickets, db.events, db.outbox, db.syncState, db.kb, db.groups, db.agents], async () => {
+      const client = await readClientState(db);
+      const id = client.nextMutationId;
+      const agg = ticketId ? await viewAggregate(db, ticketId) : null;
+      const ctx = await applyContextFor(db, actor, `${client.clientId}:${id}`, clientTime, ticketId ?? '', kbIdsOf(mutation.args));
+      const outcome = applyMutation(agg, mutation, ctx);
+      if (!outcome.ok) throw new MutationRefusedError(outcome.code, outcome.field, outcome.message);
+
+      const existing = ticketId ? await db.tickets.get(ticketId) : undefined;
+      if (existing && existing.origin === 'server' && !existing.pending) {
+        // First pending change of this ticket: keep the server's copy to rebase on.
+        await db.serverTickets.put(fromRecord(existing));
+      }
+      if (outcome.ticket) {
+        await db.tickets.put(toRecord(outcome.ticket, existing?.origin ?? 'local', (existing?.pending ?? 0) + 1));
+      }
+      if (outcome.events.length) await db.events.bulkPut(outcome.events.map((e) => ({ ...e, pending: 1 as const })));
+      if (outcome.kbArticles.length) await db.kb.bulkPut(outcome.kbArticles);
+      await db.outbox.add({ id, name, args: parsed.data, clientTime, ticketId: ticketId ?? '', queuedAt: Date.now() });
+      await db.syncState.put({ ...client, nextMutationId: id + 1 });
+      return { mutationId: id, ticketId };
+    });
+  } catch (error) {
+    if (error instanceof MutationRefusedError || error instanceof MutationInputError) throw error;
+    throw toStorageError(error);
+  }
+}
+
+export { StorageError };
