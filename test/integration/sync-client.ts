@@ -1,0 +1,42 @@
+import 'fake-indexeddb/auto';
+import { TierdeskDb } from '../../renderer/src/db/db';
+import { ApiClient } from '../../renderer/src/sync/api-client';
+import { mutate } from '../../renderer/src/sync/mutate';
+import { pullAll } from '../../renderer/src/sync/puller';
+import { pushOutbox } from '../../renderer/src/sync/pusher';
+import type { Agent } from '../../shared/model/agent';
+import type { ArgsInput, MutationName } from '../../shared/mutations/mutations';
+
+/** One desktop client's sync stack (the renderer's own code) over fake-indexeddb, against a real server. */
+export class SyncClient {
+  readonly db = new TierdeskDb(`client-${Math.random().toString(36).slice(2)}`);
+
+  private constructor(
+    readonly api: ApiClient,
+    readonly agent: Agent,
+  ) {}
+
+  static async signIn(baseUrl: string, email: string): Promise<SyncClient> {
+    const { body } = await new ApiClient(baseUrl).login(email, 'demo');
+    return new SyncClient(new ApiClient(baseUrl, body.token), body.agent);
+  }
+
+  mutate<N extends MutationName>(name: N, args: ArgsInput<N>) {
+    return mutate(this.db, this.agent, name, args);
+  }
+
+  /** What the connection loop does on each run: push the outbox, then pull everything. */
+  async sync(): Promise<void> {
+    await pushOutbox(this.api, this.db);
+    await pullAll(this.api, this.db, this.agent);
+  }
+
+  ticket(id: string) {
+    return this.db.tickets.get(id);
+  }
+
+  async notes(ticketId: string): Promise<string[]> {
+    const events = await this.db.events.where('[ticketId+seq]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
+    return events.flatMap((e) => (e.event.type === 'note_added' ? [e.event.body] : []));
+  }
+}

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApiProcess, type ApiProcess } from '../../scripts/lib/api-process';
+import { freePort } from '../e2e/support';
+import { SyncClient } from './sync-client';
+
+let api: ApiProcess;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-two-'));
+  api = await startApiProcess({ port: await freePort(), dataDir, env: { TIERDESK_SEED_TICKETS: '20' } });
+});
+afterAll(async () => {
+  await api?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+let seq = 0;
+async function sharedTicket(a: SyncClient, b: SyncClient): Promise<string> {
+  const ticketId = `two-${++seq}-${Date.now()}`;
+  await a.sync();
+  await a.mutate('createTicket', {
+    ticketId,
+    title: 'Monitor flickers',
+    description: 'The external monitor flickers every few seconds.',
+    requester: { name: 'Ben Brandt', email: 'ben.brandt@example.com', vip: false },
+    category: 'hardware',
+    service: 'Monitors',
+    impact: 'medium',
+    urgency: 'medium',
+    severity: 'S3',
+    channel: 'phone',
+  });
+  await a.mutate('acceptTicket', { ticketId });
+  await a.sync();
+  await b.sync();
+  return ticketId;
+}
+
+const handoff = (nextTierNeeds: string) => ({
+  steps: [{ action: 'Swapped the display cable and the port', outcome: 'Flicker continues on every port' }],
+  businessImpact: 'Ben cannot read his spreadsheets for more than a minute',
+  workaround: 'none',
+  involved: ['Alex Rivera (service desk)'],
+  nextTierNeeds,
+  kbArticlesChecked: ['kb-hardware-1'],
+  category: 'hardware',
+  priority: 'P3' as const,
+});
+
+describe('two clients against one server', () => {
+  test('notes written offline on both sides all arrive, once each, on both', async () => {
+    const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    const b = await SyncClient.signIn(api.url, 'dana.fox@demo.test');
+    const ticketId = await sharedTicket(a, b);
+    for (const text of ['A: checked cable', 'A: checked driver', 'A: called Ben']) {
+      await a.mutate('addWorkNote', { ticketId, noteId: crypto.randomUUID(), body: text, visibility: 'internal' });
+    }
+    await b.mutate('addWorkNote', { ticketId, noteId: crypto.randomUUID(), body: 'B: spare monitor ready', visibility: 'internal' });
+    expect(await a.notes(ticketId)).toHaveLength(3);
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    const expected = ['A: called Ben', 'A: checked cable', 'A: checked driver', 'B: spare monitor ready'];
+    expect((await a.notes(ticketId)).sort()).toEqual(expected);
+    expect((await b.notes(ticketId)).sort()).toEqual(expected);
+    expect(await a.db.outbox.count()).toBe(0);
+  });
+
+  test('edits of different fields merge; the same field collides and the loser keeps its text in Needs attention', async () => {
+    const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    const b = await SyncClient.signIn(api.url, 'lead@demo.test');
+    const ticketId = await sharedTicket(a, b);
+    const base = (await a.ticket(ticketId))!.version;
+    await a.mutate('updateFields', { ticketId, baseVersion: base, fields: { title: 'Monitor flickers on the dock' } });
+    await b.mutate('updateFields', { ticketId, baseVersion: base, fields: { service: 'Docking stations' } });
+    await b.mutate('updateFields', { ticketId, baseVersion: base, fields: { title: 'Flicker: bad cable?' } });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const client of [a, b]) {
+      expect(await client.ticket(ticketId)).toMatchObject({ title: 'Monitor flickers on the dock', service: 'Docking stations', pending: 0 });
+    }
+    const attention = await b.db.needsAttention.toArray();
+    expect(attention).toHaveLength(1);
+    expect(attention[0]).toMatchObject({ name: 'updateFields', code: 'conflict', field: 'fields.title' });
+    expect(attention[0]!.args).toMatchObject({ fields: { title: 'Flicker: bad cable?' } });
+  });
+
+  test('a pending change is rebased on what the server says meanwhile', async () => {
+    const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    const b = await SyncClient.signIn(api.url, 'lead@demo.test');
+    const ticketId = await sharedTicket(a, b);
+    await a.mutate('addWorkNote', { ticketId, noteId: crypto.randomUUID(), body: 'A: not yet sent', visibility: 'internal' });
+    await b.mutate('updateFields', { ticketId, baseVersion: (await b.ticket(ticketId))!.version, fields: { urgency: 'high' } });
+    await b.sync();
+    // A pulls without pushing: server state (B's edit) plus A's pending note.
+    const { pullAll } = await import('../../renderer/src/sync/puller');
+    await pullAll(a.api, a.db, a.agent);
+    const view = (await a.ticket(ticketId))!;
+    expect(view).toMatchObject({ urgency: 'high', priority: 'P2', pending: 1 });
+    expect(await a.notes(ticketId)).toContain('A: not yet sent');
+    expect(await a.db.serverTickets.get(ticketId)).toMatchObject({ urgency: 'high' });
+  });
+
+  test('when both escalate the same ticket, the second handoff is refused and kept word for word', async () => {
+    const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    const b = await SyncClient.signIn(api.url, 'lead@demo.test');
+    const ticketId = await sharedTicket(a, b);
+    await a.mutate('escalateFunctional', { ticketId, toTier: 'L2', handoffNote: handoff('A diagnosis of the monitor and the dock firmware') });
+    const leadNote = handoff('Replace the monitor under warranty and check the dock');
+    await b.mutate('escalateFunctional', { ticketId, toTier: 'L2', handoffNote: leadNote });
+    await a.sync();
+    await b.sync();
+    expect(await b.ticket(ticketId)).toMatchObject({ tier: 'L2', status: 'pending_acceptance' });
+    const [refused] = await b.db.needsAttention.toArray();
+    expect(refused).toMatchObject({ name: 'escalateFunctional', code: 'conflict' });
+    expect(refused!.args).toEqual(expect.objectContaining({ handoffNote: leadNote }));
+  });
+
+  test('a ticket created offline gets its real number when it syncs', async () => {
+    const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    await a.sync();
+    const ticketId = `offline-${Date.now()}`;
+    await a.mutate('createTicket', {
+      ticketId,
+      title: 'Printer jams on every page',
+      description: 'Third floor printer.',
+      requester: { name: 'Cara Costa', email: 'cara.costa@example.com', vip: true },
+      category: 'hardware',
+      service: 'Printers',
+      impact: 'low',
+      urgency: 'medium',
+      severity: 'S4',
+      channel: 'walk_in',
+    });
+    expect((await a.ticket(ticketId))!.number).toMatch(/^NEW-[0-9A-Z]{8}$/);
+    await a.sync();
+    await a.sync();
+    expect(await a.ticket(ticketId)).toMatchObject({ number: expect.stringMatching(/^INC-\d{6}$/), origin: 'server', pending: 0 });
+  });
+
+  test('a lost push response is harmless: the resend is ignored as a duplicate', async () => {
+    const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    const b = await SyncClient.signIn(api.url, 'lead@demo.test');
+    const ticketId = await sharedTicket(a, b);
+    await a.mutate('addWorkNote', { ticketId, noteId: crypto.randomUUID(), body: 'sent twice', visibility: 'internal' });
+    const { pushOutbox } = await import('../../renderer/src/sync/pusher');
+    await pushOutbox(a.api, a.db);
+    await pushOutbox(a.api, a.db);
+    await a.sync();
+    await b.sync();
+    expect((await b.notes(ticketId)).filter((n) => n === 'sent twice')).toHaveLength(1);
+  });
+});
