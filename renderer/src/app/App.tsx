@@ -67,6 +67,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
     const api = apiBaseUrl && token ? new ApiClient(apiBaseUrl, token) : null;
     return new SyncEngine(api, db, agent, {
       setSyncStatus: store.setSyncStatus,
+      setStoragePersistence: store.setStoragePersistence,
       setLastSyncedAt: store.setLastSyncedAt,
       tokenRejected: store.tokenRejected,
     });

@@ -10,9 +10,11 @@ import { mutate, type MutateResult } from './mutate';
 import { pullAll } from './puller';
 import { pushOutbox } from './pusher';
 import { readPullState } from './sync-state';
+import { requestPersistence, type PersistenceAnswer } from './storage-persistence';
 
 export type SyncSink = {
   setSyncStatus(status: SyncStatus): void;
+  setStoragePersistence?(answer: PersistenceAnswer): void;
   setLastSyncedAt(at: number): void;
   tokenRejected(): void;
 };
@@ -48,6 +50,7 @@ export class SyncEngine {
   }
 
   start(): void {
+    void requestPersistence().then((answer) => this.sink.setStoragePersistence?.(answer));
     window.addEventListener('online', this.onOnline);
     this.loop.start();
     this.hints?.start();

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
+import type { PersistenceAnswer } from '../../sync/storage-persistence';
 
 /** Closed set of sync states the indicator switches over. */
 export type SyncStatus =
@@ -11,6 +12,9 @@ export type SyncStatus =
 
 export type SyncSlice = {
   syncStatus: SyncStatus;
+  /** The browser's answer to navigator.storage.persist(), shown in settings. */
+  storagePersistence: PersistenceAnswer | null;
+  setStoragePersistence(answer: PersistenceAnswer): void;
   /** Local time of the last successful exchange with the server. */
   lastSyncedAt: number | null;
   setSyncStatus(status: SyncStatus): void;
@@ -19,6 +23,8 @@ export type SyncSlice = {
 
 export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) => ({
   syncStatus: { kind: 'idle' },
+  storagePersistence: null,
+  setStoragePersistence: (storagePersistence) => set({ storagePersistence }),
   lastSyncedAt: null,
   setSyncStatus: (syncStatus) => set({ syncStatus }),
   setLastSyncedAt: (lastSyncedAt) => set({ lastSyncedAt }),
