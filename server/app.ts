@@ -9,6 +9,8 @@ import { healthRoutes } from './routes/health';
 import { eventRoutes } from './routes/events';
 import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
+import { ticketRoutes } from './routes/tickets';
+import { adminRoutes } from './routes/admin';
 import type { NotificationDispatcher } from './notify/outbox';
 import { PokeBus } from './sync/poke-bus';
 
@@ -38,7 +40,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   await app.register(cors, {
     origin: deps.config.corsOrigins,
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
   });
@@ -56,5 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
   eventRoutes(app, pokes, deps.heartbeatMs);
+  ticketRoutes(app, deps.db);
+  adminRoutes(app, deps.db, now);
   return app;
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Agent } from '../../shared/model/agent';
+import type { Role } from '../../shared/model/levels';
 import { agentForToken } from '../auth/sessions';
 import type { Db } from '../db/open-database';
-import { unauthorized } from './errors';
+import { HttpError, unauthorized } from './errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,4 +37,13 @@ export function installAuth(app: FastifyInstance, db: Db, now: () => number): vo
 export function requireAgent(request: FastifyRequest): Agent {
   if (!request.agent) throw unauthorized();
   return request.agent;
+}
+
+/** The caller, if their role is one of `roles`; 403 otherwise. */
+export function requireRole(request: FastifyRequest, roles: readonly Role[]): Agent {
+  const agent = requireAgent(request);
+  if (!roles.includes(agent.role)) {
+    throw new HttpError(403, 'forbidden', `this needs one of the roles ${roles.join(', ')}; you are ${agent.role}`);
+  }
+  return agent;
 }

@@ -18,6 +18,7 @@ export const DEMO_AGENTS: Agent[] = [
   { id: 'agent-l3', email: 'l3.engineer@demo.test', name: 'Mei Lin', role: 'l3_agent', tier: 'L3', groups: ['platform-engineering'] },
   { id: 'agent-lead', email: 'lead@demo.test', name: 'Jordan Blake', role: 'lead', tier: 'L1', groups: ['service-desk', 'desktop-support', 'network-ops', 'business-apps'] },
   { id: 'agent-manager', email: 'manager@demo.test', name: 'Priya Nair', role: 'manager', tier: null, groups: DEMO_GROUPS.map((g) => g.id) },
+  { id: 'agent-admin', email: 'admin@demo.test', name: 'Sasha Ilić', role: 'admin', tier: null, groups: [] },
   { id: 'agent-vendor', email: 'vendor.liaison@demo.test', name: 'Tomas Berg', role: 'vendor_liaison', tier: 'L4', groups: ['vendor-management'] },
   { id: 'agent-l1b', email: 'dana.fox@demo.test', name: 'Dana Fox', role: 'l1_agent', tier: 'L1', groups: ['service-desk'] },
   { id: 'agent-l1c', email: 'kofi.mensah@demo.test', name: 'Kofi Mensah', role: 'l1_agent', tier: 'L1', groups: ['service-desk'] },
