@@ -17,6 +17,7 @@ import { getKbArticles, putKbArticles } from '../repo/kb';
 import { putTickets } from '../repo/tickets';
 import { loadAggregate } from './load-aggregate';
 import { effectiveTime } from './effective-time';
+import { faultPoint } from './fault-point';
 
 export type PushDeps = {
   db: Db;
@@ -114,6 +115,7 @@ async function applyOne(deps: PushDeps, agent: Agent, clientId: string, m: PushM
       ]);
       result = { id: m.id, status: 'refused', code: outcome.code, field: outcome.field, reason: outcome.message, changed: true, notifications: 0 };
     }
+    faultPoint('push-before-commit', m.id);
     if (client) {
       await trx.updateTable('clients').set({ last_mutation_id: m.id, updated_at: now }).where('client_id', '=', clientId).execute();
     } else {

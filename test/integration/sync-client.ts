@@ -9,16 +9,16 @@ import type { ArgsInput, MutationName } from '../../shared/mutations/mutations';
 
 /** One desktop client's sync stack (the renderer's own code) over fake-indexeddb, against a real server. */
 export class SyncClient {
-  readonly db = new TierdeskDb(`client-${Math.random().toString(36).slice(2)}`);
-
   private constructor(
     readonly api: ApiClient,
     readonly agent: Agent,
+    readonly db: TierdeskDb,
   ) {}
 
-  static async signIn(baseUrl: string, email: string): Promise<SyncClient> {
+  /** Signs in; pass the database of an earlier instance to model the same app restarting. */
+  static async signIn(baseUrl: string, email: string, db?: TierdeskDb): Promise<SyncClient> {
     const { body } = await new ApiClient(baseUrl).login(email, 'demo');
-    return new SyncClient(new ApiClient(baseUrl, body.token), body.agent);
+    return new SyncClient(new ApiClient(baseUrl, body.token), body.agent, db ?? new TierdeskDb(`client-${Math.random().toString(36).slice(2)}`));
   }
 
   mutate<N extends MutationName>(name: N, args: ArgsInput<N>) {
@@ -39,4 +39,8 @@ export class SyncClient {
     const events = await this.db.events.where('[ticketId+seq]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
     return events.flatMap((e) => (e.event.type === 'note_added' ? [e.event.body] : []));
   }
+}
+
+export async function tokenFor(baseUrl: string, email: string): Promise<string> {
+  return (await new ApiClient(baseUrl).login(email, 'demo')).body.token;
 }
