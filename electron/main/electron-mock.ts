@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { vi } from 'vitest';
 
 /**
@@ -36,7 +39,14 @@ export class FakeWebContents extends FakeEmitter {
   }
 }
 
-export function createElectronMock() {
+/** An event object as Electron passes to 'close', 'open-url' and friends. */
+export function fakeEvent() {
+  return { preventDefault: vi.fn() };
+}
+
+export type ElectronMockOptions = { singleInstanceLock?: boolean };
+
+export function createElectronMock(options: ElectronMockOptions = {}) {
   const state = {
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
@@ -47,6 +57,10 @@ export function createElectronMock() {
     openedExternally: [] as string[],
     permissionRequestHandler: undefined as Listener | undefined,
     menus: [] as unknown[],
+    userData: mkdtempSync(path.join(tmpdir(), 'tierdesk-main-')),
+    storageBackend: 'gnome_libsecret',
+    rendererListeners: new Map<string, Listener[]>(),
+    exposed: new Map<string, unknown>(),
     ready: Promise.resolve(),
   };
 
@@ -61,18 +75,32 @@ export function createElectronMock() {
     }
     loadURL(url: string) {
       this.loadedUrl = url;
+      queueMicrotask(() => this.webContents.emit('did-finish-load'));
       return Promise.resolve();
     }
     show() {
       this.visible = true;
     }
+    hide() {
+      this.visible = false;
+    }
     focus() {}
+    /** What a click on the window's close button does: 'close' (cancellable), then 'closed'. */
+    close() {
+      const event = fakeEvent();
+      this.emit('close', event);
+      if (event.preventDefault.mock.calls.length === 0) {
+        this.visible = false;
+        this.emit('closed');
+      }
+      return event;
+    }
   }
 
   class FakeTray extends FakeEmitter {
     tooltip = '';
     title = '';
-    menu: unknown;
+    menu: { template: Array<{ label?: string; type?: string; click?: () => void }> } | undefined;
     constructor(readonly image: unknown) {
       super();
       state.trays.push(this);
@@ -83,15 +111,24 @@ export function createElectronMock() {
     setTitle(text: string) {
       this.title = text;
     }
-    setContextMenu(menu: unknown) {
+    setContextMenu(menu: FakeTray['menu']) {
       this.menu = menu;
+    }
+    /** Labels of the current menu, separators as '---'. */
+    labels(): string[] {
+      return (this.menu?.template ?? []).map((i) => i.label ?? '---');
+    }
+    clickItem(prefix: string) {
+      const item = this.menu?.template.find((i) => i.label?.startsWith(prefix));
+      if (!item?.click) throw new Error(`no tray menu item "${prefix}" in ${this.labels().join(' | ')}`);
+      item.click();
     }
   }
 
   class FakeNotification extends FakeEmitter {
     shown = false;
     static isSupported = () => true;
-    constructor(readonly options: { title: string; body: string }) {
+    constructor(readonly options: { title: string; body: string; actions?: Array<{ type: string; text?: string }>; urgency?: string }) {
       super();
       state.notifications.push(this);
     }
@@ -104,8 +141,14 @@ export function createElectronMock() {
     whenReady: () => state.ready,
     getName: () => 'Tierdesk',
     getVersion: () => '0.1.0',
+    isPackaged: false,
+    getPath: (name: string) => path.join(state.userData, name === 'userData' ? '' : name),
     enableSandbox: vi.fn(),
     quit: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => options.singleInstanceLock ?? true),
+    setAsDefaultProtocolClient: vi.fn(),
+    setLoginItemSettings: vi.fn(),
+    getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
   });
 
   const module = {
@@ -137,8 +180,19 @@ export function createElectronMock() {
         state.openedExternally.push(url);
       },
     },
-    contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
+    powerMonitor: new FakeEmitter(),
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => state.storageBackend,
+      encryptString: (plain: string) => Buffer.from(plain, 'utf8').reverse(),
+      decryptString: (cipher: Buffer) => Buffer.from(cipher).reverse().toString('utf8'),
+    },
+    contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => state.exposed.set(key, api)) },
+    ipcRenderer: {
+      invoke: vi.fn(async () => undefined),
+      on: vi.fn((channel: string, fn: Listener) => state.rendererListeners.set(channel, [...(state.rendererListeners.get(channel) ?? []), fn])),
+      removeListener: vi.fn(),
+    },
   };
   return { ...module, default: module, __state: state };
 }

@@ -2,6 +2,8 @@
  * Security decisions as small pure predicates, each tested against a table of
  * hostile inputs (electron/main/security.test.ts).
  */
+import { isSafeExternalUrl } from '../../shared/web/external-url';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'tierdesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
@@ -25,16 +27,8 @@ export function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
-/** URLs we hand to the OS browser: https only, no credentials, a real host name. */
-export function isSafeExternalUrl(url: string): boolean {
-  // The URL parser forgives stray whitespace and control characters; we do not.
-  if (url !== url.trim() || [...url].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return false;
-  const parsed = parse(url);
-  if (!parsed || parsed.protocol !== 'https:') return false;
-  if (parsed.username || parsed.password) return false;
-  if (!parsed.hostname || parsed.hostname === 'localhost' || !parsed.hostname.includes('.')) return false;
-  return url.length <= 2048;
-}
+/** URLs we hand to the OS browser: https only, no credentials, a real host name (shared with the web build). */
+export { isSafeExternalUrl };
 
 /** An IPC sender is trusted only when its frame shows our app bundle. */
 export function isTrustedSenderUrl(url: string | undefined): boolean {

@@ -69,6 +69,10 @@ export class AlertScheduler {
     return this.pausedUntil;
   }
 
+  get currentSettings(): AlertSettings {
+    return this.settings;
+  }
+
   get pausedUntil(): number | null {
     return this.paused !== null && this.paused > this.deps.timers.now() ? this.paused : null;
   }

@@ -1,4 +1,22 @@
 import { z } from 'zod';
+import { AlertKeySchema, AlertScheduleSchema, type AlertKey, type AlertSchedule } from '../alerts/alert-schedule';
+import { AlertSettingsSchema, type AlertSettings } from '../alerts/alert-settings';
+import { TICKET_NUMBER_RE } from '../model/ticket';
+import { EpochMsSchema } from '../time/duration';
+import {
+  DesktopSettingsAnswerSchema,
+  DesktopSettingsPatchSchema,
+  type DesktopSettingsAnswer,
+  type DesktopSettingsPatch,
+} from './desktop-settings';
+import {
+  StoredTokenAnswerSchema,
+  TokenStoreAnswerSchema,
+  TokenStoreRequestSchema,
+  type StoredTokenAnswer,
+  type TokenStoreAnswer,
+  type TokenStoreRequest,
+} from './secure-token';
 
 /**
  * The one IPC contract between renderer and main. Main validates every
@@ -20,15 +38,14 @@ export const RendererConfigSchema = z.object({
 });
 export type RendererConfig = z.infer<typeof RendererConfigSchema>;
 
+const TicketNumberSchema = z.string().regex(TICKET_NUMBER_RE, 'must look like INC-000123');
+
 export const NotificationRequestSchema = z
   .object({
     title: z.string().min(1).max(200),
     body: z.string().max(1000),
     /** Ticket number to open when the notification is clicked. */
-    ticketNumber: z
-      .string()
-      .regex(/^INC-\d{6,}$/)
-      .optional(),
+    ticketNumber: TicketNumberSchema.optional(),
   })
   .strict();
 export type NotificationRequest = z.infer<typeof NotificationRequestSchema>;
@@ -36,8 +53,19 @@ export type NotificationRequest = z.infer<typeof NotificationRequestSchema>;
 export const TrayCountSchema = z.object({ atRisk: z.number().int().min(0).max(1_000_000) }).strict();
 export type TrayCount = z.infer<typeof TrayCountSchema>;
 
-export const OpenTicketEventSchema = z.object({ ticketNumber: z.string().regex(/^INC-\d{6,}$/) }).strict();
+export const OpenTicketEventSchema = z.object({ ticketNumber: TicketNumberSchema }).strict();
 export type OpenTicketEvent = z.infer<typeof OpenTicketEventSchema>;
+
+export const PauseAlertsRequestSchema = z.object({ minutes: z.number().int().min(0).max(24 * 60) }).strict();
+export type PauseAlertsRequest = z.infer<typeof PauseAlertsRequestSchema>;
+
+/** `pausedUntil` is on main's clock; null while alerts are live. */
+export const AlertPauseStateSchema = z.object({ pausedUntil: EpochMsSchema.nullable() }).strict();
+export type AlertPauseState = z.infer<typeof AlertPauseStateSchema>;
+
+/** A link from ticket content (a KB article); main opens it in the OS browser only if it is a safe https URL. */
+export const OpenExternalRequestSchema = z.object({ url: z.string().min(1).max(2048) }).strict();
+export type OpenExternalRequest = z.infer<typeof OpenExternalRequestSchema>;
 
 const NoPayload = z.undefined();
 
@@ -47,6 +75,17 @@ export const invokeChannels = {
   'app:config': { request: NoPayload, response: RendererConfigSchema },
   'notify:show': { request: NotificationRequestSchema, response: z.boolean() },
   'tray:set-count': { request: TrayCountSchema, response: z.undefined() },
+  'alerts:set-schedule': { request: AlertScheduleSchema, response: z.undefined() },
+  'alerts:acknowledge': { request: AlertKeySchema, response: z.boolean() },
+  'alerts:pause': { request: PauseAlertsRequestSchema, response: AlertPauseStateSchema },
+  'alerts:get-settings': { request: NoPayload, response: AlertSettingsSchema },
+  'alerts:set-settings': { request: AlertSettingsSchema, response: AlertSettingsSchema },
+  'token:get': { request: NoPayload, response: StoredTokenAnswerSchema },
+  'token:set': { request: TokenStoreRequestSchema, response: TokenStoreAnswerSchema },
+  'token:clear': { request: NoPayload, response: z.undefined() },
+  'shell:open-external': { request: OpenExternalRequestSchema, response: z.boolean() },
+  'desktop:get-settings': { request: NoPayload, response: DesktopSettingsAnswerSchema },
+  'desktop:set-settings': { request: DesktopSettingsPatchSchema, response: DesktopSettingsAnswerSchema },
 } as const;
 export type InvokeChannel = keyof typeof invokeChannels;
 export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
@@ -71,4 +110,18 @@ export interface TierdeskBridge {
   setTrayCount(count: TrayCount): Promise<void>;
   /** Subscribes to "open this ticket" (notification click, deep link); returns an unsubscribe. */
   onOpenTicket(listener: (event: OpenTicketEvent) => void): () => void;
+  /** Replaces the schedule of upcoming threshold crossings; call whenever the agent's tickets change. */
+  setAlertSchedule(schedule: AlertSchedule): Promise<void>;
+  /** Stops the repeats of one breach alert; false when it was not (yet) announced. */
+  acknowledgeAlert(key: AlertKey): Promise<boolean>;
+  /** Holds non-S1 alerts for `minutes` (0 resumes). */
+  pauseAlerts(request: PauseAlertsRequest): Promise<AlertPauseState>;
+  getAlertSettings(): Promise<AlertSettings>;
+  setAlertSettings(settings: AlertSettings): Promise<AlertSettings>;
+  getStoredToken(): Promise<StoredTokenAnswer>;
+  storeToken(request: TokenStoreRequest): Promise<TokenStoreAnswer>;
+  clearStoredToken(): Promise<void>;
+  openExternal(request: OpenExternalRequest): Promise<boolean>;
+  getDesktopSettings(): Promise<DesktopSettingsAnswer>;
+  setDesktopSettings(patch: DesktopSettingsPatch): Promise<DesktopSettingsAnswer>;
 }

@@ -1,9 +1,8 @@
-import {
-  RendererConfigSchema,
-  type OpenTicketEvent,
-  type RendererConfig,
-  type TierdeskBridge,
-} from '../../../shared/ipc/contract';
+import type { AlertScheduler } from '../../../shared/alerts/alert-scheduler';
+import { alertKey } from '../../../shared/alerts/alert-schedule';
+import { RendererConfigSchema, type OpenTicketEvent, type RendererConfig, type TierdeskBridge } from '../../../shared/ipc/contract';
+import { isSafeExternalUrl } from '../../../shared/web/external-url';
+import { createWebAlertScheduler, saveWebAlertSettings } from './web-alerts';
 
 const FALLBACK_API = 'http://127.0.0.1:4317';
 const CONFIG_CACHE_KEY = 'tierdesk.config';
@@ -25,10 +24,35 @@ async function loadConfig(): Promise<RendererConfig> {
   return cached.success ? cached.data : { apiBaseUrl: FALLBACK_API };
 }
 
-/** The bridge in a plain browser: web notifications, a title badge for the tray count. */
+/** Shows a web notification if the page may; clicking it focuses the tab and opens the ticket. */
+async function webNotify(title: string, body: string, ticketNumber: string | undefined, open: (e: OpenTicketEvent) => void): Promise<boolean> {
+  if (typeof Notification === 'undefined') return false;
+  if (Notification.permission === 'default') await Notification.requestPermission();
+  if (Notification.permission !== 'granted') return false;
+  const notification = new Notification(title, { body });
+  if (ticketNumber) {
+    notification.onclick = () => {
+      window.focus();
+      open({ ticketNumber });
+    };
+  }
+  return true;
+}
+
+/**
+ * The bridge in a plain browser: web notifications, a title badge for the
+ * tray count, the same alert scheduler as the desktop, no token store (the
+ * browser build seals its own token) and no desktop settings.
+ */
 export function createWebBridge(): TierdeskBridge {
   const openListeners = new Set<(event: OpenTicketEvent) => void>();
+  const open = (event: OpenTicketEvent) => openListeners.forEach((listener) => listener(event));
   const baseTitle = document.title || 'Tierdesk';
+  let scheduler: AlertScheduler | null = null;
+  // Created on first use: a page that never sends a schedule sets no timers.
+  const alerts = () =>
+    (scheduler ??= createWebAlertScheduler((n) => void webNotify(n.title, n.body, n.ticketNumber, open)));
+  const desktop = { closeToTray: false, launchAtLogin: false, launchAtLoginSupported: false };
   return {
     getAppInfo: async () => ({
       name: 'Tierdesk',
@@ -37,20 +61,7 @@ export function createWebBridge(): TierdeskBridge {
       shell: 'web',
     }),
     getConfig: loadConfig,
-    async showNotification(request) {
-      if (typeof Notification === 'undefined') return false;
-      if (Notification.permission === 'default') await Notification.requestPermission();
-      if (Notification.permission !== 'granted') return false;
-      const notification = new Notification(request.title, { body: request.body });
-      const ticketNumber = request.ticketNumber;
-      if (ticketNumber) {
-        notification.onclick = () => {
-          window.focus();
-          for (const listener of openListeners) listener({ ticketNumber });
-        };
-      }
-      return true;
-    },
+    showNotification: (request) => webNotify(request.title, request.body, request.ticketNumber, open),
     async setTrayCount({ atRisk }) {
       document.title = atRisk > 0 ? `(${atRisk}) ${baseTitle}` : baseTitle;
       const nav = navigator as Navigator & { setAppBadge?: (n: number) => Promise<void> };
@@ -60,5 +71,24 @@ export function createWebBridge(): TierdeskBridge {
       openListeners.add(listener);
       return () => openListeners.delete(listener);
     },
+    setAlertSchedule: async (schedule) => alerts().setSchedule(schedule),
+    acknowledgeAlert: async (key) => alerts().acknowledge([alertKey(key)]) > 0,
+    pauseAlerts: async ({ minutes }) => ({ pausedUntil: alerts().pause(minutes) }),
+    getAlertSettings: async () => alerts().currentSettings,
+    async setAlertSettings(settings) {
+      alerts().setSettings(settings);
+      saveWebAlertSettings(settings);
+      return settings;
+    },
+    getStoredToken: async () => ({ status: 'unavailable', reason: 'not_desktop' }),
+    storeToken: async () => ({ status: 'unavailable', reason: 'not_desktop' }),
+    clearStoredToken: async () => undefined,
+    async openExternal({ url }) {
+      if (!isSafeExternalUrl(url)) return false;
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return true;
+    },
+    getDesktopSettings: async () => desktop,
+    setDesktopSettings: async () => desktop,
   };
 }
