@@ -30,7 +30,7 @@ import { createTokenStore } from './secure-token';
 import { APP_ORIGIN, isAppUrl } from './security';
 import { SettingsStore } from './settings-store';
 import { TRAY_BREACHES_LISTED, trayMenuTemplate, trayTooltip } from './tray-menu';
-import { startUpdater, updatesEnabled } from './updater';
+import { pickAutoUpdater, startUpdater, updatesEnabled } from './updater';
 import { mainWindowOptions } from './window-options';
 
 // Thin by design: every decision lives in a small tested module; this file wires them.
@@ -169,7 +169,7 @@ function start(): void {
     for (const event of [...early.splice(0), ...(launchLink ? [launchLink] : [])]) window.openTicket(event);
 
     if (updatesEnabled(app.isPackaged, process.env)) {
-      await startUpdater(async () => (await import('electron-updater')).autoUpdater, log).catch((error: unknown) => log.error('updater failed to start', error));
+      await startUpdater(async () => pickAutoUpdater(await import('electron-updater')), log).catch((error: unknown) => log.error('updater failed to start', error));
     }
     log.info(`Tierdesk ${app.getVersion()} started`);
   });

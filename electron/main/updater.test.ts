@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { startUpdater, updatesEnabled } from './updater';
+import { pickAutoUpdater, startUpdater, updatesEnabled } from './updater';
 
 describe('updatesEnabled', () => {
   test.each([
@@ -28,5 +28,14 @@ describe('startUpdater', () => {
     stop();
     await vi.advanceTimersByTimeAsync(5000);
     expect(updater.checkForUpdatesAndNotify).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('pickAutoUpdater', () => {
+  test('finds autoUpdater as a named export or on the CommonJS default', () => {
+    const updater = { logger: null, checkForUpdatesAndNotify: async () => undefined };
+    expect(pickAutoUpdater({ autoUpdater: updater })).toBe(updater);
+    expect(pickAutoUpdater({ default: { autoUpdater: updater } })).toBe(updater);
+    expect(() => pickAutoUpdater({ default: {} })).toThrow(/no autoUpdater/);
   });
 });

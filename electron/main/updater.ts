@@ -16,6 +16,18 @@ export function updatesEnabled(isPackaged: boolean, env: Record<string, string |
 export type Updater = { logger: unknown; checkForUpdatesAndNotify(): Promise<unknown> };
 export type UpdaterLog = { info(...args: unknown[]): void; warn(...args: unknown[]): void; error(...args: unknown[]): void };
 
+/**
+ * electron-updater is CommonJS and defines `autoUpdater` as a getter that
+ * Node's ESM loader does not see as a named export: from our ESM main it
+ * arrives on `default`. Accept both shapes.
+ */
+export function pickAutoUpdater(mod: unknown): Updater {
+  const m = mod as { autoUpdater?: Updater; default?: { autoUpdater?: Updater } };
+  const updater = m.autoUpdater ?? m.default?.autoUpdater;
+  if (!updater) throw new Error('electron-updater exports no autoUpdater');
+  return updater;
+}
+
 /** Loads electron-updater only when needed (it needs the Electron runtime) and checks now and every six hours. */
 export async function startUpdater(load: () => Promise<Updater>, log: UpdaterLog, every = UPDATE_CHECK_INTERVAL_MS): Promise<() => void> {
   const updater = await load();

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getBridge } from '../bridge/bridge';
 import { db as defaultDb, type TierdeskDb } from '../db/db';
+import { useAlertSchedule } from '../features/alerts/use-alert-schedule';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { QueueView } from '../features/queue/QueueView';
+import { useOpenTicket } from '../features/queue/use-open-ticket';
 import { useTrayCount } from '../features/queue/use-tray-count';
 import { SyncIndicator } from '../features/sync-status/SyncIndicator';
 import { restoreSession, signIn, signOut } from '../session/session-service';
@@ -17,6 +19,7 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
   const agent = useAppStore((s) => s.agent);
   const [defaultApi, setDefaultApi] = useState<string | null>(null);
   const [reauth, setReauth] = useState(false);
+  useOpenTicket();
 
   useEffect(() => {
     let cancelled = false;
@@ -79,6 +82,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
   }, [controller]);
 
   useTrayCount(db, agent);
+  useAlertSchedule(db, agent);
 
   return (
     <div className="workspace">

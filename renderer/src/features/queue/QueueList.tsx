@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TicketRecord } from '../../db/ticket-record';
 import { TicketRow } from './TicketRow';
 
@@ -9,12 +9,14 @@ type Props = {
   tickets: readonly TicketRecord[];
   meId: string;
   label: string;
+  /** Ticket number to scroll to and highlight (opened from a notification or link). */
+  highlight?: string | null | undefined;
 };
 
 const HEADERS = ['Ticket', 'Summary', 'Priority', 'Tier · group', 'Owner', 'Response', 'Resolution'];
 
 /** Virtualised queue: only the rows in view (plus a small overscan) are mounted. */
-export function QueueList({ tickets, meId, label }: Props) {
+export function QueueList({ tickets, meId, label, highlight }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tickets.length,
@@ -23,6 +25,11 @@ export function QueueList({ tickets, meId, label }: Props) {
     overscan: 6,
     getItemKey: (index) => tickets[index]?.id ?? index,
   });
+  const highlightIndex = highlight ? tickets.findIndex((t) => t.number === highlight) : -1;
+
+  useEffect(() => {
+    if (highlightIndex >= 0) virtualizer.scrollToIndex(highlightIndex, { align: 'center' });
+  }, [highlightIndex, virtualizer]);
 
   return (
     <div role="table" aria-label={label} aria-rowcount={tickets.length + 1} className="queue-table">
@@ -45,7 +52,7 @@ export function QueueList({ tickets, meId, label }: Props) {
                 className="queue-row-slot"
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
               >
-                <TicketRow ticket={ticket} meId={meId} rowIndex={item.index + 2} />
+                <TicketRow ticket={ticket} meId={meId} rowIndex={item.index + 2} highlighted={item.index === highlightIndex} />
               </div>
             );
           })}

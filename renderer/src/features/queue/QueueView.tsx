@@ -17,6 +17,8 @@ export function QueueView({ db, agent }: { db: TierdeskDb; agent: Agent }) {
   const view = useAppStore((s) => s.queueView);
   const setView = useAppStore((s) => s.setQueueView);
   const tickets = useQueue(db, view, agent);
+  const openNumber = useAppStore((s) => s.openTicketNumber);
+  const missing = openNumber !== null && view === 'all' && tickets !== undefined && !tickets.some((t) => t.number === openNumber);
 
   return (
     <section className="queue" aria-labelledby="queue-heading">
@@ -33,13 +35,18 @@ export function QueueView({ db, agent }: { db: TierdeskDb; agent: Agent }) {
           ))}
         </div>
       </div>
+      {missing && (
+        <p className="notice" role="status">
+          {openNumber} is not among the open tickets on this computer (resolved, or not synced yet).
+        </p>
+      )}
       {tickets === undefined ? (
         <p className="empty">Loading the local queue…</p>
       ) : tickets.length === 0 ? (
         <p className="empty">{EMPTY_TEXT[view]}</p>
       ) : (
         // Keyed by view: a new view starts at its top, not at the old scroll offset.
-        <QueueList key={view} tickets={tickets} meId={agent.id} label={VIEW_LABEL[view]} />
+        <QueueList key={view} tickets={tickets} meId={agent.id} label={VIEW_LABEL[view]} highlight={openNumber} />
       )}
     </section>
   );

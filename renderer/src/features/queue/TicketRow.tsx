@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { TicketRecord } from '../../db/ticket-record';
+import { WatchToggle } from '../alerts/WatchToggle';
 import { Countdown } from './Countdown';
 
 const STATUS_LABEL: Record<TicketRecord['status'], string> = {
@@ -12,13 +13,19 @@ const STATUS_LABEL: Record<TicketRecord['status'], string> = {
   closed: 'Closed',
 };
 
-type Props = { ticket: TicketRecord; meId: string; rowIndex: number };
+type Props = { ticket: TicketRecord; meId: string; rowIndex: number; highlighted?: boolean };
 
 /** One queue row; only its countdowns re-render on each tick. */
-export const TicketRow = memo(function TicketRow({ ticket, meId, rowIndex }: Props) {
+export const TicketRow = memo(function TicketRow({ ticket, meId, rowIndex, highlighted = false }: Props) {
   const owner = ticket.assignee === null ? 'Unowned' : ticket.assignee === meId ? 'You' : ticket.assignee;
   return (
-    <div role="row" aria-rowindex={rowIndex} className="queue-row" data-ticket={ticket.number}>
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      aria-current={highlighted ? 'true' : undefined}
+      className={highlighted ? 'queue-row queue-row--highlight' : 'queue-row'}
+      data-ticket={ticket.number}
+    >
       <span role="cell" className="cell cell--number">
         {ticket.requester.vip && (
           <span className="vip" title="VIP requester" aria-label="VIP requester">
@@ -26,6 +33,7 @@ export const TicketRow = memo(function TicketRow({ ticket, meId, rowIndex }: Pro
           </span>
         )}
         {ticket.number}
+        <WatchToggle ticketId={ticket.id} ticketNumber={ticket.number} />
       </span>
       <span role="cell" className="cell cell--title">
         <span className="title">{ticket.title}</span>
