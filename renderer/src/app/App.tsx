@@ -8,6 +8,7 @@ import { useOpenTicket } from '../features/queue/use-open-ticket';
 import { useTrayCount } from '../features/queue/use-tray-count';
 import { SyncIndicator } from '../features/sync-status/SyncIndicator';
 import { restoreSession, signIn, signOut } from '../session/session-service';
+import { TokenNotice } from '../session/TokenNotice';
 import { ApiClient } from '../sync/api-client';
 import { readPullState } from '../sync/sync-state';
 import { SyncEngine } from '../sync/sync-engine';
@@ -31,6 +32,7 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
       setDefaultApi(config.apiBaseUrl);
       const store = useAppStore.getState();
       store.setLastSyncedAt(sync.lastSyncedAt);
+      store.setTokenNotice(restored?.tokenNotice ?? null);
       if (restored) store.signedIn(restored.agent, restored.apiBaseUrl, restored.token);
       else store.signedOut();
     })();
@@ -43,6 +45,7 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
     async (apiBaseUrl: string, email: string, password: string) => {
       const session = await signIn(db, apiBaseUrl, email, password);
       setReauth(false);
+      useAppStore.getState().setTokenNotice(session.tokenNotice);
       useAppStore.getState().signedIn(session.agent, session.apiBaseUrl, session.token);
     },
     [db],
@@ -96,6 +99,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
           Sign out
         </button>
       </header>
+      <TokenNotice />
       <QueueView db={db} agent={agent} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { TokenNotice } from '../../session/TokenNotice';
 import { ApiRequestError, OfflineError } from '../../sync/api-client';
 
 type Props = {
@@ -66,6 +67,7 @@ export function LoginScreen({ defaultApiBaseUrl, defaultEmail = '', onSubmit }: 
             {error}
           </p>
         )}
+        <TokenNotice />
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
