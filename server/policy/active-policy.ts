@@ -8,12 +8,26 @@ export type ActivePolicy = { policy: Policy; version: number; document: unknown 
 
 const ACTIVE = 'active';
 
+// Parsed policies by their stored text: every mutation needs the policy, and
+// parsing it (plus the calendars built from it) costs far more than the read.
+const parsed = new Map<string, { policy: Policy; document: unknown }>();
+const DEFAULT_TEXT = JSON.stringify(defaultPolicyDocument);
+
+function parseStored(text: string): { policy: Policy; document: unknown } {
+  let hit = parsed.get(text);
+  if (!hit) {
+    const document = JSON.parse(text) as unknown;
+    hit = { policy: parsePolicy(document), document };
+    if (parsed.size >= 8) parsed.delete(parsed.keys().next().value!);
+    parsed.set(text, hit);
+  }
+  return hit;
+}
+
 /** The policy in force: the stored one, or the shipped default before any is stored. */
 export async function loadActivePolicy(db: Db): Promise<ActivePolicy> {
-  const row = await db.selectFrom('policies').selectAll().where('id', '=', ACTIVE).executeTakeFirst();
-  if (!row) return { policy: parsePolicy(defaultPolicyDocument), version: 0, document: defaultPolicyDocument };
-  const document = JSON.parse(row.data) as unknown;
-  return { policy: parsePolicy(document), version: row.version, document };
+  const row = await db.selectFrom('policies').select(['version', 'data']).where('id', '=', ACTIVE).executeTakeFirst();
+  return { ...parseStored(row?.data ?? DEFAULT_TEXT), version: row?.version ?? 0 };
 }
 
 /**
