@@ -13,6 +13,9 @@ export type ServerConfig = {
   tokenTtlMs: number;
   /** Seed demo data when the database is empty (the embedded default). */
   seedOnFirstRun: boolean;
+  /** smtp://user:pass@host:port to mail requesters; without it messages go to a file in dataDir. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 export const DEFAULT_PORT = 4317;
@@ -41,5 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     tokenTtlMs: 12 * 60 * 60 * 1000,
     seedOnFirstRun: env.TIERDESK_SEED !== '0',
+    smtpUrl: env.TIERDESK_SMTP_URL || undefined,
+    mailFrom: env.TIERDESK_MAIL_FROM || 'Tierdesk <servicedesk@localhost>',
   };
 }

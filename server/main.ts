@@ -1,10 +1,15 @@
+import path from 'node:path';
 import { defaultPolicy } from '../shared/policy/default-policy';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
+import { NotificationDispatcher } from './notify/outbox';
+import { fileTransport, smtpTransport } from './notify/transport';
 import { isEmpty, seedDemo } from './seed/seed';
 
 export const FIRST_RUN_TICKETS = Number(process.env.TIERDESK_SEED_TICKETS ?? 2000);
+/** Queued requester messages are retried this often (after a relay outage, say). */
+const NOTIFY_RETRY_MS = 60_000;
 
 const config = loadConfig();
 const db = await openDatabase(config);
@@ -12,12 +17,23 @@ if (config.seedOnFirstRun && (await isEmpty(db))) {
   const { tickets } = await seedDemo(db, { tickets: FIRST_RUN_TICKETS, seed: 42, nowMs: Date.now(), policy: defaultPolicy });
   console.log(`first run: seeded ${tickets} demo tickets (accounts in README.md, password "demo")`);
 }
-const app = await buildApp({ db, config, logger: process.env.TIERDESK_LOG === '1' });
+const transport = config.smtpUrl
+  ? smtpTransport(config.smtpUrl, config.mailFrom)
+  : fileTransport(path.join(config.dataDir, 'requester-mail.jsonl'));
+const notifications = new NotificationDispatcher(db, transport);
+const app = await buildApp({ db, config, notifications, logger: process.env.TIERDESK_LOG === '1' });
 const address = await app.listen({ host: config.host, port: config.port });
-console.log(`tierdesk api listening on ${address} (${config.databaseUrl ? "PostgreSQL" : `data: ${config.dataDir}`})`);
+const storage = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+console.log(`tierdesk api listening on ${address} (${storage}; requester mail via ${transport.name})`);
+
+// Messages queued before a restart or during a relay outage go out now and then on a timer.
+const drain = () => void notifications.kick().catch((error: unknown) => console.error('notification dispatch failed', error));
+drain();
+const retry = setInterval(drain, NOTIFY_RETRY_MS);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    clearInterval(retry);
     void app.close().then(() => db.destroy()).then(() => process.exit(0));
   });
 }
