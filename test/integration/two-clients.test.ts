@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -118,6 +118,14 @@ describe('two clients against one server', () => {
     const [refused] = await b.db.needsAttention.toArray();
     expect(refused).toMatchObject({ name: 'escalateFunctional', code: 'conflict' });
     expect(refused!.args).toEqual(expect.objectContaining({ handoffNote: leadNote }));
+    // The requester heard about the (one) handoff, through the default file transport.
+    const number = (await a.ticket(ticketId))!.number;
+    await expect
+      .poll(() => {
+        const file = path.join(dataDir, 'requester-mail.jsonl');
+        return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.includes(`${number} escalated`)).length : 0;
+      })
+      .toBe(1);
   });
 
   test('a ticket created offline gets its real number when it syncs', async () => {
