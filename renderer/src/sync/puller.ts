@@ -1,8 +1,10 @@
-import type { Agent } from '../../../shared/model/agent';
+import type { Agent, Group } from '../../../shared/model/agent';
+import type { KbArticle } from '../../../shared/model/kb-article';
+import type { Ticket } from '../../../shared/model/ticket';
 import type { Change, PullResponse } from '../../../shared/sync/pull';
 import { adoptPolicyDocument } from '../app/policy';
-import type { TierdeskDb } from '../db/db';
-import { toRecord } from '../db/ticket-record';
+import type { EventRow, TierdeskDb } from '../db/db';
+import { toRecord, type TicketRecord } from '../db/ticket-record';
 import { measureOffset, type ApiClient } from './api-client';
 import { rebaseTicket } from './local-apply';
 import { readClientState, readPullState, type PullState } from './sync-state';
@@ -25,16 +27,15 @@ async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, ac
       const client = await readClientState(db);
       const pendingIds = new Set((await db.outbox.toArray()).map((r) => r.ticketId));
       const touched = new Set<string>();
-      let refused = 0;
-      for (const change of page.changes) {
-        refused += await writeChange(db, change, pendingIds, touched);
-      }
+      const refused = await writeChanges(db, page.changes, pendingIds, touched);
       const confirmed = await db.outbox.where('id').belowOrEqual(page.lastMutationId).toArray();
       await db.outbox.bulkDelete(confirmed.map((r) => r.id));
       for (const row of confirmed) touched.add(row.ticketId);
       await db.syncState.put({ ...client, lastMutationId: Math.max(client.lastMutationId, page.lastMutationId) });
-      for (const ticketId of new Set([...pendingIds, ...touched])) {
-        if (ticketId) await rebaseTicket(db, ticketId, actor, client.clientId);
+      // Only tickets with pending work can differ from the server; of those, only
+      // the ones whose base or pending set changed in this page need a rebase.
+      for (const ticketId of pendingIds) {
+        if (ticketId && touched.has(ticketId)) await rebaseTicket(db, ticketId, actor, client.clientId);
       }
       await db.syncState.put(next);
       return refused;
@@ -42,45 +43,69 @@ async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, ac
   );
 }
 
-async function writeChange(db: TierdeskDb, change: Change, pendingIds: ReadonlySet<string>, touched: Set<string>): Promise<number> {
-  switch (change.kind) {
-    case 'ticket':
-      if (pendingIds.has(change.value.id)) await db.serverTickets.put(change.value);
-      else await db.tickets.put(toRecord(change.value));
-      touched.add(change.value.id);
-      return 0;
-    case 'ticket_gone':
-      await db.tickets.delete(change.id);
-      await db.serverTickets.delete(change.id);
-      await db.events.where('ticketId').equals(change.id).delete();
-      return 0;
-    case 'event':
-      await db.events.put({ ...change.value, pending: 0 });
-      touched.add(change.value.ticketId);
-      return 0;
-    case 'kb':
-      await db.kb.put(change.value);
-      return 0;
-    case 'agent':
-      await db.agents.put(change.value);
-      return 0;
-    case 'group':
-      await db.groups.put(change.value);
-      return 0;
-    case 'policy':
-      if (adoptPolicyDocument(change.value, change.version).ok) {
-        await db.syncState.put({ key: 'policy', version: change.version, document: change.value });
+/**
+ * Writes a page's changes with one bulk call per table (a bootstrap page is
+ * a thousand rows; one put each would dominate the time). Tickets with my
+ * pending changes go to serverTickets, the base their view is rebased on.
+ */
+async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingIds: ReadonlySet<string>, touched: Set<string>): Promise<number> {
+  const views: TicketRecord[] = [];
+  const bases: Ticket[] = [];
+  const events: EventRow[] = [];
+  const kb: KbArticle[] = [];
+  const agents: Agent[] = [];
+  const groups: Group[] = [];
+  let refused = 0;
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'ticket':
+        if (pendingIds.has(change.value.id)) bases.push(change.value);
+        else views.push(toRecord(change.value));
+        touched.add(change.value.id);
+        break;
+      case 'ticket_gone':
+        await db.tickets.delete(change.id);
+        await db.serverTickets.delete(change.id);
+        await db.events.where('ticketId').equals(change.id).delete();
+        break;
+      case 'event':
+        events.push({ ...change.value, pending: 0 });
+        touched.add(change.value.ticketId);
+        break;
+      case 'kb':
+        kb.push(change.value);
+        break;
+      case 'agent':
+        agents.push(change.value);
+        break;
+      case 'group':
+        groups.push(change.value);
+        break;
+      case 'policy':
+        if (adoptPolicyDocument(change.value, change.version).ok) {
+          await db.syncState.put({ key: 'policy', version: change.version, document: change.value });
+        }
+        break;
+      case 'refused': {
+        const row = await db.outbox.get(change.value.mutationId);
+        if (!row) break;
+        await db.needsAttention.put({ ...row, code: change.value.code, field: change.value.field, reason: change.value.reason, refusedAt: change.value.at });
+        await db.outbox.delete(row.id);
+        touched.add(row.ticketId);
+        refused++;
+        break;
       }
-      return 0;
-    case 'refused': {
-      const row = await db.outbox.get(change.value.mutationId);
-      if (!row) return 0;
-      await db.needsAttention.put({ ...row, code: change.value.code, field: change.value.field, reason: change.value.reason, refusedAt: change.value.at });
-      await db.outbox.delete(row.id);
-      touched.add(row.ticketId);
-      return 1;
     }
   }
+  await Promise.all([
+    views.length && db.tickets.bulkPut(views),
+    bases.length && db.serverTickets.bulkPut(bases),
+    events.length && db.events.bulkPut(events),
+    kb.length && db.kb.bulkPut(kb),
+    agents.length && db.agents.bulkPut(agents),
+    groups.length && db.groups.bulkPut(groups),
+  ]);
+  return refused;
 }
 
 /** Pulls every page changed after the stored cursor. */
