@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   app,
   BrowserWindow,
@@ -35,7 +36,7 @@ import { mainWindowOptions } from './window-options';
 
 // Thin by design: every decision lives in a small tested module; this file wires them.
 const apiBaseUrl = process.env.TIERDESK_API_URL ?? 'http://127.0.0.1:4317';
-const here = path.dirname(new URL(import.meta.url).pathname);
+const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const preloadPath = path.join(here, '../preload/index.cjs');
 const PAUSE_MINUTES = 60;
@@ -159,7 +160,9 @@ function start(): void {
       }),
     );
 
-    tray = new Tray(nativeImage.createFromPath(path.join(here, '../../build/icons/tray.png')));
+    // Packaged, the icon is an extra resource (build/electron-builder.yml); in development it is read from build/.
+    const trayIcon = app.isPackaged ? path.join(process.resourcesPath, 'icons/tray.png') : path.join(here, '../../build/icons/tray.png');
+    tray = new Tray(nativeImage.createFromPath(trayIcon));
     tray.on('click', () => window.show());
     refreshTray();
 
