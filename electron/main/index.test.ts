@@ -31,7 +31,20 @@ describe('main process wiring: the window', () => {
   test('creates the window locked down and loads the app over app://', () => {
     expect(state.windows).toHaveLength(1);
     const prefs = state.windows[0]!.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(String(prefs.preload)).toMatch(/preload[/\\]index\.cjs$/);
     expect(state.windows[0]!.loadedUrl).toBe('app://tierdesk/index.html');
     expect(state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

@@ -14,6 +14,8 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
+    // Middle-click would open links in new windows; they are denied anyway, this stops the event at the source.
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: true,
   };
 }
