@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getBridge } from '../bridge/bridge';
 import { db as defaultDb, type TierdeskDb } from '../db/db';
+import { AlertSettingsPanel } from '../features/alerts/AlertSettingsPanel';
 import { useAlertSchedule } from '../features/alerts/use-alert-schedule';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { QueueView } from '../features/queue/QueueView';
@@ -95,6 +96,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
         <span className="me">
           {agent.name} · {agent.tier ?? agent.role}
         </span>
+        <AlertSettingsPanel />
         <button type="button" onClick={onSignOut}>
           Sign out
         </button>

@@ -1,13 +1,13 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { DEFAULT_ALERT_SETTINGS } from '../../../../shared/alerts/alert-settings';
+import { useEffect } from 'react';
 import type { Agent } from '../../../../shared/model/agent';
 import { getActivePolicy } from '../../app/policy';
 import { getBridge } from '../../bridge/bridge';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
 import { serverNow } from '../../time/ticker';
+import { useAlertSettings } from './alert-settings-state';
 import { buildAlertSchedule } from './build-alert-schedule';
 import { useWatched } from './watch-list';
 
@@ -30,19 +30,8 @@ export async function alertCandidates(db: TierdeskDb, agent: Agent, watched: Rea
  */
 export function useAlertSchedule(db: TierdeskDb, agent: Agent): void {
   const watched = useWatched();
-  const [thresholds, setThresholds] = useState<readonly number[] | null>(null);
+  const thresholds = useAlertSettings()?.thresholds ?? null;
   const tickets = useLiveQuery(() => alertCandidates(db, agent, watched), [db, agent, watched]);
-
-  useEffect(() => {
-    let cancelled = false;
-    getBridge()
-      .getAlertSettings()
-      .then((s) => !cancelled && setThresholds(s.thresholds))
-      .catch(() => !cancelled && setThresholds(DEFAULT_ALERT_SETTINGS.thresholds));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   useEffect(() => {
     if (!tickets || !thresholds) return;

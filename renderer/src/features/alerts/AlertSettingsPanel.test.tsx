@@ -1,0 +1,81 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { AlertSettingsSchema, DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../../shared/alerts/alert-settings';
+import type { TierdeskBridge } from '../../../../shared/ipc/contract';
+import { zodFieldErrors } from '../../../../shared/errors';
+import { defaultPolicy } from '../../../../shared/policy/default-policy';
+import { AlertSettingsPanel } from './AlertSettingsPanel';
+import { resetAlertSettingsState } from './alert-settings-state';
+
+let stored: AlertSettings;
+const desktop = { closeToTray: true, launchAtLogin: false, launchAtLoginSupported: false };
+
+// The desktop bridge with main's validation: a refused payload names its field.
+const bridge = {
+  getAppInfo: async () => ({ name: 'Tierdesk', version: '1', platform: 'linux', shell: 'electron' as const }),
+  getAlertSettings: async () => stored,
+  setAlertSettings: vi.fn(async (next: AlertSettings) => {
+    const parsed = AlertSettingsSchema.safeParse(next);
+    if (!parsed.success) {
+      const first = zodFieldErrors(parsed.error)[0]!;
+      throw new Error(`ipc alerts:set-settings refused: invalid payload: ${first.field}: ${first.message}`);
+    }
+    stored = parsed.data;
+    return stored;
+  }),
+  getDesktopSettings: async () => desktop,
+  setDesktopSettings: vi.fn(async (patch: Partial<typeof desktop>) => Object.assign(desktop, patch)),
+  pauseAlerts: vi.fn(async () => ({ pausedUntil: Date.now() + 3_600_000 })),
+};
+window.tierdesk = bridge as unknown as TierdeskBridge;
+
+beforeEach(() => {
+  stored = DEFAULT_ALERT_SETTINGS;
+  resetAlertSettingsState();
+  vi.clearAllMocks();
+});
+
+async function open() {
+  const user = userEvent.setup();
+  render(<AlertSettingsPanel />);
+  await user.click(await screen.findByText('Alerts'));
+  return user;
+}
+
+describe('AlertSettingsPanel', () => {
+  test('saves quiet hours and a shift from the policy calendars', async () => {
+    const user = await open();
+    await user.click(screen.getByRole('checkbox', { name: 'On' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'My shift' }), 'business');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    expect(stored.quietHours).toMatchObject({ from: '22:00', to: '07:00' });
+    expect(stored.shift).toEqual(defaultPolicy.calendars.business);
+  });
+
+  test('shows the refusal, naming the field, and keeps the old settings', async () => {
+    const user = await open();
+    const thresholds = screen.getByRole('textbox', { name: 'Alert at (% of SLA)' });
+    await user.clear(thresholds);
+    await user.type(thresholds, '90, 75');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('thresholds: must be ascending without repeats');
+    expect(stored.thresholds).toEqual([75, 90, 100]);
+  });
+
+  test('pauses alerts for an hour', async () => {
+    const user = await open();
+    await user.click(screen.getByRole('button', { name: 'Pause alerts for 1 h' }));
+    expect(bridge.pauseAlerts).toHaveBeenCalledWith({ minutes: 60 });
+    expect(await screen.findByRole('status')).toHaveTextContent(/Alerts paused until .* \(S1 still alerts\)/);
+  });
+
+  test('offers close-to-tray, and launch at login only where the OS supports it', async () => {
+    const user = await open();
+    const launch = await screen.findByRole('checkbox', { name: /Start Tierdesk when I log in/ });
+    expect(launch).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: /Keep running in the tray/ }));
+    await waitFor(() => expect(bridge.setDesktopSettings).toHaveBeenCalledWith({ closeToTray: false }));
+  });
+});

@@ -1,0 +1,127 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AlertSettings } from '../../../../shared/alerts/alert-settings';
+import type { DesktopSettingsAnswer } from '../../../../shared/ipc/desktop-settings';
+import type { CalendarSpec } from '../../../../shared/sla/calendar-spec';
+import { getActivePolicy } from '../../app/policy';
+import { getBridge } from '../../bridge/bridge';
+import { saveAlertSettings, useAlertSettings } from './alert-settings-state';
+
+const ALWAYS = '';
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** Which policy calendar the shift is, by content ('' = always on duty, 'custom' = set elsewhere). */
+function shiftId(shift: CalendarSpec | null, calendars: Record<string, CalendarSpec>): string {
+  if (!shift) return ALWAYS;
+  const id = Object.keys(calendars).find((k) => JSON.stringify(calendars[k]) === JSON.stringify(shift));
+  return id ?? 'custom';
+}
+
+/** Alerts and shell settings: thresholds, repeats, quiet hours, shift, pause; close-to-tray and launch at login in the desktop app. */
+export function AlertSettingsPanel() {
+  const settings = useAlertSettings();
+  const calendars = getActivePolicy().policy.calendars as Record<string, CalendarSpec>;
+  const [desktop, setDesktop] = useState<DesktopSettingsAnswer | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const bridge = getBridge();
+      if ((await bridge.getAppInfo()).shell !== 'electron') return;
+      const answer = await bridge.getDesktopSettings();
+      if (!cancelled) setDesktop(answer);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  if (!settings) return null;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '');
+    const shift = text('shift');
+    const next: AlertSettings = {
+      ...settings!,
+      thresholds: text('thresholds').split(/[\s,]+/).filter(Boolean).map(Number),
+      breachRepeatMinutes: Number(text('repeat')),
+      quietHours: form.get('quiet') ? { from: text('quietFrom'), to: text('quietTo'), timeZone: settings!.quietHours?.timeZone ?? localZone() } : null,
+      shift: shift === ALWAYS ? null : shift === 'custom' ? settings!.shift : (calendars[shift] ?? null),
+    };
+    try {
+      await saveAlertSettings(next);
+      setMessage('Saved.');
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message.replace(/^.*invalid payload: /, '') : String(error));
+    }
+  }
+
+  const setDesktopFlag = async (patch: { closeToTray?: boolean; launchAtLogin?: boolean }) => setDesktop(await getBridge().setDesktopSettings(patch));
+  const pause = async () => {
+    const { pausedUntil } = await getBridge().pauseAlerts({ minutes: 60 });
+    setMessage(pausedUntil ? `Alerts paused until ${new Date(pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} (S1 still alerts).` : 'Alerts on.');
+  };
+  const currentShift = shiftId(settings.shift, calendars);
+
+  return (
+    <details className="alert-settings">
+      <summary>Alerts</summary>
+      <div className="alert-settings-body">
+        <form onSubmit={(e) => void submit(e)} aria-label="Alert settings">
+          <label>
+            Alert at (% of SLA)
+            <input name="thresholds" defaultValue={settings.thresholds.join(', ')} />
+          </label>
+          <label>
+            Repeat an unacknowledged breach every (minutes, 0 = never)
+            <input name="repeat" type="number" min={0} max={1440} defaultValue={settings.breachRepeatMinutes} />
+          </label>
+          <fieldset>
+            <legend>Quiet hours (S1 still alerts)</legend>
+            <label>
+              <input name="quiet" type="checkbox" defaultChecked={settings.quietHours !== null} /> On
+            </label>
+            <input name="quietFrom" type="time" aria-label="Quiet from" defaultValue={settings.quietHours?.from ?? '22:00'} />
+            <input name="quietTo" type="time" aria-label="Quiet until" defaultValue={settings.quietHours?.to ?? '07:00'} />
+          </fieldset>
+          <label>
+            My shift
+            <select name="shift" defaultValue={currentShift}>
+              <option value={ALWAYS}>Always on duty</option>
+              {Object.keys(calendars).map((id) => (
+                <option key={id} value={id}>
+                  {id} calendar
+                </option>
+              ))}
+              {currentShift === 'custom' && <option value="custom">Custom</option>}
+            </select>
+          </label>
+          <button type="submit">Save</button>
+          <button type="button" onClick={() => void pause()}>
+            Pause alerts for 1 h
+          </button>
+        </form>
+        {desktop && (
+          <fieldset>
+            <legend>Desktop</legend>
+            <label>
+              <input type="checkbox" checked={desktop.closeToTray} onChange={(e) => void setDesktopFlag({ closeToTray: e.target.checked })} /> Keep running in the tray when the window is closed
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={desktop.launchAtLogin}
+                disabled={!desktop.launchAtLoginSupported}
+                onChange={(e) => void setDesktopFlag({ launchAtLogin: e.target.checked })}
+              />{' '}
+              Start Tierdesk when I log in{desktop.launchAtLoginSupported ? '' : ' (use your desktop’s autostart settings on Linux)'}
+            </label>
+          </fieldset>
+        )}
+        {message && <p role="status">{message}</p>}
+      </div>
+    </details>
+  );
+}
