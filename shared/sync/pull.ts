@@ -68,3 +68,22 @@ export const PullResponseSchema = z
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
 export const parsePullResponse = (input: unknown): PullResponse => parseWith(PullResponseSchema, input, 'pull response');
+
+const PullEnvelopeSchema = PullResponseSchema.extend({ changes: z.array(z.unknown()) });
+
+/**
+ * A pull page whose changes are checked one by one: a single damaged record
+ * (from a newer server, or a bad row) is skipped and reported instead of
+ * failing the page, so one record can never stop a client from syncing.
+ */
+export function parsePullPage(input: unknown): { page: PullResponse; invalid: Array<{ index: number; message: string }> } {
+  const envelope = parseWith(PullEnvelopeSchema, input, 'pull response');
+  const changes: Change[] = [];
+  const invalid: Array<{ index: number; message: string }> = [];
+  envelope.changes.forEach((raw, index) => {
+    const parsed = ChangeSchema.safeParse(raw);
+    if (parsed.success) changes.push(parsed.data);
+    else invalid.push({ index, message: parsed.error.issues[0]?.message ?? 'invalid change' });
+  });
+  return { page: { ...envelope, changes }, invalid };
+}

@@ -86,7 +86,8 @@ export class TierdeskDb extends Dexie {
       // tickets: the view (server state + my pending changes); serverTickets: the
       // server's copy of tickets that have pending changes, the base to rebase on.
       serverTickets: 'id',
-      events: 'id, [ticketId+seq], ticketId, pending',
+      // [ticketId+seq] also serves where('ticketId') (Dexie uses a compound index's prefix).
+      events: 'id, [ticketId+seq]',
       kb: 'id, category, updatedAt',
       agents: 'id',
       groups: 'id',

@@ -1,6 +1,6 @@
 import { ApiErrorSchema } from '../../../shared/api/error';
 import { parseLoginResponse, type LoginResponse } from '../../../shared/api/auth';
-import { parsePullResponse, type PullResponse } from '../../../shared/sync/pull';
+import { parsePullPage, type PullResponse } from '../../../shared/sync/pull';
 import { parsePushResponse, type PushRequest, type PushResponse } from '../../../shared/sync/push';
 
 /** The server could not be reached (offline, server down, timeout). */
@@ -77,7 +77,11 @@ export class ApiClient {
 
   pull(cursor: string, limit: number, clientId?: string): Promise<Exchange<PullResponse>> {
     const query = new URLSearchParams({ cursor, limit: String(limit), ...(clientId ? { clientId } : {}) });
-    return this.request(`/v1/pull?${query}`, { method: 'GET' }, parsePullResponse);
+    return this.request(`/v1/pull?${query}`, { method: 'GET' }, (json) => {
+      const { page, invalid } = parsePullPage(json);
+      if (invalid.length) console.warn(`pull: skipped ${invalid.length} damaged change(s)`, invalid.slice(0, 5));
+      return page;
+    });
   }
 
   push(request: PushRequest): Promise<Exchange<PushResponse>> {

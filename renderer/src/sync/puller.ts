@@ -9,7 +9,7 @@ import { measureOffset, type ApiClient } from './api-client';
 import { rebaseTicket } from './local-apply';
 import { readClientState, readPullState, type PullState } from './sync-state';
 
-export const PULL_PAGE_SIZE = 1000;
+export const PULL_PAGE_SIZE = 2000;
 
 export type PullProgress = { pages: number; changes: number; hasMore: boolean; refused: number };
 
@@ -108,7 +108,11 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
   return refused;
 }
 
-/** Pulls every page changed after the stored cursor. */
+/**
+ * Pulls every page changed after the stored cursor. The next page is fetched
+ * while the current one is being written (the cursor comes with the
+ * response), so network and server time overlap the IndexedDB writes.
+ */
 export async function pullAll(
   api: ApiClient,
   db: TierdeskDb,
@@ -117,17 +121,21 @@ export async function pullAll(
 ): Promise<PullProgress> {
   const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0 };
   const { clientId } = await db.transaction('rw', db.syncState, () => readClientState(db));
-  let state = await readPullState(db);
+  let next = api.pull((await readPullState(db)).cursor, PULL_PAGE_SIZE, clientId);
   while (progress.hasMore) {
-    const { body, sentAt, receivedAt } = await api.pull(state.cursor, PULL_PAGE_SIZE, clientId);
-    const next: PullState = {
+    const { body, sentAt, receivedAt } = await next;
+    if (body.hasMore) {
+      next = api.pull(body.cursor, PULL_PAGE_SIZE, clientId);
+      // If writing this page fails, the prefetch is abandoned; keep it from surfacing as unhandled.
+      next.catch(() => undefined);
+    }
+    const state: PullState = {
       key: 'pull',
       cursor: body.cursor,
       lastSyncedAt: receivedAt,
       serverOffsetMs: measureOffset(body.serverTime, sentAt, receivedAt),
     };
-    progress.refused += await writePage(db, body, next, actor);
-    state = next;
+    progress.refused += await writePage(db, body, state, actor);
     progress.pages += 1;
     progress.changes += body.changes.length;
     progress.hasMore = body.hasMore;
