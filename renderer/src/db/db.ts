@@ -4,7 +4,7 @@ import type { KbArticle } from '../../../shared/model/kb-article';
 import type { StoredEvent } from '../../../shared/model/stored-event';
 import type { Ticket } from '../../../shared/model/ticket';
 import type { MutationName } from '../../../shared/mutations/mutations';
-import type { TicketRecord } from './ticket-record';
+import { derivedFields, fromRecord, type TicketRecord } from './ticket-record';
 
 export type SyncStateRow =
   | {
@@ -95,6 +95,23 @@ export class TierdeskDb extends Dexie {
       needsAttention: 'id, ticketId, refusedAt',
       drafts: 'key, ticketId',
     });
+    // Agent workspace: views, filters and search answered from indexes on 100k
+    // tickets. `*keys` holds search words and filter facets (search-keys.ts);
+    // riskAt/breachAt make "at risk / breached as of now" a range
+    // (risk-instants.ts). Stored tickets get the new fields on upgrade.
+    this.version(3)
+      .stores({
+        tickets:
+          'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], [open+tier+nextDueAt], updatedAt, createdAt, riskAt, breachAt, *keys',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<TicketRecord, string>('tickets')
+          .toCollection()
+          .modify((record) => {
+            Object.assign(record, derivedFields(fromRecord(record)));
+          }),
+      );
   }
 }
 

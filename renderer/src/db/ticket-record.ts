@@ -1,6 +1,9 @@
 import { isOpenStatus } from '../../../shared/model/levels';
 import type { Ticket } from '../../../shared/model/ticket';
 import { nextDueAt } from '../../../shared/sla/ticket-sla';
+import { getActivePolicy } from '../app/policy';
+import { riskInstants } from './risk-instants';
+import { searchKeysOf } from './search-keys';
 
 /**
  * A ticket as stored locally: the ticket plus derived index keys. IndexedDB
@@ -15,21 +18,41 @@ export type TicketRecord = Ticket & {
   origin: 'server' | 'local';
   /** Mutations of mine not yet confirmed for this ticket (0 = shows server state). */
   pending: number;
+  /** Search words and filter facets (multi-entry index; see search-keys.ts). */
+  keys: string[];
+  /** Instant a clock reaches the at-risk threshold or breaches (NO_DUE when none, or closed); see risk-instants.ts. */
+  riskAt: number;
+  /** Instant a clock breached or will breach if nothing happens (NO_DUE when none, or closed). */
+  breachAt: number;
 };
 
-export function toRecord(ticket: Ticket, origin: TicketRecord['origin'] = 'server', pending = 0): TicketRecord {
+/** The index fields of a record, recomputed whenever the ticket changes (and by the schema upgrade). */
+export function derivedFields(ticket: Ticket): Pick<TicketRecord, 'open' | 'nextDueAt' | 'keys' | 'riskAt' | 'breachAt'> {
+  const open = isOpenStatus(ticket.status);
   const acceptanceDue = ticket.sla.acceptance?.state === 'running' ? (ticket.sla.acceptance.dueAt ?? Infinity) : Infinity;
   return {
-    ...ticket,
-    open: isOpenStatus(ticket.status) ? 1 : 0,
+    open: open ? 1 : 0,
     nextDueAt: Math.min(nextDueAt(ticket.sla), acceptanceDue),
-    origin,
-    pending,
+    keys: searchKeysOf(ticket, open),
+    ...riskInstants(ticket.sla, open, getActivePolicy().calendars),
   };
+}
+
+export function toRecord(ticket: Ticket, origin: TicketRecord['origin'] = 'server', pending = 0): TicketRecord {
+  return { ...ticket, ...derivedFields(ticket), origin, pending };
 }
 
 /** The ticket without local bookkeeping (what apply and the server see). */
 export function fromRecord(record: TicketRecord): Ticket {
-  const { open: _open, nextDueAt: _due, origin: _origin, pending: _pending, ...ticket } = record;
+  const {
+    open: _open,
+    nextDueAt: _due,
+    origin: _origin,
+    pending: _pending,
+    keys: _keys,
+    riskAt: _risk,
+    breachAt: _breach,
+    ...ticket
+  } = record;
   return ticket;
 }
