@@ -61,7 +61,12 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A server that does not stop within 10 s is killed: tests must not hang on it.
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill(signal);
       }),
   };

@@ -61,3 +61,15 @@ describe('GET /v1/events', () => {
     await expect.poll(() => bus.size).toBe(0);
   });
 });
+
+describe('shutdown', () => {
+  test('ends open event streams so the server can close', async () => {
+    const own = await buildApp({ db: server.db, config: { corsOrigins: [], tokenTtlMs: 3600_000 }, now: () => server.clock.now });
+    const ownUrl = await own.listen({ host: '127.0.0.1', port: 0 });
+    const res = await fetch(`${ownUrl}/v1/events`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const reading = readUntil(res, () => false, 5000).catch((e: unknown) => String(e));
+    await own.close();
+    expect(await reading).toMatch(/^retry: 3000/);
+  });
+});

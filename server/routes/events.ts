@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { requireAgent } from '../http/auth-hook';
 import type { PokeBus } from '../sync/poke-bus';
@@ -12,6 +13,13 @@ export const HEARTBEAT_MS = 15_000;
  * while disconnected costs nothing.
  */
 export function eventRoutes(app: FastifyInstance, bus: PokeBus, heartbeatMs = HEARTBEAT_MS): void {
+  const open = new Set<ServerResponse>();
+  // Streams never end on their own; end them when the server shuts down, or
+  // close() would wait for them forever. Clients reconnect to the next server.
+  app.addHook('preClose', (done) => {
+    for (const raw of open) raw.end();
+    done();
+  });
   app.get('/v1/events', async (request, reply) => {
     requireAgent(request);
     reply.hijack();
@@ -27,9 +35,11 @@ export function eventRoutes(app: FastifyInstance, bus: PokeBus, heartbeatMs = HE
     raw.write('event: hello\ndata: {}\n\n');
     const unsubscribe = bus.subscribe((rev) => raw.write(`event: poke\ndata: ${JSON.stringify({ rev })}\n\n`));
     const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), heartbeatMs);
+    open.add(raw);
     const close = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      open.delete(raw);
     };
     request.raw.once('close', close);
     raw.once('close', close);

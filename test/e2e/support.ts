@@ -98,3 +98,45 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   return { context, page };
 }
+
+/** Opens a fresh ticket through the real API, as another agent's client would (returns its id). */
+export async function openTicketViaApi(apiUrl: string, email: string, fields: Record<string, unknown> = {}): Promise<string> {
+  const login = await fetch(`${apiUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const ticketId = `e2e-${Math.random().toString(36).slice(2, 10)}`;
+  const res = await fetch(`${apiUrl}/v1/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      version: 1,
+      clientId: `e2e-${Math.random().toString(36).slice(2, 12)}`,
+      mutations: [
+        {
+          id: 1,
+          name: 'createTicket',
+          clientTime: Date.now(),
+          args: {
+            ticketId,
+            title: 'Payroll export fails for all users',
+            description: 'The nightly payroll export stopped with an error.',
+            requester: { name: 'Yara Young', email: 'yara.young@example.com', vip: true },
+            category: 'software',
+            service: 'Office suite',
+            impact: 'high',
+            urgency: 'high',
+            severity: 'S2',
+            channel: 'phone',
+            ...fields,
+          },
+        },
+      ],
+    }),
+  });
+  const body = (await res.json()) as { results?: Array<{ status: string; reason?: string }> };
+  if (body.results?.[0]?.status !== 'applied') throw new Error(`could not open a ticket: ${JSON.stringify(body)}`);
+  return ticketId;
+}

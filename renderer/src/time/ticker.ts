@@ -40,9 +40,9 @@ export function subscribeTicker(listener: Listener): () => void {
   };
 }
 
+/** The last tick's time: one stable value between ticks, as useSyncExternalStore requires. */
 export function getTickerNow(): number {
-  // Between ticks subscribers must see one stable value; with none, read fresh.
-  return timer === undefined ? Date.now() + offsetMs : now;
+  return now;
 }
 
 /** Server clock minus local clock, as measured by the last sync exchange. */

@@ -7,7 +7,7 @@ import { getActivePolicy } from '../../app/policy';
 import { getBridge } from '../../bridge/bridge';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
-import { getTickerNow } from '../../time/ticker';
+import { serverNow } from '../../time/ticker';
 
 /** At risk: a running clock at or past the policy's 75% threshold (breached included). */
 export const AT_RISK_PERCENT = 75;
@@ -42,7 +42,7 @@ export function useTrayCount(db: TierdeskDb, agent: Agent): void {
     if (!mine) return;
     let last = -1;
     const update = () => {
-      const atRisk = countAtRisk(mine, getTickerNow());
+      const atRisk = countAtRisk(mine, serverNow());
       if (atRisk !== last) {
         last = atRisk;
         void getBridge().setTrayCount({ atRisk });
