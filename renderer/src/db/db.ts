@@ -97,12 +97,14 @@ export class TierdeskDb extends Dexie {
     });
     // Agent workspace: views, filters and search answered from indexes on 100k
     // tickets. `*keys` holds search words and filter facets (search-keys.ts);
-    // riskAt/breachAt make "at risk / breached as of now" a range
-    // (risk-instants.ts). Stored tickets get the new fields on upgrade.
+    // [group+riskAt] / [group+breachAt] make "at risk / breached as of now in
+    // my groups" a range per group (risk-instants.ts). Each index is paid for
+    // on every sync write, so there are no more than the views need.
+    // Stored tickets get the new fields on upgrade.
     this.version(3)
       .stores({
         tickets:
-          'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], [open+tier+nextDueAt], updatedAt, createdAt, riskAt, breachAt, *keys',
+          'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], [open+tier+nextDueAt], updatedAt, [group+riskAt], [group+breachAt], *keys',
       })
       .upgrade((tx) =>
         tx

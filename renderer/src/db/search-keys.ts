@@ -3,29 +3,28 @@ import type { Ticket } from '../../../shared/model/ticket';
 /**
  * Keys of the multi-entry `*keys` index on tickets: search words and filter
  * facets in one index, so a filter or a search word is one index lookup
- * (never a scan of the tickets). Words are bare (letters and digits only);
- * facets carry a prefix with a colon, which a word can never contain, so the
- * two cannot collide:
+ * (never a scan of the tickets). Words are lowercase letters and digits
+ * (an email keeps its @ and dots); facets start with "#", which no word
+ * does, so a typed prefix ("pa", "do") can never match a facet:
  *
- *   c:<category>  s:<severity>  p:<priority>  vip      (open tickets)
- *   pa:<tier>     pending acceptance in a tier          (open tickets)
- *   paused        a clock is paused                     (open tickets)
- *   r:<word>      a word of the requester's name or email
- *   done          resolved or closed
+ *   #c:<category>  #s:<severity>  #p:<priority>  #vip     (open tickets)
+ *   #pa:<group>    waiting for acceptance in the group     (open tickets)
+ *   #ps:<group>    a clock is paused, in the group         (open tickets)
+ *   #done          resolved or closed
  *
- * Closed tickets keep their words (to be found by number or text) but not
- * the facets: every view is of open tickets, and fewer index entries keep
- * the sync's writes cheap.
+ * Every index entry costs time on each sync write (a bootstrap writes 100k
+ * tickets), so the set is kept small: closed tickets keep only their words
+ * (to be found by number or text), the category is a facet rather than a
+ * word, and the requester filter reuses the words of the name and email.
  */
 export const FACET = {
-  category: (id: string) => `c:${id}`,
-  severity: (s: string) => `s:${s}`,
-  priority: (p: string) => `p:${p}`,
-  vip: 'vip',
-  pendingIn: (tier: string) => `pa:${tier}`,
-  paused: 'paused',
-  requester: (word: string) => `r:${word}`,
-  done: 'done',
+  category: (id: string) => `#c:${id}`,
+  severity: (s: string) => `#s:${s}`,
+  priority: (p: string) => `#p:${p}`,
+  vip: '#vip',
+  pendingIn: (group: string) => `#pa:${group}`,
+  pausedIn: (group: string) => `#ps:${group}`,
+  done: '#done',
 } as const;
 
 const MIN_WORD = 2;
@@ -42,30 +41,20 @@ export function wordsOf(text: string): string[] {
     .filter((w) => w.length >= MIN_WORD);
 }
 
-/** INC-000123 is found as "inc-000123", "000123" and "123"; NEW-… numbers as typed. */
-function numberWords(number: string): string[] {
-  const lower = number.toLowerCase();
-  const digits = /^inc-(\d+)$/.exec(lower)?.[1];
-  if (!digits) return [lower];
-  return [lower, digits, String(Number(digits))];
-}
-
-function requesterWords(requester: Ticket['requester']): string[] {
-  const email = fold(requester.email);
-  return [...wordsOf(requester.name), ...wordsOf(email.split('@')[0] ?? ''), email];
+/** INC-000123 is found as "123" (a typed number loses its leading zeros the same way); NEW-… as typed. */
+function numberWord(number: string): string {
+  const digits = /^INC-(\d+)$/.exec(number)?.[1];
+  return digits ? String(Number(digits)) : number.toLowerCase();
 }
 
 export function searchKeysOf(ticket: Ticket, open: boolean): string[] {
   const keys = new Set<string>([
-    ...numberWords(ticket.number),
+    numberWord(ticket.number),
     ...wordsOf(ticket.title),
     ...wordsOf(ticket.service),
-    ...wordsOf(ticket.category),
+    ...wordsOf(ticket.requester.name),
+    fold(ticket.requester.email),
   ]);
-  for (const word of requesterWords(ticket.requester)) {
-    keys.add(word);
-    keys.add(FACET.requester(word));
-  }
   if (!open) {
     keys.add(FACET.done);
     return [...keys];
@@ -74,9 +63,9 @@ export function searchKeysOf(ticket: Ticket, open: boolean): string[] {
   keys.add(FACET.severity(ticket.severity));
   keys.add(FACET.priority(ticket.priority));
   if (ticket.requester.vip) keys.add(FACET.vip);
-  if (ticket.status === 'pending_acceptance') keys.add(FACET.pendingIn(ticket.tier));
+  if (ticket.status === 'pending_acceptance') keys.add(FACET.pendingIn(ticket.group));
   const { response, resolution, acceptance } = ticket.sla;
-  if (response.state === 'paused' || resolution.state === 'paused' || acceptance?.state === 'paused') keys.add(FACET.paused);
+  if (response.state === 'paused' || resolution.state === 'paused' || acceptance?.state === 'paused') keys.add(FACET.pausedIn(ticket.group));
   return [...keys];
 }
 
@@ -84,14 +73,14 @@ export function searchKeysOf(ticket: Ticket, open: boolean): string[] {
  * A typed query as index prefixes: each word must match the start of some
  * indexed key. "INC-000123" and "inc-123" look up the number; an email is
  * kept whole. Words under two characters are dropped (they would match
- * half the desk).
+ * half the desk), except digits: "7" finds INC-000007.
  */
 export function queryWords(query: string): string[] {
   const out = new Set<string>();
   for (const raw of fold(query).trim().split(/\s+/)) {
     if (!raw) continue;
-    const number = /^inc-?0*(\d+)$/.exec(raw);
-    if (number) out.add(number[1]!);
+    const number = /^(?:inc-?)?0*(\d+)$/.exec(raw);
+    if (number) out.add(number[1] || '0');
     else if (raw.includes('@')) out.add(raw);
     else for (const w of wordsOf(raw)) out.add(w);
   }
