@@ -4,8 +4,10 @@ import { db as defaultDb, type TierdeskDb } from '../db/db';
 import { AlertSettingsPanel } from '../features/alerts/AlertSettingsPanel';
 import { useAlertSchedule } from '../features/alerts/use-alert-schedule';
 import { LoginScreen } from '../features/login/LoginScreen';
-import { QueueView } from '../features/queue/QueueView';
 import { useOpenTicket } from '../features/queue/use-open-ticket';
+import { ActionsProvider, type Actions } from '../features/actions/actions-context';
+import { AgentWorkspace, TopbarButtons } from './AgentWorkspace';
+import { DbProvider } from './db-context';
 import { useTrayCount } from '../features/queue/use-tray-count';
 import { SyncIndicator } from '../features/sync-status/SyncIndicator';
 import { restoreSession, signIn, signOut } from '../session/session-service';
@@ -79,6 +81,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
       tokenRejected: store.tokenRejected,
     });
   }, [apiBaseUrl, token, db, agent]);
+  const actions = useMemo<Actions>(() => ({ agent, mutate: (name, args) => controller.mutate(name, args) }), [controller, agent]);
 
   useEffect(() => {
     controller.start();
@@ -89,20 +92,25 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
   useAlertSchedule(db, agent);
 
   return (
-    <div className="workspace">
-      <header className="topbar">
-        <span className="brand">Tierdesk</span>
-        <SyncIndicator onSyncNow={() => controller.syncNow()} onSignIn={onSignIn} />
-        <span className="me">
-          {agent.name} · {agent.tier ?? agent.role}
-        </span>
-        <AlertSettingsPanel />
-        <button type="button" onClick={onSignOut}>
-          Sign out
-        </button>
-      </header>
-      <TokenNotice />
-      <QueueView db={db} agent={agent} />
-    </div>
+    <DbProvider db={db}>
+      <ActionsProvider actions={actions}>
+        <div className="workspace">
+          <header className="topbar">
+            <span className="brand">Tierdesk</span>
+            <SyncIndicator onSyncNow={() => controller.syncNow()} onSignIn={onSignIn} />
+            <span className="me">
+              {agent.name} · {agent.tier ?? agent.role}
+            </span>
+            <AlertSettingsPanel />
+            <TopbarButtons />
+            <button type="button" onClick={onSignOut}>
+              Sign out
+            </button>
+          </header>
+          <TokenNotice />
+          <AgentWorkspace agent={agent} onSyncNow={() => controller.syncNow()} />
+        </div>
+      </ActionsProvider>
+    </DbProvider>
   );
 }

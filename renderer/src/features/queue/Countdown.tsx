@@ -5,21 +5,26 @@ import { getActivePolicy } from '../../app/policy';
 import { formatDateTime, formatSpan } from '../../time/format';
 import { useNow } from '../../time/ticker';
 
-const LABEL: Record<ClockKind, string> = { response: 'Response', resolution: 'Resolution' };
+const LABEL: Record<ClockKind | 'acceptance', string> = { response: 'Response', resolution: 'Resolution', acceptance: 'Accept within' };
 
-function pauseLabel(reason: string | null): string {
+export function pauseLabel(reason: string | null): string {
   const def = getActivePolicy().policy.pauseReasons.find((r) => r.id === reason);
   return def?.label ?? reason ?? 'no reason';
 }
 
-/** A live SLA countdown, re-rendered by the shared ticker while it is on screen. */
-export function Countdown({ kind, clock }: { kind: ClockKind; clock: ClockSnapshot }) {
+/**
+ * A live SLA countdown, re-rendered by the shared ticker while it is on
+ * screen. The text is business time (what the SLA counts); the tooltip adds
+ * the calendar time to the deadline, since "2h left" on a business calendar
+ * may be tomorrow morning.
+ */
+export function Countdown({ kind, clock }: { kind: ClockKind | 'acceptance'; clock: ClockSnapshot }) {
   const now = useNow();
-  const { calendars, thresholds } = getActivePolicy();
+  const { calendars, thresholds, policy } = getActivePolicy();
   const reading = readClock(clock, now, calendars(clock.calendar));
   // A stopped clock is done: colour only the outcome (breached or not), not how close it came.
-  const level =
-    clock.state === 'stopped' ? (reading.breachedAt !== null ? 100 : null) : thresholdReached(reading.percent, thresholds[kind]);
+  const steps = kind === 'acceptance' ? policy.escalationMatrix.acceptance.map((t) => t.atPercent) : thresholds[kind];
+  const level = clock.state === 'stopped' ? (reading.breachedAt !== null ? 100 : null) : thresholdReached(reading.percent, steps);
   const percent = Math.floor(reading.percent);
 
   let text: string;
@@ -37,13 +42,17 @@ export function Countdown({ kind, clock }: { kind: ClockKind; clock: ClockSnapsh
       text = 'Not started';
       break;
   }
-  const due = reading.dueAt !== null ? `due ${formatDateTime(reading.dueAt)}` : '';
+  const calendar = clock.calendar === '24x7' ? 'calendar time (24×7)' : `business time on the "${clock.calendar}" calendar`;
+  const due =
+    reading.dueAt !== null
+      ? `; due ${formatDateTime(reading.dueAt)}, ${reading.dueAt > now ? `in ${formatSpan(reading.dueAt - now)}` : `${formatSpan(now - reading.dueAt)} ago`} of calendar time`
+      : '';
   return (
     <span
       className={`countdown countdown--${clock.state} sla-level-${level ?? 0}`}
       data-clock={kind}
       data-level={level ?? 0}
-      title={`${LABEL[kind]} SLA: ${percent}% of target elapsed${due ? `, ${due}` : ''}`}
+      title={`${LABEL[kind]} SLA: ${percent}% of target elapsed, counted in ${calendar}${due}`}
       aria-label={`${LABEL[kind]}: ${text}, ${percent}% elapsed`}
     >
       {text}

@@ -1,52 +1,64 @@
-import type { Agent } from '../../../../shared/model/agent';
+import { useEffect } from 'react';
+import type { Agent, Group } from '../../../../shared/model/agent';
 import { useAppStore } from '../../app/store';
-import type { TierdeskDb } from '../../db/db';
+import { useDb } from '../../app/db-context';
+import { useAgents } from '../../db/use-directory';
+import { NeedsAttentionView } from '../needs-attention/NeedsAttentionView';
+import { FilterBar } from './FilterBar';
 import { QueueList } from './QueueList';
-import { QUEUE_VIEWS, type QueueView as View } from './queue-slice';
-import { useQueue } from './use-queue';
+import { hasFilters } from './query/filter-ids';
+import { useTicketList } from './use-ticket-list';
+import { setVisibleList } from './visible-list';
+import { emptyText, viewLabel } from './views';
 
-const VIEW_LABEL: Record<View, string> = { mine: 'My tickets', group: 'My groups', all: 'All open' };
+/** The selected view: heading with its count, sort and filters, and the list (or what to do when it is empty). */
+export function QueueView({ agent, groups }: { agent: Agent; groups: readonly Group[] }) {
+  const db = useDb();
+  const view = useAppStore((s) => s.view);
+  const sort = useAppStore((s) => s.sort);
+  const filters = useAppStore((s) => s.filters);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const openDetail = useAppStore((s) => s.openDetail);
+  const agents = useAgents(db);
+  const { ids, head } = useTicketList(db, agent, groups, view, sort, filters);
+  const label = viewLabel(view, groups);
+  const shownIds = ids ?? head?.map((t) => t.id);
+  useEffect(() => setVisibleList(shownIds ?? []), [shownIds]);
 
-const EMPTY_TEXT: Record<View, string> = {
-  mine: 'Nothing assigned to you. Pick up a ticket from My groups.',
-  group: 'Your groups have no open tickets.',
-  all: 'No open tickets. If this is your first start, wait for the first sync to finish.',
-};
+  if (view === 'attention') return <NeedsAttentionView />;
 
-export function QueueView({ db, agent }: { db: TierdeskDb; agent: Agent }) {
-  const view = useAppStore((s) => s.queueView);
-  const setView = useAppStore((s) => s.setQueueView);
-  const tickets = useQueue(db, view, agent);
-  const openNumber = useAppStore((s) => s.openTicketNumber);
-  const missing = openNumber !== null && view === 'all' && tickets !== undefined && !tickets.some((t) => t.number === openNumber);
-
+  const shown = ids ?? head;
   return (
     <section className="queue" aria-labelledby="queue-heading">
       <div className="queue-toolbar">
         <h1 id="queue-heading" className="queue-heading">
-          {VIEW_LABEL[view]}
-          {tickets && <span className="count"> ({tickets.length})</span>}
+          {label}
+          <span className="count"> ({ids ? ids.length.toLocaleString() : '…'})</span>
         </h1>
-        <div role="tablist" aria-label="Queue views" className="tabs">
-          {QUEUE_VIEWS.map((v) => (
-            <button key={v} role="tab" aria-selected={v === view} className="tab" onClick={() => setView(v)}>
-              {VIEW_LABEL[v]}
-            </button>
-          ))}
-        </div>
+        <FilterBar />
       </div>
-      {missing && (
-        <p className="notice" role="status">
-          {openNumber} is not among the open tickets on this computer (resolved, or not synced yet).
+      {shown === undefined ? (
+        <p className="empty" role="status">
+          Loading the local queue…
         </p>
-      )}
-      {tickets === undefined ? (
-        <p className="empty">Loading the local queue…</p>
-      ) : tickets.length === 0 ? (
-        <p className="empty">{EMPTY_TEXT[view]}</p>
+      ) : shown.length === 0 && ids !== undefined ? (
+        <p className="empty" role="status">
+          {emptyText(view, hasFilters(filters))}
+        </p>
       ) : (
         // Keyed by view: a new view starts at its top, not at the old scroll offset.
-        <QueueList key={view} tickets={tickets} meId={agent.id} label={VIEW_LABEL[view]} highlight={openNumber} />
+        <QueueList
+          key={view}
+          ids={ids}
+          head={head}
+          meId={agent.id}
+          label={label}
+          agents={agents}
+          groups={groups}
+          selectedId={selectedId}
+          acceptanceColumn={view === 'pending'}
+          onOpen={openDetail}
+        />
       )}
     </section>
   );

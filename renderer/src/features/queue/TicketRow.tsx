@@ -1,30 +1,35 @@
 import { memo } from 'react';
+import type { Agent, Group } from '../../../../shared/model/agent';
 import type { TicketRecord } from '../../db/ticket-record';
+import { agentName } from '../../db/use-directory';
 import { WatchToggle } from '../alerts/WatchToggle';
 import { Countdown } from './Countdown';
+import { PausedBy } from './PausedBy';
+import { STATUS_LABEL } from './status-label';
 
-const STATUS_LABEL: Record<TicketRecord['status'], string> = {
-  new: 'New',
-  assigned: 'Assigned',
-  in_progress: 'In progress',
-  pending_acceptance: 'Pending acceptance',
-  on_hold: 'On hold',
-  resolved: 'Resolved',
-  closed: 'Closed',
+type Props = {
+  ticket: TicketRecord;
+  meId: string;
+  rowIndex: number;
+  selected: boolean;
+  agents: ReadonlyMap<string, Agent>;
+  groups: ReadonlyMap<string, Group>;
+  /** Pending my acceptance: the accept-within clock is what matters, shown in place of the response clock. */
+  acceptanceColumn: boolean;
+  onOpen(id: string): void;
 };
 
-type Props = { ticket: TicketRecord; meId: string; rowIndex: number; highlighted?: boolean };
-
 /** One queue row; only its countdowns re-render on each tick. */
-export const TicketRow = memo(function TicketRow({ ticket, meId, rowIndex, highlighted = false }: Props) {
-  const owner = ticket.assignee === null ? 'Unowned' : ticket.assignee === meId ? 'You' : ticket.assignee;
+export const TicketRow = memo(function TicketRow({ ticket, meId, rowIndex, selected, agents, groups, acceptanceColumn, onOpen }: Props) {
+  const paused = ticket.sla.response.state === 'paused' || ticket.sla.resolution.state === 'paused';
   return (
     <div
       role="row"
       aria-rowindex={rowIndex}
-      aria-current={highlighted ? 'true' : undefined}
-      className={highlighted ? 'queue-row queue-row--highlight' : 'queue-row'}
+      aria-current={selected ? 'true' : undefined}
+      className={selected ? 'queue-row queue-row--selected' : 'queue-row'}
       data-ticket={ticket.number}
+      onClick={() => onOpen(ticket.id)}
     >
       <span role="cell" className="cell cell--number">
         {ticket.requester.vip && (
@@ -32,8 +37,15 @@ export const TicketRow = memo(function TicketRow({ ticket, meId, rowIndex, highl
             ★
           </span>
         )}
-        {ticket.number}
+        <button type="button" className="link" aria-label={`Open ${ticket.number}: ${ticket.title}`} onClick={(e) => (e.stopPropagation(), onOpen(ticket.id))}>
+          {ticket.number}
+        </button>
         <WatchToggle ticketId={ticket.id} ticketNumber={ticket.number} />
+        {ticket.pending > 0 && (
+          <span className="pending-dot" title={`${ticket.pending} change(s) waiting to sync`} aria-label={`${ticket.pending} change(s) waiting to sync`}>
+            ⟳
+          </span>
+        )}
       </span>
       <span role="cell" className="cell cell--title">
         <span className="title">{ticket.title}</span>
@@ -46,14 +58,18 @@ export const TicketRow = memo(function TicketRow({ ticket, meId, rowIndex, highl
         <span className="badge badge--severity">{ticket.severity}</span>
       </span>
       <span role="cell" className="cell cell--tier">
-        {ticket.tier} · {ticket.group}
+        {ticket.tier} · {groups.get(ticket.group)?.name ?? ticket.group}
       </span>
       <span role="cell" className="cell cell--owner">
-        {owner}
-        <span className="subtitle">{STATUS_LABEL[ticket.status]}</span>
+        {agentName(agents, ticket.assignee, meId)}
+        <span className="subtitle">{paused ? <PausedBy ticketId={ticket.id} agents={agents} /> : STATUS_LABEL[ticket.status]}</span>
       </span>
       <span role="cell" className="cell cell--clock">
-        <Countdown kind="response" clock={ticket.sla.response} />
+        {acceptanceColumn && ticket.sla.acceptance ? (
+          <Countdown kind="acceptance" clock={ticket.sla.acceptance} />
+        ) : (
+          <Countdown kind="response" clock={ticket.sla.response} />
+        )}
       </span>
       <span role="cell" className="cell cell--clock">
         <Countdown kind="resolution" clock={ticket.sla.resolution} />

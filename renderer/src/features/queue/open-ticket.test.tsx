@@ -1,15 +1,13 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { OpenTicketEvent, TierdeskBridge } from '../../../../shared/ipc/contract';
-import type { Agent } from '../../../../shared/model/agent';
-import { useAppStore } from '../../app/store';
+import { AgentWorkspace } from '../../app/AgentWorkspace';
 import { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
-import { QueueView } from './QueueView';
+import { GROUPS, L1, Providers, fakeLayout } from '../../test/workspace-harness';
 import { useOpenTicket } from './use-open-ticket';
 
-const NOW = Date.UTC(2026, 10, 24, 9, 0);
-const me: Agent = { id: 'agent-l1', email: 'l1.agent@demo.test', name: 'Alex', role: 'l1_agent', tier: 'L1', groups: ['service-desk'] };
+const NOW = Date.now();
 let db: TierdeskDb;
 let fromShell: ((event: OpenTicketEvent) => void) | undefined;
 
@@ -23,16 +21,16 @@ window.tierdesk = {
 
 function Screen() {
   useOpenTicket();
-  return <QueueView db={db} agent={me} />;
+  return <AgentWorkspace agent={L1} onSyncNow={() => {}} />;
 }
 
 beforeEach(async () => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(800);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1200);
+  fakeLayout(vi);
   db = new TierdeskDb(`open-ticket-${Math.random()}`);
+  await db.groups.bulkPut(GROUPS);
   await db.tickets.bulkPut([
     makeTicket(1, { createdAt: NOW - 60_000 }),
-    makeTicket(2, { createdAt: NOW - 60_000, assignee: 'agent-x', group: 'network-ops', tier: 'L2' }),
+    makeTicket(2, { createdAt: NOW - 60_000, assignee: 'agent-x', group: 'network-ops', tier: 'L2', title: 'Someone else’s ticket' }),
   ]);
 });
 afterEach(async () => {
@@ -41,23 +39,30 @@ afterEach(async () => {
   await db.delete();
 });
 
-const highlighted = () => [...document.querySelectorAll('[aria-current="true"]')].map((r) => r.getAttribute('data-ticket'));
+function show() {
+  render(
+    <Providers db={db} agent={L1}>
+      <Screen />
+    </Providers>,
+  );
+}
 
 describe('opening a ticket from outside the window', () => {
-  test('switches the queue to All open and highlights the ticket', async () => {
-    render(<Screen />);
+  test('opens the ticket, even one outside my views', async () => {
+    show();
     await waitFor(() => expect(document.querySelectorAll('[data-ticket]')).toHaveLength(1));
     act(() => fromShell!({ ticketNumber: 'INC-000002' }));
-    await waitFor(() => expect(highlighted()).toEqual(['INC-000002']));
-    expect(useAppStore.getState().queueView).toBe('all');
-    expect(screen.getByRole('tab', { name: 'All open' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Someone else’s ticket' })).toBeInTheDocument();
+    expect(document.querySelector('[data-detail]')).toHaveAttribute('data-detail', 'INC-000002');
   });
 
-  test('says so when the ticket is not in the local open queue', async () => {
-    render(<Screen />);
+  test('says so when the ticket is not on this computer, and opens it once a sync brings it', async () => {
+    show();
     await waitFor(() => expect(document.querySelectorAll('[data-ticket]')).toHaveLength(1));
-    act(() => fromShell!({ ticketNumber: 'INC-009999' }));
-    expect(await screen.findByRole('status')).toHaveTextContent('INC-009999 is not among the open tickets on this computer');
-    expect(highlighted()).toEqual([]);
+    act(() => fromShell!({ ticketNumber: 'INC-000009' }));
+    expect(await screen.findByText(/INC-000009 is not on this computer yet/)).toBeInTheDocument();
+    await db.tickets.put(makeTicket(9, { createdAt: NOW, title: 'Arrived later' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Arrived later' })).toBeInTheDocument();
+    expect(screen.queryByText(/INC-000009 is not on this computer yet/)).toBeNull();
   });
 });

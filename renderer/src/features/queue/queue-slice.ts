@@ -1,21 +1,47 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
+import { NO_FILTERS, type QueueFilters } from './query/filter-ids';
+import type { QueueSort } from './query/ticket-query';
+import type { ViewKey } from './views';
 
-export const QUEUE_VIEWS = ['mine', 'group', 'all'] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
-
+/** Which view, order and filters the queue shows, and which ticket is selected / open. UI state only: tickets live in IndexedDB. */
 export type QueueSlice = {
-  queueView: QueueView;
-  /** The ticket a deep link or notification asked to open; highlighted in the queue until another is picked. */
+  view: ViewKey;
+  sort: QueueSort;
+  filters: QueueFilters;
+  /** The keyboard/selection cursor in the list (j/k move it, Enter opens it). */
+  selectedId: string | null;
+  /** The ticket shown in the detail pane. */
+  detailId: string | null;
+  /** A ticket a deep link or notification asked to open, until it is found locally (or said to be missing). */
   openTicketNumber: string | null;
-  setQueueView(view: QueueView): void;
-  /** Shows the ticket: "All open" is the one view sure to contain any open ticket. */
+  setView(view: ViewKey): void;
+  setSort(sort: QueueSort): void;
+  setFilters(patch: Partial<QueueFilters>): void;
+  clearFilters(): void;
+  select(id: string | null): void;
+  openDetail(id: string): void;
+  closeDetail(): void;
+  /** Opens a ticket by number (deep link, tray, notification, palette). */
   openTicket(ticketNumber: string): void;
+  ticketNumberResolved(): void;
 };
 
 export const createQueueSlice: StateCreator<AppState, [], [], QueueSlice> = (set) => ({
-  queueView: 'mine',
+  view: 'mine',
+  sort: 'due',
+  filters: NO_FILTERS,
+  selectedId: null,
+  detailId: null,
   openTicketNumber: null,
-  setQueueView: (queueView) => set({ queueView }),
-  openTicket: (openTicketNumber) => set({ queueView: 'all', openTicketNumber }),
+  // A new view starts with no selection: the cursor belongs to the list it was set in.
+  setView: (view) => set({ view, selectedId: null }),
+  setSort: (sort) => set({ sort }),
+  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+  clearFilters: () => set({ filters: NO_FILTERS }),
+  select: (selectedId) => set({ selectedId }),
+  openDetail: (id) => set({ detailId: id, selectedId: id }),
+  closeDetail: () => set({ detailId: null }),
+  openTicket: (openTicketNumber) => set({ openTicketNumber }),
+  ticketNumberResolved: () => set({ openTicketNumber: null }),
 });

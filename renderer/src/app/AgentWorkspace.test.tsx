@@ -1,0 +1,165 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { TierdeskDb } from '../db/db';
+import { makeTicket } from '../test/tickets';
+import { GROUPS, L1, L2, Providers, fakeLayout } from '../test/workspace-harness';
+import { AgentWorkspace } from './AgentWorkspace';
+import { useAppStore } from './store';
+import type { Agent } from '../../../shared/model/agent';
+
+const NOW = Date.now();
+let db: TierdeskDb;
+
+beforeEach(async () => {
+  fakeLayout(vi);
+  db = new TierdeskDb(`workspace-${Math.random()}`);
+  await db.groups.bulkPut(GROUPS);
+  await db.agents.bulkPut([L1, L2, { ...L1, id: 'agent-l1b', name: 'Dana Fox', email: 'dana.fox@demo.test' }]);
+  await db.tickets.bulkPut([
+    // P1 (24×7 clocks) created 5 h ago: both clocks breached. Tickets whose order a test checks are P1, so it does not depend on the hour the test runs.
+    makeTicket(1, { createdAt: NOW - 5 * 3600_000, title: 'Printer jams on floor 3' }),
+    makeTicket(2, { createdAt: NOW - 60_000, title: 'VPN drops every hour', requester: { name: 'Big Boss', email: 'boss@example.com', vip: true } }),
+    makeTicket(3, { createdAt: NOW - 10 * 60_000, assignee: 'agent-l1b', title: 'Outlook keeps asking for a password', category: 'email', priority: 'P2' }),
+    makeTicket(4, { createdAt: NOW - 5 * 60_000, group: 'network-ops', assignee: null, tier: 'L2', status: 'pending_acceptance', title: 'Branch WAN down' }),
+    makeTicket(5, { createdAt: NOW - 20 * 60_000, status: 'resolved', title: 'Old resolved one' }),
+    makeTicket(6, { createdAt: NOW - 2 * 60_000, assignee: null, status: 'new', title: 'New starter needs access', category: 'access', priority: 'P3' }),
+  ]);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  db.close();
+  await db.delete();
+});
+
+function show(agent: Agent = L1) {
+  render(
+    <Providers db={db} agent={agent}>
+      <AgentWorkspace agent={agent} onSyncNow={() => {}} />
+    </Providers>,
+  );
+}
+
+const rowNumbers = () => [...document.querySelectorAll('[data-ticket]')].map((r) => r.getAttribute('data-ticket'));
+const heading = () => screen.getByRole('heading', { level: 1 });
+const navCount = (name: RegExp) => within(screen.getByRole('button', { name })).getByText(/^\d+$/).textContent;
+
+describe('the agent workspace', () => {
+  test('lists my open tickets ordered by time to breach, with a live count beside each view', async () => {
+    show();
+    await waitFor(() => expect(heading()).toHaveTextContent('My work (2)'));
+    expect(rowNumbers()).toEqual(['INC-000001', 'INC-000002']);
+    await waitFor(() => expect(navCount(/^My work/)).toBe('2'));
+    expect(navCount(/^Service Desk queue/)).toBe('4');
+    expect(navCount(/^Breached/)).toBe('1');
+    expect(navCount(/^All open/)).toBe('5');
+  });
+
+  test('switches views from the navigation and with g then a letter', async () => {
+    const user = userEvent.setup();
+    show();
+    await waitFor(() => expect(rowNumbers()).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: /^Service Desk queue/ }));
+    await waitFor(() => expect(rowNumbers()).toHaveLength(4));
+    expect(rowNumbers().slice(0, 2)).toEqual(['INC-000001', 'INC-000002']);
+    await user.keyboard('gb');
+    await waitFor(() => expect(heading()).toHaveTextContent('Breached (1)'));
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000001']));
+    await user.keyboard('go');
+    await waitFor(() => expect(rowNumbers()).toHaveLength(5));
+    expect(rowNumbers()).not.toContain('INC-000005');
+    await user.keyboard('gm');
+    await waitFor(() => expect(heading()).toHaveTextContent('My work'));
+  });
+
+  test('filters by category, priority and VIP, and searches by words as the agent types', async () => {
+    const user = userEvent.setup();
+    show();
+    await user.click(await screen.findByRole('button', { name: /^All open/ }));
+    await waitFor(() => expect(rowNumbers()).toHaveLength(5));
+    await user.selectOptions(screen.getByLabelText('Category'), 'email');
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000003']));
+    await user.selectOptions(screen.getByLabelText('Category'), '');
+    await user.click(screen.getByLabelText('VIP only'));
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000002']));
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.keyboard('/');
+    expect(screen.getByLabelText('Search tickets')).toHaveFocus();
+    await user.keyboard('print');
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000001']));
+    await user.clear(screen.getByLabelText('Search tickets'));
+    await user.type(screen.getByLabelText('Search tickets'), 'inc-3');
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000003']));
+  });
+
+  test('sorts by priority with P1 first', async () => {
+    const user = userEvent.setup();
+    show();
+    await user.click(await screen.findByRole('button', { name: /^All open/ }));
+    await waitFor(() => expect(rowNumbers()).toHaveLength(5));
+    await user.selectOptions(screen.getByLabelText('Sort'), 'priority');
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000001', 'INC-000004', 'INC-000002', 'INC-000003', 'INC-000006']));
+  });
+
+  test('moves the selection with j and k, opens it with Enter and closes it with Escape', async () => {
+    const user = userEvent.setup();
+    show();
+    await waitFor(() => expect(heading()).toHaveTextContent('My work (2)'));
+    await user.keyboard('j');
+    expect(document.querySelector('[aria-current="true"]')).toHaveAttribute('data-ticket', 'INC-000001');
+    await user.keyboard('j');
+    expect(document.querySelector('[aria-current="true"]')).toHaveAttribute('data-ticket', 'INC-000002');
+    await user.keyboard('k{Enter}');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Printer jams on floor 3' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 2, name: 'Printer jams on floor 3' })).toBeNull());
+  });
+
+  test('accepts a new ticket with a, shows it waiting to sync, and says why a key cannot act', async () => {
+    const user = userEvent.setup();
+    show();
+    await user.click(await screen.findByRole('button', { name: /^Service Desk queue/ }));
+    await waitFor(() => expect(rowNumbers()).toContain('INC-000006'));
+    await user.click(screen.getByRole('button', { name: /^Open INC-000006/ }));
+    await screen.findByRole('heading', { level: 2, name: 'New starter needs access' });
+    await user.keyboard('a');
+    await waitFor(async () => expect((await db.tickets.get('t-6'))?.assignee).toBe(L1.id));
+    expect(await db.outbox.count()).toBe(1);
+    expect(await screen.findByText(/Waiting to sync: Accept/)).toBeInTheDocument();
+    expect(screen.getByText('Accepted INC-000006').parentElement).toHaveAttribute('data-action-state', 'pending');
+    await user.keyboard('a');
+    expect(await screen.findByText('Accept INC-000006: You own it already.')).toBeInTheDocument();
+  });
+
+  test('shows a ticket waiting in my tier under Pending my acceptance, with its accept-within clock', async () => {
+    const ticket = makeTicket(4, { createdAt: NOW - 5 * 60_000, group: 'network-ops', assignee: null, tier: 'L2', status: 'pending_acceptance', title: 'Branch WAN down' });
+    await db.tickets.put({ ...ticket, sla: { ...ticket.sla, acceptance: { ...ticket.sla.resolution, targetMs: 3600_000, elapsedMs: 0, since: NOW - 60_000, dueAt: NOW + 59 * 60_000 } } });
+    const user = userEvent.setup();
+    show(L2);
+    await user.click(await screen.findByRole('button', { name: /^Pending my acceptance/ }));
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000004']));
+    expect(screen.getByRole('columnheader', { name: 'Accept within' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Accept within: 5\dm \d\ds left/)).toBeInTheDocument();
+  });
+
+  test('tells the agent what to do when a view is empty', async () => {
+    show({ ...L1, id: 'agent-nobody' });
+    expect(await screen.findByText(/Nothing assigned to you/)).toBeInTheDocument();
+  });
+
+  test('lists the shortcuts on ? and finds a ticket by number in the Ctrl+K palette', async () => {
+    const user = userEvent.setup();
+    show();
+    await waitFor(() => expect(rowNumbers()).toHaveLength(2));
+    await user.keyboard('?');
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveTextContent('g then a');
+    await user.keyboard('{Escape}');
+    await user.keyboard('{Control>}k{/Control}');
+    const palette = await screen.findByRole('dialog', { name: 'Command palette' });
+    await user.keyboard('5');
+    expect(await within(palette).findByRole('option', { name: /Open INC-000005: Old resolved one/ })).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Old resolved one' })).toBeInTheDocument();
+    act(() => useAppStore.getState().closeDetail());
+  });
+});

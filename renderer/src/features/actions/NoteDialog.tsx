@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { NoteVisibility } from '../../../../shared/model/activity-event';
+import type { ArgsInput } from '../../../../shared/mutations/mutations';
+import { useDb } from '../../app/db-context';
+import type { TicketRecord } from '../../db/ticket-record';
+import { Field, FormAlert } from '../../ui/Field';
+import { Modal } from '../../ui/Modal';
+import { DraftStatus } from '../drafts/DraftStatus';
+import { useDraft } from '../drafts/use-draft';
+import { fieldError, type ActionProblem } from './action-error';
+import { useRunAction } from './use-run-action';
+
+type Contact = NonNullable<ArgsInput<'addWorkNote'>['contact']>;
+type NoteDraft = { body: string; visibility: NoteVisibility; contact: Contact };
+
+const CONTACTS: Array<[Contact, string]> = [
+  ['public_reply', 'Reply to the requester'],
+  ['phone_call', 'Phone call'],
+  ['chat_reply', 'Chat'],
+  ['on_site_visit', 'On-site visit'],
+];
+
+function fromArgs(args: unknown): NoteDraft | undefined {
+  const a = args as Partial<ArgsInput<'addWorkNote'>> | undefined;
+  if (!a) return undefined;
+  return { body: a.body ?? '', visibility: a.visibility ?? 'internal', contact: a.contact ?? 'public_reply' };
+}
+
+/** Add a work note: internal, or a contact with the requester (which may count as the first response, per policy). */
+export function NoteDialog({ ticket, refused, onClose }: { ticket: TicketRecord; refused?: { id: number; args: unknown } | undefined; onClose(): void }) {
+  const db = useDb();
+  const run = useRunAction();
+  const draft = useDraft<NoteDraft>(db, 'note', ticket.id, () => ({ body: '', visibility: 'internal', contact: 'public_reply' }), fromArgs(refused?.args));
+  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const value = draft.value;
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!value || busy) return;
+    setBusy(true);
+    const outcome = await run(
+      'addWorkNote',
+      { ticketId: ticket.id, noteId: crypto.randomUUID(), body: value.body, visibility: value.visibility, contact: value.visibility === 'public' ? value.contact : null },
+      { label: `Note on ${ticket.number}`, refusedId: refused?.id },
+    );
+    setBusy(false);
+    if (outcome) return setProblem(outcome);
+    await draft.discard();
+    onClose();
+  }
+
+  return (
+    <Modal title={`Add a note to ${ticket.number}`} onClose={onClose}>
+      {value && (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <FormAlert message={problem?.message ?? null} />
+          <Field label="Note" error={problem ? fieldError(problem.fields, 'body') : undefined}>
+            <textarea data-autofocus rows={6} value={value.body} onChange={(e) => draft.set({ ...value, body: e.target.value })} />
+          </Field>
+          <fieldset className="inline">
+            <legend>Who sees it</legend>
+            <label>
+              <input type="radio" name="visibility" checked={value.visibility === 'internal'} onChange={() => draft.set({ ...value, visibility: 'internal' })} /> Internal
+            </label>
+            <label>
+              <input type="radio" name="visibility" checked={value.visibility === 'public'} onChange={() => draft.set({ ...value, visibility: 'public' })} /> Requester
+              (a contact)
+            </label>
+          </fieldset>
+          {value.visibility === 'public' && (
+            <Field label="How the requester was reached" hint="The policy decides per channel which contacts count as the first response.">
+              <select value={value.contact} onChange={(e) => draft.set({ ...value, contact: e.target.value as Contact })}>
+                {CONTACTS.map(([id, label]) => (
+                  <option key={id} value={id}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          <div className="modal-actions">
+            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              Add note
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,42 @@
+import type { MutationName } from '../../../../shared/mutations/mutations';
+import type { ActionKind } from '../actions/action-slice';
+
+const LABEL: Record<MutationName, string> = {
+  createTicket: 'Create ticket',
+  updateFields: 'Edit fields',
+  addWorkNote: 'Work note',
+  acceptTicket: 'Accept',
+  escalateFunctional: 'Escalate to another tier',
+  escalateHierarchical: 'Escalate to management',
+  pauseClock: 'Pause clock',
+  resumeClock: 'Resume clock',
+  resolve: 'Resolve',
+  reopen: 'Reopen',
+  createKbArticle: 'Knowledge article',
+  markKbArticle: 'Mark knowledge article',
+};
+
+/** The dialog that edits a refused action of this kind (the ones with text to fix). */
+export const EDIT_DIALOG: Partial<Record<MutationName, ActionKind>> = {
+  addWorkNote: 'note',
+  escalateFunctional: 'handoff',
+  escalateHierarchical: 'hierarchical',
+  pauseClock: 'pause',
+  resolve: 'resolve',
+  reopen: 'reopen',
+};
+
+export function mutationLabel(name: string): string {
+  return LABEL[name as MutationName] ?? name;
+}
+
+/** The words the agent typed, shortened for the list: the full args stay in the row and in the dialog. */
+export function typedText(name: string, args: unknown): string {
+  const a = (args ?? {}) as Record<string, unknown>;
+  const note = a.handoffNote as { nextTierNeeds?: string; businessImpact?: string } | undefined;
+  const text =
+    name === 'escalateFunctional'
+      ? `To ${String(a.toTier)}: ${note?.nextTierNeeds || note?.businessImpact || '(no text yet)'}`
+      : String(a.body ?? a.reason ?? a.resolution ?? a.title ?? '');
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}

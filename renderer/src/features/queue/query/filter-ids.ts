@@ -1,0 +1,43 @@
+import type { Priority, Severity } from '../../../../../shared/model/levels';
+import type { TierdeskDb } from '../../../db/db';
+import { FACET, queryWords } from '../../../db/search-keys';
+import { cachedIds } from './key-cache';
+import { withKey } from './view-ids';
+
+export type QueueFilters = {
+  category: string | null;
+  severity: Severity | null;
+  priority: Priority | null;
+  vip: boolean;
+  /** Words of the requester's name or email. */
+  requester: string;
+  /** Free text: number, title, service, requester. */
+  text: string;
+};
+
+export const NO_FILTERS: QueueFilters = { category: null, severity: null, priority: null, vip: false, requester: '', text: '' };
+
+export function hasFilters(f: QueueFilters): boolean {
+  return f.category !== null || f.severity !== null || f.priority !== null || f.vip || f.requester.trim() !== '' || f.text.trim() !== '';
+}
+
+/** Tickets with an indexed word starting with `prefix` (one range on the `*keys` index). */
+function withPrefix(db: TierdeskDb, prefix: string): Promise<string[]> {
+  return cachedIds(db, `prefix:${prefix}`, () => db.tickets.where('keys').startsWith(prefix));
+}
+
+/**
+ * One id set per active filter, smallest first (so intersecting stops
+ * early). Every set is an index lookup; a word of the search is a prefix
+ * range, so "vp" already finds VPN tickets while the agent types.
+ */
+export async function filterSets(db: TierdeskDb, filters: QueueFilters): Promise<Set<string>[]> {
+  const lookups: Promise<string[]>[] = [];
+  if (filters.category) lookups.push(withKey(db, FACET.category(filters.category)));
+  if (filters.severity) lookups.push(withKey(db, FACET.severity(filters.severity)));
+  if (filters.priority) lookups.push(withKey(db, FACET.priority(filters.priority)));
+  if (filters.vip) lookups.push(withKey(db, FACET.vip));
+  for (const word of [...queryWords(filters.requester), ...queryWords(filters.text)]) lookups.push(withPrefix(db, word));
+  const lists = await Promise.all(lookups);
+  return lists.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
+}

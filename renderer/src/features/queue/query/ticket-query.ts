@@ -1,0 +1,68 @@
+import type { TierdeskDb } from '../../../db/db';
+import type { ViewKey } from '../views';
+import { filterSets, type QueueFilters } from './filter-ids';
+import { cachedIds, rankOf } from './key-cache';
+import { openByDue, viewIds, withKey, type QueryContext } from './view-ids';
+import { FACET } from '../../../db/search-keys';
+import { PRIORITIES } from '../../../../../shared/model/levels';
+
+export const SORTS = ['due', 'priority', 'created', 'updated'] as const;
+export type QueueSort = (typeof SORTS)[number];
+
+export type TicketQuery = { view: ViewKey; sort: QueueSort; filters: QueueFilters };
+
+/** All tickets in `sort` order (ids only), from an index; cached until the tickets change. */
+async function orderFor(db: TierdeskDb, sort: QueueSort, view: ViewKey): Promise<string[]> {
+  // Resolved tickets have no time to breach (and no priority facet): most recently updated first.
+  if (view === 'resolved' && (sort === 'due' || sort === 'priority')) return orderFor(db, 'updated', view);
+  switch (sort) {
+    case 'due':
+      return openByDue(db);
+    case 'created':
+      // Ticket numbers are handed out in creation order; NEW-… (created offline, newest) sort after INC-….
+      return cachedIds(db, 'by-number-desc', () => db.tickets.orderBy('number').reverse());
+    case 'updated':
+      return cachedIds(db, 'by-updated-desc', () => db.tickets.orderBy('updatedAt').reverse());
+    case 'priority': {
+      // P1 first, time to breach within a priority: the due order split by the priority facets.
+      const [due, ...byPriority] = await Promise.all([openByDue(db), ...PRIORITIES.map((p) => withKey(db, FACET.priority(p)))]);
+      const bucket = new Map<string, number>();
+      byPriority.forEach((ids, p) => ids.forEach((id) => bucket.set(id, p)));
+      const buckets: string[][] = PRIORITIES.map(() => []);
+      for (const id of due) buckets[bucket.get(id) ?? PRIORITIES.length - 1]!.push(id);
+      return buckets.flat();
+    }
+  }
+}
+
+/**
+ * The ids of a view with its filters, in the chosen order. Views and
+ * filters are index lookups (see view-ids.ts, filter-ids.ts); combining is
+ * set intersection on ids, and ordering a set ranks it against one cached
+ * ordered id list, so no ticket record is read here at all.
+ */
+export async function runTicketQuery(db: TierdeskDb, query: TicketQuery, ctx: QueryContext): Promise<string[]> {
+  if (query.view === 'attention') return [];
+  const [view, sets] = await Promise.all([viewIds(db, query.view, ctx), filterSets(db, query.filters)]);
+  const inOrder = view.dueOrdered && query.sort === 'due';
+  const order = () => (inOrder ? Promise.resolve(view.ids) : orderFor(db, query.sort, query.view));
+  const [first, ...rest] = sets;
+  if (first && first.size < view.ids.length) {
+    // Start from the smaller side: a search for one requester in "All open" walks the requester's few ids.
+    const inView = rankOf(view.ids);
+    return sortByRank([...first].filter((id) => inView.has(id) && rest.every((s) => s.has(id))), await order());
+  }
+  const ids = sets.length ? view.ids.filter((id) => sets.every((s) => s.has(id))) : view.ids;
+  return inOrder ? ids : sortByRank(ids, await order());
+}
+
+/** `ids` in the order of `order`; ids not in it (closed since, or not ranked) are dropped. */
+function sortByRank(ids: readonly string[], order: string[]): string[] {
+  const rank = rankOf(order);
+  const ranked: Array<[number, string]> = [];
+  for (const id of ids) {
+    const r = rank.get(id);
+    if (r !== undefined) ranked.push([r, id]);
+  }
+  return ranked.sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+}

@@ -1,0 +1,26 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { TierdeskDb } from '../../db/db';
+import type { TicketRecord } from '../../db/ticket-record';
+
+/** Rows are read in blocks, so scrolling a few rows does not re-read what is already on screen. */
+const BLOCK = 32;
+
+/**
+ * The records of the rows on screen (plus the rest of their blocks), live:
+ * a change to one of them re-reads only these few, which is what makes a
+ * local write show in its row at once.
+ */
+export function useTicketWindow(db: TierdeskDb, ids: readonly string[] | undefined, first: number, last: number): ReadonlyMap<string, TicketRecord> {
+  const from = Math.max(0, Math.floor(first / BLOCK) * BLOCK);
+  const to = Math.ceil((last + 1) / BLOCK) * BLOCK;
+  const slice = ids?.slice(from, to) ?? [];
+  const sliceKey = slice.join(',');
+  const records = useLiveQuery(async () => {
+    const found = await db.tickets.bulkGet(slice);
+    return new Map(found.filter((r): r is TicketRecord => r !== undefined).map((r) => [r.id, r]));
+    // The slice's content is the dependency (sliceKey), not the array's identity.
+  }, [db, sliceKey]);
+  return records ?? EMPTY;
+}
+
+const EMPTY: ReadonlyMap<string, TicketRecord> = new Map();

@@ -1,0 +1,20 @@
+import { useAppStore } from '../../app/store';
+
+/**
+ * The first sync of a big desk takes a while (100k tickets): a progress bar
+ * with what has arrived so far, until the first sync completes. The server
+ * does not say how many changes remain, so the bar is indeterminate.
+ */
+export function FirstSyncProgress() {
+  const status = useAppStore((s) => s.syncStatus);
+  const lastSyncedAt = useAppStore((s) => s.lastSyncedAt);
+  if (lastSyncedAt !== null || status.kind !== 'syncing') return null;
+  return (
+    <div className="first-sync" role="status">
+      <label htmlFor="first-sync-bar">
+        First sync: downloading the desk's tickets to this computer… {status.changes ? `${status.changes.toLocaleString()} changes so far` : ''}
+      </label>
+      <progress id="first-sync-bar" aria-label="First sync progress" />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Agent } from '../../../../shared/model/agent';
+import type { ClockKind } from '../../../../shared/sla/clock-snapshot';
+import { useAppStore } from '../../app/store';
+import type { TicketRecord } from '../../db/ticket-record';
+import type { ActionKind } from '../actions/action-slice';
+import { useRunAction } from '../actions/use-run-action';
+import { availability } from './ticket-actions';
+import { useState } from 'react';
+
+const BUTTONS: Array<{ kind: ActionKind | 'accept'; label: string; key: string }> = [
+  { kind: 'accept', label: 'Accept', key: 'a' },
+  { kind: 'note', label: 'Note', key: 'n' },
+  { kind: 'handoff', label: 'Escalate', key: 'e' },
+  { kind: 'hierarchical', label: 'To management', key: 'h' },
+  { kind: 'pause', label: 'Pause', key: 'p' },
+  { kind: 'resolve', label: 'Resolve', key: 'r' },
+  { kind: 'reopen', label: 'Reopen', key: '' },
+];
+
+const REASON_OF: Record<(typeof BUTTONS)[number]['kind'], keyof Omit<ReturnType<typeof availability>, 'resume'>> = {
+  accept: 'accept',
+  note: 'note',
+  handoff: 'escalate',
+  hierarchical: 'hierarchical',
+  pause: 'pause',
+  resolve: 'resolve',
+  reopen: 'reopen',
+};
+
+/** The ticket's actions with their shortcuts; an unavailable one says why on hover and to screen readers. */
+export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agent }) {
+  const openAction = useAppStore((s) => s.openAction);
+  const run = useRunAction();
+  const [error, setError] = useState<string | null>(null);
+  const can = availability(ticket, agent);
+
+  async function accept() {
+    const problem = await run('acceptTicket', { ticketId: ticket.id }, { label: `Accepted ${ticket.number}` });
+    setError(problem?.message ?? null);
+  }
+  async function resume(clock: ClockKind) {
+    const problem = await run('resumeClock', { ticketId: ticket.id, clock }, { label: `Resumed the ${clock} clock of ${ticket.number}` });
+    setError(problem?.message ?? null);
+  }
+
+  return (
+    <div className="action-bar" role="toolbar" aria-label={`Actions on ${ticket.number}`}>
+      {BUTTONS.map(({ kind, label, key }) => {
+        const reason = can[REASON_OF[kind]];
+        if (kind === 'reopen' && reason) return null;
+        return (
+          <button
+            key={kind}
+            type="button"
+            disabled={reason !== null}
+            title={reason ?? (key ? `${label} (${key})` : label)}
+            aria-keyshortcuts={key || undefined}
+            onClick={() => (kind === 'accept' ? void accept() : openAction({ kind, ticketId: ticket.id }))}
+          >
+            {label}
+            {key && <kbd aria-hidden="true">{key}</kbd>}
+          </button>
+        );
+      })}
+      {can.resume.map((clock) => (
+        <button key={clock} type="button" onClick={() => void resume(clock)}>
+          Resume {clock} clock
+        </button>
+      ))}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Agent, Group } from '../../../../shared/model/agent';
+import { useDb } from '../../app/db-context';
+import { useAppStore } from '../../app/store';
+import { useAgents } from '../../db/use-directory';
+import { useNow } from '../../time/ticker';
+import { KnowledgePanel } from '../knowledge/KnowledgePanel';
+import { useKb } from '../knowledge/use-kb';
+import { Countdown } from '../queue/Countdown';
+import { ActionBar } from './ActionBar';
+import { TicketFields } from './TicketFields';
+import { TicketSyncState } from './TicketSyncState';
+import { Timeline } from './Timeline';
+import { useClocks, useTicket, useTicketEvents } from './use-ticket';
+import { WhyPanel } from './WhyPanel';
+
+const NO_KB = new Map();
+
+/** The open ticket: what it is, where its clocks stand and why, what to try (knowledge), what happened (timeline), and the actions. */
+export function TicketDetail({ ticketId, agent, groups }: { ticketId: string; agent: Agent; groups: readonly Group[] }) {
+  const db = useDb();
+  const ticket = useTicket(db, ticketId);
+  const events = useTicketEvents(db, ticketId);
+  const agents = useAgents(db);
+  const kb = useKb(db);
+  const now = useNow();
+  // The "why" is recomputed each second with the countdowns; a ticket's log is short, so this is cheap.
+  const clocks = useClocks(events, now);
+  const close = useAppStore((s) => s.closeDetail);
+
+  if (ticket === undefined) return <aside className="detail" aria-label="Ticket" aria-busy="true" />;
+  if (ticket === null) {
+    return (
+      <aside className="detail" aria-label="Ticket">
+        <p className="empty">This ticket is not on this computer (any more). Pick another from the list.</p>
+        <button type="button" onClick={close}>
+          Close
+        </button>
+      </aside>
+    );
+  }
+  return (
+    <aside className="detail" aria-labelledby="detail-heading" data-detail={ticket.number}>
+      <header className="detail-head">
+        <div>
+          <p className="detail-number">
+            {ticket.requester.vip && (
+              <span className="vip" aria-label="VIP requester" title="VIP requester">
+                ★
+              </span>
+            )}
+            {ticket.number} <span className={`badge badge--${ticket.priority}`}>{ticket.priority}</span>
+            <span className="badge badge--severity">{ticket.severity}</span>
+          </p>
+          <h2 id="detail-heading">{ticket.title}</h2>
+        </div>
+        <button type="button" className="icon" aria-label="Close the ticket (Esc)" onClick={close}>
+          ×
+        </button>
+      </header>
+      <TicketSyncState ticket={ticket} />
+      <ActionBar ticket={ticket} agent={agent} />
+      <div className="detail-clocks">
+        <span>
+          Response <Countdown kind="response" clock={ticket.sla.response} />
+        </span>
+        <span>
+          Resolution <Countdown kind="resolution" clock={ticket.sla.resolution} />
+        </span>
+        {ticket.sla.acceptance && (
+          <span>
+            Accept within <Countdown kind="acceptance" clock={ticket.sla.acceptance} />
+          </span>
+        )}
+      </div>
+      {ticket.description && <p className="description">{ticket.description}</p>}
+      <TicketFields ticket={ticket} agents={agents} groups={groups} meId={agent.id} />
+      {clocks && <WhyPanel clocks={clocks} nowMs={now} />}
+      {events && <KnowledgePanel ticket={ticket} events={events} />}
+      {events && <Timeline events={events} agents={agents} kb={kb?.articles ?? NO_KB} />}
+    </aside>
+  );
+}

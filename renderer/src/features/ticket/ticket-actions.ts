@@ -1,0 +1,53 @@
+import type { Agent } from '../../../../shared/model/agent';
+import { canWorkOnTicket, isSupervisor } from '../../../../shared/auth/access';
+import { isOpenStatus } from '../../../../shared/model/levels';
+import type { Ticket } from '../../../../shared/model/ticket';
+import { CLOCK_KINDS, type ClockKind } from '../../../../shared/sla/clock-snapshot';
+import { higherTiers } from '../handoff/handoff-form';
+
+/** Per action: null when the agent can do it now, else the reason why not (shown on the disabled button). */
+export type Availability = {
+  accept: string | null;
+  note: string | null;
+  escalate: string | null;
+  hierarchical: string | null;
+  pause: string | null;
+  resolve: string | null;
+  reopen: string | null;
+  /** Clocks that can be resumed. */
+  resume: ClockKind[];
+};
+
+/**
+ * What the buttons offer, from the same access rules the mutations apply
+ * (shared/auth/access.ts). It only decides what to offer: the mutation
+ * itself is the check, and a refusal from it is shown where it happens.
+ */
+export function availability(ticket: Ticket, agent: Agent): Availability {
+  const open = isOpenStatus(ticket.status);
+  const supervisor = isSupervisor(agent);
+  const mine = ticket.assignee === agent.id || supervisor;
+  const work = canWorkOnTicket(agent, ticket) ? null : `You work only on tickets of your groups; this one is in ${ticket.group}.`;
+  const closed = open ? null : `The ticket is ${ticket.status}.`;
+  const waiting = ticket.status === 'pending_acceptance' ? `It waits for acceptance in ${ticket.tier}.` : null;
+  const running = CLOCK_KINDS.filter((k) => ticket.sla[k].state === 'running');
+  return {
+    accept:
+      work ??
+      closed ??
+      (ticket.assignee === agent.id
+        ? 'You own it already.'
+        : ticket.assignee !== null
+          ? 'Someone else owns it.'
+          : agent.tier !== ticket.tier && !supervisor
+            ? `It waits in ${ticket.tier}; you work in ${agent.tier ?? 'no tier'}.`
+            : null),
+    note: work,
+    escalate: work ?? closed ?? waiting ?? (mine ? null : 'Accept it first: only the owner escalates.') ?? (higherTiers(ticket.tier).length ? null : `${ticket.tier} is the last tier.`),
+    hierarchical: work ?? closed,
+    pause: work ?? closed ?? (running.length ? null : 'No clock is running.'),
+    resolve: work ?? closed ?? waiting ?? (mine ? (agent.tier === ticket.tier || supervisor ? null : `Only ${ticket.tier} resolves it.`) : 'Only the owner resolves it.'),
+    reopen: work ?? (ticket.status === 'resolved' ? null : 'Only a resolved ticket can be reopened.'),
+    resume: open && !work ? CLOCK_KINDS.filter((k) => ticket.sla[k].state === 'paused') : [],
+  };
+}

@@ -1,0 +1,93 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+type Props = {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  /** Wider dialogs (the handoff note). */
+  wide?: boolean;
+  /** Extra text read after the title (what the dialog is for). */
+  description?: string;
+};
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal dialog: named by its title, focus moves in and stays in (Tab
+ * wraps), Escape closes, and focus returns to where it was. Built on a div
+ * with role="dialog" rather than <dialog> so it behaves the same in jsdom.
+ */
+export function Modal({ title, onClose, children, wide = false, description }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const descId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  const autofocused = useRef(false);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    ref.current?.focus();
+    return () => previous?.focus?.();
+  }, []);
+
+  // The field marked data-autofocus gets focus once it exists: a dialog's form
+  // often appears a moment after the dialog (its draft is read first).
+  useEffect(() => {
+    if (autofocused.current || !ref.current) return;
+    const target = ref.current.querySelector<HTMLElement>('[data-autofocus]');
+    if (target && (document.activeElement === ref.current || !ref.current.contains(document.activeElement))) {
+      autofocused.current = true;
+      target.focus();
+    }
+  });
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      close.current();
+      return;
+    }
+    if (event.key !== 'Tab' || !ref.current) return;
+    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
+      <div
+        ref={ref}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        {...(description ? { 'aria-describedby': descId } : {})}
+        className={wide ? 'modal modal--wide' : 'modal'}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <header className="modal-head">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" className="icon" aria-label="Close" onClick={() => close.current()}>
+            ×
+          </button>
+        </header>
+        {description && (
+          <p id={descId} className="modal-desc">
+            {description}
+          </p>
+        )}
+        {children}
+      </div>
+    </div>
+  );
+}
