@@ -131,6 +131,19 @@ describe('the agent workspace', () => {
     expect(await screen.findByText('Accept INC-000006: You own it already.')).toBeInTheDocument();
   });
 
+  test('opens the handoff dialog with e on the selected ticket, and Escape closes only the dialog', async () => {
+    const user = userEvent.setup();
+    show();
+    await waitFor(() => expect(heading()).toHaveTextContent('My work (2)'));
+    await user.keyboard('j');
+    await user.keyboard('e');
+    expect(await screen.findByRole('dialog', { name: 'Escalate INC-000001 to another tier' })).toBeInTheDocument();
+    await screen.findByRole('form', { name: 'Handoff note' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.querySelector('[aria-current="true"]')).toHaveAttribute('data-ticket', 'INC-000001');
+  });
+
   test('shows a ticket waiting in my tier under Pending my acceptance, with its accept-within clock', async () => {
     const ticket = makeTicket(4, { createdAt: NOW - 5 * 60_000, group: 'network-ops', assignee: null, tier: 'L2', status: 'pending_acceptance', title: 'Branch WAN down' });
     await db.tickets.put({ ...ticket, sla: { ...ticket.sla, acceptance: { ...ticket.sla.resolution, targetMs: 3600_000, elapsedMs: 0, since: NOW - 60_000, dueAt: NOW + 59 * 60_000 } } });

@@ -2,16 +2,14 @@ import type { Agent, Group } from '../../../../shared/model/agent';
 import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
 import { useAgents } from '../../db/use-directory';
-import { useNow } from '../../time/ticker';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { useKb } from '../knowledge/use-kb';
-import { Countdown } from '../queue/Countdown';
 import { ActionBar } from './ActionBar';
 import { TicketFields } from './TicketFields';
 import { TicketSyncState } from './TicketSyncState';
 import { Timeline } from './Timeline';
-import { useClocks, useTicket, useTicketEvents } from './use-ticket';
-import { WhyPanel } from './WhyPanel';
+import { TicketClocks } from './TicketClocks';
+import { useTicket, useTicketEvents } from './use-ticket';
 
 const NO_KB = new Map();
 
@@ -22,9 +20,6 @@ export function TicketDetail({ ticketId, agent, groups }: { ticketId: string; ag
   const events = useTicketEvents(db, ticketId);
   const agents = useAgents(db);
   const kb = useKb(db);
-  const now = useNow();
-  // The "why" is recomputed each second with the countdowns; a ticket's log is short, so this is cheap.
-  const clocks = useClocks(events, now);
   const close = useAppStore((s) => s.closeDetail);
 
   if (ticket === undefined) return <aside className="detail" aria-label="Ticket" aria-busy="true" />;
@@ -59,22 +54,9 @@ export function TicketDetail({ ticketId, agent, groups }: { ticketId: string; ag
       </header>
       <TicketSyncState ticket={ticket} />
       <ActionBar ticket={ticket} agent={agent} />
-      <div className="detail-clocks">
-        <span>
-          Response <Countdown kind="response" clock={ticket.sla.response} />
-        </span>
-        <span>
-          Resolution <Countdown kind="resolution" clock={ticket.sla.resolution} />
-        </span>
-        {ticket.sla.acceptance && (
-          <span>
-            Accept within <Countdown kind="acceptance" clock={ticket.sla.acceptance} />
-          </span>
-        )}
-      </div>
+      <TicketClocks ticket={ticket} events={events} />
       {ticket.description && <p className="description">{ticket.description}</p>}
       <TicketFields ticket={ticket} agents={agents} groups={groups} meId={agent.id} />
-      {clocks && <WhyPanel clocks={clocks} nowMs={now} />}
       {events && <KnowledgePanel ticket={ticket} events={events} />}
       {events && <Timeline events={events} agents={agents} kb={kb?.articles ?? NO_KB} />}
     </aside>
