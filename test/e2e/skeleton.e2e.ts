@@ -25,10 +25,10 @@ test('an L1 agent signs in, sees ticking countdowns, and keeps the queue offline
   await rows.first().waitFor();
   await page.locator('[data-sync-state="online"]').waitFor();
   expect(await rows.count()).toBeGreaterThan(3);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/My tickets \(\d+\)/);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/My work \([\d,]+\)/);
 
   // Countdowns tick: one with seconds showing reads differently a moment later.
-  await page.getByRole('tab', { name: 'All open' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^All open/ }).click();
   // Breached tickets sort first; scroll down to the ones due within the hour.
   const running = page.locator('.countdown--running', { hasText: /m \d\ds left$/ }).first();
   for (let i = 0; i < 60 && (await running.count()) === 0; i++) {
@@ -38,8 +38,8 @@ test('an L1 agent signs in, sees ticking countdowns, and keeps the queue offline
   const before = await running.textContent();
   await expect.poll(() => running.textContent(), { timeout: 5000 }).not.toBe(before);
   await screenshot(page, 'skeleton-queue-online');
-  await page.getByRole('tab', { name: 'My tickets' }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/My tickets/);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^My work/ }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/My work \([\d,]+\)/);
 
   const numbersOnline = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')));
 
@@ -47,7 +47,7 @@ test('an L1 agent signs in, sees ticking countdowns, and keeps the queue offline
   await page.reload();
   await rows.first().waitFor();
   await page.locator('[data-sync-state="offline"]').waitFor();
-  expect(await page.getByRole('status').textContent()).toMatch(/Offline/);
+  expect(await page.locator('[data-sync-state]').getByRole('status').textContent()).toMatch(/Offline/);
   const numbersOffline = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')));
   expect(numbersOffline.slice(0, 5)).toEqual(numbersOnline.slice(0, 5));
   await screenshot(page, 'skeleton-queue-offline');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 type Props = {
   title: string;
@@ -26,15 +26,19 @@ export function Modal({ title, onClose, children, wide = false, description }: P
 
   const autofocused = useRef(false);
 
-  useEffect(() => {
+  // Layout effects: focus is in the dialog before it is painted, so keys typed
+  // the moment it appears land in it, not in the page behind.
+  // (React may disconnect and reconnect these effects, e.g. around a suspended
+  // render, so the mount effect also goes to the autofocus field when it exists.)
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    ref.current?.focus();
+    (ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current)?.focus();
     return () => previous?.focus?.();
   }, []);
 
   // The field marked data-autofocus gets focus once it exists: a dialog's form
   // often appears a moment after the dialog (its draft is read first).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (autofocused.current || !ref.current) return;
     const target = ref.current.querySelector<HTMLElement>('[data-autofocus]');
     if (target && (document.activeElement === ref.current || !ref.current.contains(document.activeElement))) {

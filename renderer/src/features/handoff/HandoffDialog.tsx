@@ -69,7 +69,12 @@ function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: 
     );
   }
   const set = (patch: Partial<HandoffForm>) => draft.set({ ...form, ...patch });
-  const touch = (field: string) => setTouched((t) => new Set(t).add(field));
+  // A field's live error shows once the agent leaves it, but not when they leave it for a button:
+  // the error appearing would shift the layout under the pointer and swallow the click.
+  const touch = (field: string, event?: React.FocusEvent) => {
+    if (event?.relatedTarget instanceof HTMLButtonElement) return;
+    setTouched((t) => new Set(t).add(field));
+  };
   // Live errors show once a field was left (or the agent tried to send); the server's refusal always shows.
   const errorOf = (field: string) => (problem ? fieldError(problem.fields, field) : undefined) ?? (submitted || touched.has(field) ? fieldError(live, field) : undefined);
   const whole = live.filter((p) => p.field === '').map((p) => p.message);
@@ -139,25 +144,25 @@ function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: 
               {move.approver ? 'As a lead, your reason below is the approval; it is recorded with the escalation.' : 'A lead must approve a skip: your note is kept, and a lead can send it with their approval.'}
             </p>
             <Field label="Why skip a tier?" error={errorOf('skipReason')}>
-              <textarea rows={2} value={form.skipReason} onChange={(e) => set({ skipReason: e.target.value })} onBlur={() => touch('skipReason')} />
+              <textarea rows={2} value={form.skipReason} onChange={(e) => set({ skipReason: e.target.value })} onBlur={(e) => touch('skipReason', e)} />
             </Field>
           </div>
         )}
         <StepsEditor steps={form.steps} onChange={(steps) => set({ steps })} errorOf={errorOf} onTouched={touch} />
         <Field label="Current business impact" error={errorOf('businessImpact')}>
-          <textarea rows={2} value={form.businessImpact} onChange={(e) => set({ businessImpact: e.target.value })} onBlur={() => touch('businessImpact')} />
+          <textarea rows={2} value={form.businessImpact} onChange={(e) => set({ businessImpact: e.target.value })} onBlur={(e) => touch('businessImpact', e)} />
         </Field>
         <Field label="Workaround applied" hint='Describe it, or write "none".' error={errorOf('workaround')}>
-          <textarea rows={2} value={form.workaround} onChange={(e) => set({ workaround: e.target.value })} onBlur={() => touch('workaround')} />
+          <textarea rows={2} value={form.workaround} onChange={(e) => set({ workaround: e.target.value })} onBlur={(e) => touch('workaround', e)} />
         </Field>
         <button type="button" className="small" onClick={() => set({ workaround: 'none' })}>
           No workaround
         </button>
         <Field label="Who has been involved (one per line)" error={errorOf('involved') ?? ((submitted || touched.has('involved')) && involvedErrors.length ? involvedErrors.join('; ') : undefined)}>
-          <textarea rows={3} value={form.involved} onChange={(e) => set({ involved: e.target.value })} onBlur={() => touch('involved')} />
+          <textarea rows={3} value={form.involved} onChange={(e) => set({ involved: e.target.value })} onBlur={(e) => touch('involved', e)} />
         </Field>
         <Field label={`What ${form.toTier} needs to do or know`} error={errorOf('nextTierNeeds')}>
-          <textarea rows={3} value={form.nextTierNeeds} onChange={(e) => set({ nextTierNeeds: e.target.value })} onBlur={() => touch('nextTierNeeds')} />
+          <textarea rows={3} value={form.nextTierNeeds} onChange={(e) => set({ nextTierNeeds: e.target.value })} onBlur={(e) => touch('nextTierNeeds', e)} />
         </Field>
         <KbChecklist
           suggestions={suggestions}

@@ -4,7 +4,7 @@ type Props = {
   steps: HandoffStep[];
   onChange(steps: HandoffStep[]): void;
   errorOf(field: string): string | undefined;
-  onTouched(field: string): void;
+  onTouched(field: string, event: React.FocusEvent): void;
 };
 
 /** "What was tried → what happened", one row per step: the part of the note the next tier reads first. */
@@ -30,7 +30,7 @@ export function StepsEditor({ steps, onChange, errorOf, onTouched }: Props) {
                   aria-invalid={Boolean(actionError)}
                   {...(actionError ? { 'aria-describedby': `step-${i}-action-error` } : {})}
                   onChange={(e) => update(i, { action: e.target.value })}
-                  onBlur={() => onTouched(`steps[${i}].action`)}
+                  onBlur={(e) => onTouched(`steps[${i}].action`, e)}
                 />
                 {actionError && <span id={`step-${i}-action-error`} className="field-error">{actionError}</span>}
               </div>
@@ -43,7 +43,7 @@ export function StepsEditor({ steps, onChange, errorOf, onTouched }: Props) {
                   aria-invalid={Boolean(outcomeError)}
                   {...(outcomeError ? { 'aria-describedby': `step-${i}-outcome-error` } : {})}
                   onChange={(e) => update(i, { outcome: e.target.value })}
-                  onBlur={() => onTouched(`steps[${i}].outcome`)}
+                  onBlur={(e) => onTouched(`steps[${i}].outcome`, e)}
                 />
                 {outcomeError && <span id={`step-${i}-outcome-error`} className="field-error">{outcomeError}</span>}
               </div>

@@ -61,8 +61,9 @@ export function QueueList({ ids, head, meId, label, agents, groups, selectedId, 
           ))}
         </div>
       </div>
-      <div ref={scrollRef} className="queue-scroll" tabIndex={0} aria-label={`${label} rows`}>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {/* The scrolling element is the rowgroup itself: a table may own only rowgroups and rows. */}
+      <div ref={scrollRef} role="rowgroup" className="queue-scroll" tabIndex={0} aria-label={`${label} rows`}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const id = ids?.[item.index] ?? head?.[item.index]?.id;
             const ticket = id ? (records.get(id) ?? headById.get(id)) : undefined;

@@ -1,0 +1,177 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seriousViolations } from './axe';
+import { launchChromium, newPage, screenshot, signIn, startStack, type Stack } from './support';
+
+let stack: Stack;
+let browser: Browser;
+let l1: Page;
+let l2: Page;
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchChromium();
+  l1 = await openAs('l1.agent@demo.test');
+  l2 = await openAs('l2.engineer@demo.test');
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function openAs(email: string): Promise<Page> {
+  const { page } = await newPage(browser);
+  await page.goto(stack.host.url);
+  await signIn(page, email);
+  await page.locator('[data-sync-state="online"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-ticket]').first().waitFor();
+  return page;
+}
+
+async function goTo(page: Page, view: RegExp) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toMatch(/…/);
+}
+
+async function expectAccessible(page: Page, what: string, include?: string) {
+  const violations = await seriousViolations(page, include);
+  expect(violations, `${what}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+/** Opens the first ticket of My work, which L1 owns, and returns its number. */
+async function openFirstOwned(page: Page, skip: readonly string[] = []): Promise<string> {
+  await goTo(page, /^My work/);
+  const rows = page.locator('[data-ticket]');
+  await rows.first().waitFor();
+  const numbers = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')!));
+  const number = numbers.find((n) => !skip.includes(n))!;
+  await page.getByRole('button', { name: new RegExp(`^Open ${number}:`) }).click();
+  await page.locator(`[data-detail="${number}"]`).waitFor();
+  return number;
+}
+
+async function writeGoodNote(page: Page, dialog: ReturnType<Page['getByRole']>) {
+  await dialog.getByLabel('Step 1: what was tried').fill('Reinstalled the VPN client and reset the network adapter');
+  await dialog.getByLabel('Outcome', { exact: true }).first().fill('The connection still drops every ten minutes');
+  for (const remove of await dialog.getByRole('button', { name: /^Remove step [2-9]/ }).all()) await remove.click().catch(() => undefined);
+  await dialog.getByLabel('Current business impact').fill('The requester cannot reach the CRM from the branch office');
+  await dialog.getByLabel('Workaround applied').fill('none');
+  await dialog.getByLabel('Who has been involved (one per line)').fill('Alex Rivera\nThe requester');
+  await dialog.getByLabel(/needs to do or know/).fill('Check the branch firewall logs for dropped VPN sessions from this laptop');
+  await dialog.getByRole('group', { name: /Knowledge articles checked/ }).getByRole('checkbox').first().check();
+}
+
+describe('the agent workspace against the real server', () => {
+  let escalated = '';
+
+  test('every main view renders, is saved as a screenshot, and has no serious accessibility violation', async () => {
+    const views: Array<[RegExp, string]> = [
+      [/^My work/, 'view-my-work'],
+      [/^Pending my acceptance/, 'view-pending'],
+      [/^At risk/, 'view-at-risk'],
+      [/^Breached/, 'view-breached'],
+      [/^Paused/, 'view-paused'],
+      [/^Needs attention/, 'view-needs-attention'],
+      [/^Service Desk queue/, 'view-group-queue'],
+      [/^L2 queue/, 'view-tier-queue'],
+    ];
+    for (const [view, name] of views) {
+      await goTo(l1, view);
+      await l1.waitForTimeout(300);
+      await screenshot(l1, name);
+      await expectAccessible(l1, name);
+    }
+  });
+
+  test('L1 escalating without a note is refused with field errors; with a proper note it is escalated and synced', async () => {
+    escalated = await openFirstOwned(l1);
+    await screenshot(l1, 'ticket-detail');
+    await expectAccessible(l1, 'ticket detail');
+    await l1.keyboard.press('e');
+    const dialog = l1.getByRole('dialog', { name: `Escalate ${escalated} to another tier` });
+    await dialog.getByRole('form', { name: 'Handoff note' }).waitFor();
+    // Without a note: clear what was prefilled and send.
+    for (const box of await dialog.locator('textarea').all()) await box.fill('');
+    await dialog.getByRole('button', { name: 'Escalate to L2' }).click();
+    await expect.poll(() => dialog.getByRole('alert').first().textContent()).toMatch(/Not sent: \d+ problems/);
+    expect(await dialog.getByText('What was tried is empty').count()).toBeGreaterThan(0);
+    expect(await dialog.getByText('The business impact is empty').count()).toBe(1);
+    expect(await dialog.getByText(/list the knowledge articles you checked/).count()).toBe(1);
+    await screenshot(l1, 'handoff-refused');
+    await expectAccessible(l1, 'handoff dialog', '[role="dialog"]');
+
+    await writeGoodNote(l1, dialog);
+    await dialog.getByRole('button', { name: 'Escalate to L2' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await l1.locator(`[data-detail="${escalated}"]`).getByText('Pending acceptance').waitFor();
+    await l1.locator('[data-action-state="synced"]', { hasText: `Escalated ${escalated} to L2` }).waitFor({ timeout: 30_000 });
+    await screenshot(l1, 'handoff-escalated');
+  });
+
+  test('L2 sees it in Pending my acceptance and accepts it', async () => {
+    await l2.getByRole('button', { name: 'Sync now' }).click();
+    await goTo(l2, /^Pending my acceptance/);
+    await l2.getByLabel('Search tickets').fill(escalated);
+    const row = l2.locator(`[data-ticket="${escalated}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await screenshot(l2, 'l2-pending-acceptance');
+    await row.getByRole('button', { name: new RegExp(`^Open ${escalated}`) }).click();
+    const detail = l2.locator(`[data-detail="${escalated}"]`);
+    await detail.getByText('Steps tried').waitFor();
+    await l2.keyboard.press('a');
+    await l2.locator('[data-action-state="synced"]', { hasText: `Accepted ${escalated}` }).waitFor({ timeout: 30_000 });
+    await detail.getByText('You', { exact: true }).waitFor();
+    await screenshot(l2, 'l2-accepted');
+  });
+
+  test('with the server stopped L1 escalates another ticket; after a restart it syncs and L2 sees it', async () => {
+    await stack.stopApi();
+    const second = await openFirstOwned(l1, [escalated]);
+    await l1.keyboard.press('e');
+    const dialog = l1.getByRole('dialog', { name: `Escalate ${second} to another tier` });
+    await dialog.getByRole('form', { name: 'Handoff note' }).waitFor();
+    await writeGoodNote(l1, dialog);
+    await dialog.getByRole('button', { name: 'Escalate to L2' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await l1.locator('[data-action-state="pending"]', { hasText: `Escalated ${second} to L2` }).waitFor();
+    // The push fails: the app says it is offline, and what waits.
+    await l1.locator('[data-sync-state="offline"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => l1.getByRole('region', { name: 'Offline' }).textContent()).toMatch(/1 change waiting to sync/);
+    await screenshot(l1, 'offline-escalation-queued');
+    await expectAccessible(l1, 'offline banner');
+
+    await stack.restartApi();
+    await l1.getByRole('button', { name: 'Sync now' }).click();
+    await l1.locator('[data-action-state="synced"]', { hasText: `Escalated ${second} to L2` }).waitFor({ timeout: 60_000 });
+
+    await l2.getByRole('button', { name: 'Sync now' }).click();
+    await goTo(l2, /^Pending my acceptance/);
+    await l2.getByLabel('Search tickets').fill(second);
+    await l2.locator(`[data-ticket="${second}"]`).waitFor({ timeout: 60_000 });
+    await screenshot(l2, 'l2-pending-after-offline');
+  });
+
+  test('the palette, the shortcut list and settings are reachable by keyboard and accessible', async () => {
+    await l1.keyboard.press('Escape');
+    await l1.keyboard.press('Control+k');
+    await l1.getByRole('dialog', { name: 'Command palette' }).waitFor();
+    await l1.keyboard.type('breach');
+    await screenshot(l1, 'command-palette');
+    await expectAccessible(l1, 'command palette', '[role="dialog"]');
+    await l1.keyboard.press('Enter');
+    await expect.poll(() => l1.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Breached/);
+    await l1.keyboard.press('?');
+    await l1.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await screenshot(l1, 'shortcuts');
+    await l1.keyboard.press('Escape');
+    await l1.getByRole('button', { name: 'Settings' }).click();
+    const settings = l1.getByRole('dialog', { name: 'Settings' });
+    await settings.locator('[data-persistence]:not([data-persistence="asking"])').waitFor();
+    await screenshot(l1, 'settings');
+    await expectAccessible(l1, 'settings', '[role="dialog"]');
+    await settings.getByLabel('Dark').check();
+    await l1.keyboard.press('Escape');
+    await screenshot(l1, 'view-dark-theme');
+    await expectAccessible(l1, 'dark theme');
+  });
+});
