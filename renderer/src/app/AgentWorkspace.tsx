@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { Agent } from '../../../shared/model/agent';
 import { ActionDialogs } from '../features/actions/ActionDialogs';
 import { RecentActions } from '../features/actions/RecentActions';
@@ -8,6 +9,7 @@ import { useShortcuts } from '../features/keyboard/use-shortcuts';
 import { useForecastSweep } from '../features/queue/forecast/use-forecast-sweep';
 import { OpenTicketNotice } from '../features/queue/OpenTicketNotice';
 import { QueueView } from '../features/queue/QueueView';
+import { keepOpenByDueWarm } from '../features/queue/query/view-ids';
 import { useOpenTicketNumber } from '../features/queue/use-open-ticket-number';
 import { useViewCounts } from '../features/queue/use-view-counts';
 import { ViewNav } from '../features/queue/ViewNav';
@@ -46,6 +48,11 @@ export function AgentWorkspace({ agent, onSyncNow }: { agent: Agent; onSyncNow()
   useShortcuts(db, agent);
   useOpenTicketNumber(db);
   useForecastSweep(db, agent, groups);
+  // After the first paint, in the background: the base order the set views (pending, at risk…) are sorted by.
+  useEffect(() => {
+    const timer = setTimeout(() => keepOpenByDueWarm(db), 300);
+    return () => clearTimeout(timer);
+  }, [db]);
   const closeOverlay = () => setOverlay(null);
 
   return (
@@ -56,7 +63,7 @@ export function AgentWorkspace({ agent, onSyncNow }: { agent: Agent; onSyncNow()
         <ViewNav agent={agent} groups={groups} counts={counts} />
         <main className="workspace-queue">
           <OpenTicketNotice />
-          <QueueView agent={agent} groups={groups} />
+          <QueueView agent={agent} groups={groups} counts={counts} />
         </main>
         {detailId && <TicketDetail key={detailId} ticketId={detailId} agent={agent} groups={groups} />}
       </div>

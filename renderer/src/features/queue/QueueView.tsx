@@ -7,12 +7,13 @@ import { NeedsAttentionView } from '../needs-attention/NeedsAttentionView';
 import { FilterBar } from './FilterBar';
 import { QueueList } from './QueueList';
 import { hasFilters } from './query/filter-ids';
+import type { ViewCounts } from './query/view-counts';
 import { useTicketList } from './use-ticket-list';
 import { setVisibleList } from './visible-list';
 import { emptyText, viewLabel } from './views';
 
 /** The selected view: heading with its count, sort and filters, and the list (or what to do when it is empty). */
-export function QueueView({ agent, groups }: { agent: Agent; groups: readonly Group[] }) {
+export function QueueView({ agent, groups, counts }: { agent: Agent; groups: readonly Group[]; counts?: ViewCounts }) {
   const db = useDb();
   const view = useAppStore((s) => s.view);
   const sort = useAppStore((s) => s.sort);
@@ -20,7 +21,7 @@ export function QueueView({ agent, groups }: { agent: Agent; groups: readonly Gr
   const selectedId = useAppStore((s) => s.selectedId);
   const openDetail = useAppStore((s) => s.openDetail);
   const agents = useAgents(db);
-  const { ids, head } = useTicketList(db, agent, groups, view, sort, filters);
+  const { ids, head, stale } = useTicketList(db, agent, groups, view, sort, filters);
   const label = viewLabel(view, groups);
   const shownIds = ids ?? head?.map((t) => t.id);
   useEffect(() => setVisibleList(shownIds ?? []), [shownIds]);
@@ -33,12 +34,15 @@ export function QueueView({ agent, groups }: { agent: Agent; groups: readonly Gr
       <div className="queue-toolbar">
         <h1 id="queue-heading" className="queue-heading">
           {label}
-          <span className="count"> ({ids ? ids.length.toLocaleString() : '…'})</span>
+          <span className="count" aria-busy={stale || ids === undefined}>
+            {' '}
+            ({ids && !stale ? ids.length.toLocaleString() : !hasFilters(filters) && counts?.[view] !== undefined ? counts[view].toLocaleString() : '…'})
+          </span>
         </h1>
         <FilterBar />
       </div>
       {shown === undefined ? (
-        <p className="empty" role="status">
+        <p className="empty loading" role="status">
           Loading the local queue…
         </p>
       ) : shown.length === 0 && ids !== undefined ? (

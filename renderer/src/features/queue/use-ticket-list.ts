@@ -21,6 +21,8 @@ export type TicketList = {
   ids: string[] | undefined;
   /** The first rows, for the first paint (unfiltered index-ordered views only). */
   head: TicketRecord[] | undefined;
+  /** `ids` answer the previous filters of this view; the new answer is loading (or typing has not paused yet). */
+  stale: boolean;
 };
 
 function headQuery(db: TierdeskDb, view: ViewKey, agentId: string) {
@@ -46,14 +48,30 @@ export function useTicketList(db: TierdeskDb, agent: Agent, groups: readonly Gro
   const riskIds = view === 'risk' ? forecastRisk : EMPTY;
   const key = JSON.stringify([view, sort, settled]);
 
-  const ids = useLiveQuery(
-    () => runTicketQuery(db, { view, sort, filters: settled }, { agent, groups, nowMs: minute, forecastRisk: riskIds }),
-    // `key` stands for view, sort and the settled filters; `tick` for the minute where it matters.
-    [db, agent, groups, key, tick, riskIds],
-  );
   const simple = sort === 'due' && !hasFilters(settled);
-  const head = useLiveQuery(async () => (simple ? ((await headQuery(db, view, agent.id)?.limit(HEAD_ROWS).toArray()) ?? null) : null), [db, view, agent.id, simple]);
-  return { ids, head: head ?? undefined };
+  // Results carry the query they answer: a live query keeps its previous result
+  // while the next one loads, and the last view's rows must never show under
+  // the new view's heading.
+  const headKey = simple ? `${view}:${agent.id}` : null;
+  const head = useLiveQuery(
+    async () => (headKey ? { key: headKey, rows: (await headQuery(db, view, agent.id)?.limit(HEAD_ROWS).toArray()) ?? null } : null),
+    [db, view, agent.id, headKey],
+  );
+  const headRows = head && head.key === headKey ? head.rows : undefined;
+  // The full id list (up to every open ticket) is read after the first rows:
+  // IndexedDB serves requests in order, and the head must not wait behind it.
+  const headReady = head !== undefined;
+  const result = useLiveQuery(
+    async () =>
+      headReady
+        ? { key, view, ids: await runTicketQuery(db, { view, sort, filters: settled }, { agent, groups, nowMs: minute, forecastRisk: riskIds }) }
+        : undefined,
+    // `key` stands for view, sort and the settled filters; `tick` for the minute where it matters.
+    [db, agent, groups, key, tick, riskIds, headReady],
+  );
+  // Within one view, the previous filter's rows stay (marked stale) while the new ones load: no flash of "Loading…" per keystroke.
+  const ids = result?.view === view ? result.ids : undefined;
+  return { ids, head: headRows ?? undefined, stale: ids !== undefined && (result?.key !== key || settled !== filters) };
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef } from 'react';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
 
@@ -15,12 +16,26 @@ export function useTicketWindow(db: TierdeskDb, ids: readonly string[] | undefin
   const to = Math.ceil((last + 1) / BLOCK) * BLOCK;
   const slice = ids?.slice(from, to) ?? [];
   const sliceKey = slice.join(',');
+  const previous = useRef<ReadonlyMap<string, TicketRecord>>(EMPTY);
   const records = useLiveQuery(async () => {
     const found = await db.tickets.bulkGet(slice);
-    return new Map(found.filter((r): r is TicketRecord => r !== undefined).map((r) => [r.id, r]));
+    // Unchanged rows keep their record object, so only the changed row re-renders (rows are memoised).
+    const next = new Map<string, TicketRecord>();
+    for (const r of found) {
+      if (!r) continue;
+      const before = previous.current.get(r.id);
+      next.set(r.id, before && sameRecord(before, r) ? before : r);
+    }
+    previous.current = next;
+    return next;
     // The slice's content is the dependency (sliceKey), not the array's identity.
   }, [db, sliceKey]);
   return records ?? EMPTY;
 }
 
 const EMPTY: ReadonlyMap<string, TicketRecord> = new Map();
+
+/** Every change to a ticket bumps its version or updatedAt (locally too); pending and risk fields change with them. */
+function sameRecord(a: TicketRecord, b: TicketRecord): boolean {
+  return a.version === b.version && a.updatedAt === b.updatedAt && a.pending === b.pending && a.nextDueAt === b.nextDueAt && a.status === b.status;
+}

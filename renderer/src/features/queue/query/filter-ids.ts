@@ -1,7 +1,7 @@
 import type { Priority, Severity } from '../../../../../shared/model/levels';
 import type { TierdeskDb } from '../../../db/db';
 import { FACET, queryWords } from '../../../db/search-keys';
-import { cachedIds } from './key-cache';
+import { cachedIds, prefixRange } from './key-cache';
 import { withKey } from './view-ids';
 
 export type QueueFilters = {
@@ -23,7 +23,7 @@ export function hasFilters(f: QueueFilters): boolean {
 
 /** Tickets with an indexed word starting with `prefix` (one range on the `*keys` index). */
 function withPrefix(db: TierdeskDb, prefix: string): Promise<string[]> {
-  return cachedIds(db, `prefix:${prefix}`, () => db.tickets.where('keys').startsWith(prefix));
+  return cachedIds(db, `prefix:${prefix}`, prefixRange('keys', prefix));
 }
 
 /**

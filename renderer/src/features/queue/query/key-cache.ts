@@ -1,27 +1,58 @@
-import { Dexie, type Collection, type InsertType } from 'dexie';
+import { Dexie, RangeSet, rangesOverlap, type IndexableType, type ObservabilitySet } from 'dexie';
 import type { TierdeskDb } from '../../../db/db';
-import type { TicketRecord } from '../../../db/ticket-record';
 
 /**
- * Ordered id lists read from ticket indexes, kept until the tickets change.
- * A 75k-id list costs ~150 ms to read from IndexedDB in Chromium; switching
- * filters or views reuses it instead (the switch then costs the lookups of
- * what changed). Any write to the tickets table (here or in another tab)
- * drops the cache of that database.
+ * Ordered id lists read from ticket indexes, kept until a write touches
+ * the index range they were read from. A 75k-id list costs ~150 ms to read
+ * from IndexedDB in Chromium; switching filters or views reuses it instead
+ * (the switch then costs the lookups of what changed), and editing a
+ * ticket's title does not re-read "My work" (its index key did not move).
+ * Dexie reports every write (here or in another tab) with the index keys it
+ * changed; a delete of rows it could not see, or a bulk write, drops all.
  *
- * Queries run inside Dexie live queries; a cache hit does no read, so it
- * would not tell the live query which range it depends on. `observe` makes
- * a one-row read of the same range for that (a live query observes the whole
- * range a query names, whatever its limit).
+ * Queries run inside Dexie live queries; the ids are read without Dexie
+ * (readIds), so `observe` makes a one-row read of the same range to tell the
+ * live query what it depends on (a live query observes the whole range a
+ * query names, whatever its limit).
  */
-type Entry = { ids: Promise<string[]> };
+/** The index and key range a list was read from: what a write must touch to change it. */
+export type IndexRange = { index: string; lower: IndexableType; upper: IndexableType };
+type Entry = { ids: Promise<string[]>; range: IndexRange };
 const caches = new Map<string, Map<string, Entry>>();
+
+function touches(parts: ObservabilitySet, dbName: string, range: IndexRange): boolean {
+  const prefix = `idb://${dbName}/tickets/`;
+  const changed = parts[prefix + range.index];
+  if (changed) return rangesOverlap(changed, new RangeSet(range.lower, range.upper));
+  // Rows deleted without Dexie knowing their index keys: any list may have held them.
+  return parts[`${prefix}:dels`] !== undefined;
+}
+
+/** Lists read again in the background after a write drops them (the base order every set view is sorted by). */
+const keepWarm = new Map<string, { db: TierdeskDb; range: IndexRange; timer?: ReturnType<typeof setTimeout> }>();
+const REWARM_MS = 500;
 
 Dexie.on('storagemutated', (parts) => {
   for (const [dbName, cache] of caches) {
-    if (Object.keys(parts).some((part) => part.startsWith(`idb://${dbName}/tickets/`))) cache.clear();
+    for (const [key, entry] of cache) {
+      if (!touches(parts, dbName, entry.range)) continue;
+      cache.delete(key);
+      const warm = keepWarm.get(`${dbName}\n${key}`);
+      if (warm) {
+        // Debounced: a burst of writes (a sync page) re-reads once, after it.
+        clearTimeout(warm.timer);
+        warm.timer = setTimeout(() => void cachedIds(warm.db, key, warm.range).then(rankOf, () => undefined), REWARM_MS);
+      }
+    }
   }
 });
+
+/** Keeps a list cached: read now, and again shortly after each write that drops it. */
+export function keepListWarm(db: TierdeskDb, key: string, range: IndexRange): void {
+  keepWarm.set(`${db.name}\n${key}`, { db, range });
+  // The rank map too: building it for 75k ids is the other half of a first visit.
+  void cachedIds(db, key, range).then(rankOf, () => undefined);
+}
 
 function cacheOf(db: TierdeskDb): Map<string, Entry> {
   let cache = caches.get(db.name);
@@ -29,23 +60,57 @@ function cacheOf(db: TierdeskDb): Map<string, Entry> {
   return cache;
 }
 
-export type TicketCollection = Collection<TicketRecord, string, InsertType<TicketRecord, 'id'>>;
+export const indexRange = (index: string, lower: IndexableType, upper: IndexableType): IndexRange => ({ index, lower, upper });
+/** Every key of an index. */
+export const wholeIndex = (index: string): IndexRange => indexRange(index, Dexie.minKey, Dexie.maxKey);
+/** The keys of a multi-entry index starting with `prefix`. */
+export const prefixRange = (index: string, prefix: string): IndexRange => indexRange(index, prefix, `${prefix}\uffff`);
 
-/** The primary keys of `query()`, in index order, from the cache when the tickets have not changed since. */
-export async function cachedIds(db: TierdeskDb, key: string, query: () => TicketCollection): Promise<string[]> {
+/**
+ * The ids straight from IndexedDB's getAllKeys, outside Dexie: inside a live
+ * query Dexie would also record every returned key as observed (a tree
+ * insert per key, ~50 ms of main thread for 75k ids). Which writes matter is
+ * decided here instead (see `touches`), and `observe` tells the live query.
+ */
+async function readIds(db: TierdeskDb, range: IndexRange, reverse: boolean): Promise<string[]> {
+  // Never reopen a database someone closed (a test's, or one being deleted); the caller's live query sees the error.
+  if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('the database was closed');
+  if (!db.isOpen()) await db.open();
+  const idb = db.backendDB();
+  const ids = await new Promise<string[]>((resolve, reject) => {
+    const request = idb.transaction('tickets', 'readonly').objectStore('tickets').index(range.index).getAllKeys(IDBKeyRange.bound(range.lower, range.upper));
+    request.onsuccess = () => resolve(request.result as string[]);
+    request.onerror = () => reject(request.error ?? new Error(`reading ${range.index} failed`));
+  });
+  return reverse ? ids.reverse() : ids;
+}
+
+/** A one-row read of the range, so the running live query re-runs when a write touches it. */
+function observe(db: TierdeskDb, range: IndexRange): Promise<unknown> {
+  return db.tickets.where(range.index).between(range.lower, range.upper, true, true).limit(1).primaryKeys();
+}
+
+/** The primary keys of an index range in index order (reversed on request), from the cache while no write touched the range. */
+export async function cachedIds(db: TierdeskDb, key: string, range: IndexRange, reverse = false): Promise<string[]> {
   // Invalidation runs in the same event dispatch as the write that triggers a
   // live query's re-run; a microtask later it has certainly run.
   await Promise.resolve();
   const cache = cacheOf(db);
-  const hit = cache.get(key);
-  if (hit) {
-    await query().limit(1).primaryKeys();
-    return hit.ids;
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = { ids: readIds(db, range, reverse), range };
+    cache.set(key, entry);
+    const failed = entry;
+    entry.ids.catch(() => cache.get(key) === failed && cache.delete(key));
   }
-  const ids = query().primaryKeys();
-  cache.set(key, { ids });
-  ids.catch(() => cache.delete(key));
+  const [ids] = await Promise.all([entry.ids, observe(db, range)]);
   return ids;
+}
+
+/** Drops the lists whose key starts with `prefix` except `keep` (per-minute lists of earlier minutes). */
+export function evictOlder(db: TierdeskDb, prefix: string, keep: string): void {
+  const cache = cacheOf(db);
+  for (const key of cache.keys()) if (key.startsWith(prefix) && key !== keep) cache.delete(key);
 }
 
 /** Position of each id in an ordered list (cached with it): sorts any subset in that order without reading records. */

@@ -55,6 +55,13 @@ describe('queue queries', () => {
     expect(await numbers({ view: 'all', filters: { ...NO_FILTERS, text: 'arriv' } })).toEqual(['INC-000006']);
   });
 
+  test('drop a deleted ticket and move an edited one although the id lists are cached', async () => {
+    expect(await numbers({ view: 'all' })).toEqual(['INC-000005', 'INC-000002', 'INC-000001', 'INC-000003', 'INC-000004']);
+    await db.tickets.delete('t-2');
+    await db.tickets.update('t-3', { nextDueAt: 0 });
+    expect(await numbers({ view: 'all' })).toEqual(['INC-000003', 'INC-000005', 'INC-000001', 'INC-000004']);
+  });
+
   test('count every view from the indexes', async () => {
     const counts = await viewCounts(db, ctx(L1));
     expect(counts).toMatchObject({ mine: 3, risk: 1, breached: 1, pending: 0, paused: 0, all: 5, 'group:service-desk': 3, 'tier:L2': 2 });

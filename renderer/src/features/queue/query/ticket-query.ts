@@ -1,7 +1,7 @@
 import type { TierdeskDb } from '../../../db/db';
 import type { ViewKey } from '../views';
 import { filterSets, type QueueFilters } from './filter-ids';
-import { cachedIds, rankOf } from './key-cache';
+import { cachedIds, rankOf, wholeIndex } from './key-cache';
 import { openByDue, viewIds, withKey, type QueryContext } from './view-ids';
 import { FACET } from '../../../db/search-keys';
 import { PRIORITIES } from '../../../../../shared/model/levels';
@@ -20,9 +20,9 @@ async function orderFor(db: TierdeskDb, sort: QueueSort, view: ViewKey): Promise
       return openByDue(db);
     case 'created':
       // Ticket numbers are handed out in creation order; NEW-… (created offline, newest) sort after INC-….
-      return cachedIds(db, 'by-number-desc', () => db.tickets.orderBy('number').reverse());
+      return cachedIds(db, 'by-number-desc', wholeIndex('number'), true);
     case 'updated':
-      return cachedIds(db, 'by-updated-desc', () => db.tickets.orderBy('updatedAt').reverse());
+      return cachedIds(db, 'by-updated-desc', wholeIndex('updatedAt'), true);
     case 'priority': {
       // P1 first, time to breach within a priority: the due order split by the priority facets.
       const [due, ...byPriority] = await Promise.all([openByDue(db), ...PRIORITIES.map((p) => withKey(db, FACET.priority(p)))]);

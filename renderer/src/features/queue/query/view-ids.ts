@@ -4,7 +4,7 @@ import type { Tier } from '../../../../../shared/model/levels';
 import type { TierdeskDb } from '../../../db/db';
 import { FACET } from '../../../db/search-keys';
 import { acceptanceGroups, scopeGroups, type ViewKey } from '../views';
-import { cachedIds } from './key-cache';
+import { cachedIds, evictOlder, indexRange, keepListWarm } from './key-cache';
 
 /** What a query needs besides its parameters: who asks, the desk's groups, the time, the forecast's extra at-risk ids. */
 export type QueryContext = { agent: Agent; groups: readonly Group[]; nowMs: number; forecastRisk: ReadonlySet<string> };
@@ -12,40 +12,42 @@ export type QueryContext = { agent: Agent; groups: readonly Group[]; nowMs: numb
 /** A view's tickets: in time-to-breach order when read from a due-ordered index, else a set to be ordered. */
 export type ViewIds = { ids: string[]; dueOrdered: boolean };
 
-const openRange = (db: TierdeskDb) => () => db.tickets.where('[open+nextDueAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
-
 /** Every open ticket, in time-to-breach order: the order of the default sort and the base every set is ranked against. */
+const OPEN_BY_DUE = indexRange('[open+nextDueAt]', [1, Dexie.minKey], [1, Dexie.maxKey]);
+
 export function openByDue(db: TierdeskDb): Promise<string[]> {
-  return cachedIds(db, 'open-by-due', openRange(db));
+  return cachedIds(db, 'open-by-due', OPEN_BY_DUE);
+}
+
+/** Pending, At risk, Breached and Paused are sets ranked by this list: keeping it read makes their first visit cheap. */
+export function keepOpenByDueWarm(db: TierdeskDb): void {
+  keepListWarm(db, 'open-by-due', OPEN_BY_DUE);
 }
 
 function assignedTo(db: TierdeskDb, agentId: string): Promise<string[]> {
-  return cachedIds(db, `mine:${agentId}`, () =>
-    db.tickets.where('[open+assignee+nextDueAt]').between([1, agentId, Dexie.minKey], [1, agentId, Dexie.maxKey]),
-  );
+  return cachedIds(db, `mine:${agentId}`, indexRange('[open+assignee+nextDueAt]', [1, agentId, Dexie.minKey], [1, agentId, Dexie.maxKey]));
 }
 
 function inGroup(db: TierdeskDb, group: string): Promise<string[]> {
-  return cachedIds(db, `group:${group}`, () =>
-    db.tickets.where('[open+group+nextDueAt]').between([1, group, Dexie.minKey], [1, group, Dexie.maxKey]),
-  );
+  return cachedIds(db, `group:${group}`, indexRange('[open+group+nextDueAt]', [1, group, Dexie.minKey], [1, group, Dexie.maxKey]));
 }
 
 function inTier(db: TierdeskDb, tier: Tier): Promise<string[]> {
-  return cachedIds(db, `tier:${tier}`, () =>
-    db.tickets.where('[open+tier+nextDueAt]').between([1, tier, Dexie.minKey], [1, tier, Dexie.maxKey]),
-  );
+  return cachedIds(db, `tier:${tier}`, indexRange('[open+tier+nextDueAt]', [1, tier, Dexie.minKey], [1, tier, Dexie.maxKey]));
 }
 
 export function withKey(db: TierdeskDb, key: string): Promise<string[]> {
-  return cachedIds(db, `key:${key}`, () => db.tickets.where('keys').equals(key));
+  return cachedIds(db, `key:${key}`, indexRange('keys', key, key));
 }
 
 /** Ids whose instant on [group+field] has passed: "at risk / breached as of now" is a range per group. */
 async function passed(db: TierdeskDb, field: 'riskAt' | 'breachAt', groups: readonly string[], nowMs: number): Promise<Set<string>> {
-  // Not cached: the range moves with the clock.
+  // Cached per minute: the range moves with the clock (callers pass a minute-aligned time).
   const lists = await Promise.all(
-    groups.map((g) => db.tickets.where(`[group+${field}]`).between([g, Dexie.minKey], [g, nowMs], true, true).primaryKeys()),
+    groups.map((g) => {
+      evictOlder(db, `${field}:${g}:`, `${field}:${g}:${nowMs}`);
+      return cachedIds(db, `${field}:${g}:${nowMs}`, indexRange(`[group+${field}]`, [g, Dexie.minKey], [g, nowMs]));
+    }),
   );
   return new Set(lists.flat());
 }
