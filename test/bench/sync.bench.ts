@@ -27,21 +27,34 @@ async function chromiumPage(server: BenchServer, port: number): Promise<{ browse
 const pullInPage = (page: Page, server: BenchServer, dbName: string) =>
   page.evaluate(([url, token, name, agent]) => window.tierdeskBench.pull(url, token, name, agent), [server.api.url, server.token, dbName, server.agent] as const);
 
-/** Someone else's desk at work: `count` notes on open desk tickets, pushed from a Node client. */
+/** Open service-desk tickets from the first pull page (enough to write notes on; no local copy of 100k tickets). */
+async function deskTicketIds(server: BenchServer, token: string): Promise<string[]> {
+  const res = await fetch(`${server.api.url}/v1/pull?limit=2000`, { headers: { authorization: `Bearer ${token}` } });
+  const page = (await res.json()) as { changes: Array<{ kind: string; value: { id: string; group: string; status: string } }> };
+  return page.changes
+    .filter((c) => c.kind === 'ticket' && c.value.group === 'service-desk' && c.value.status !== 'resolved' && c.value.status !== 'closed')
+    .map((c) => c.value.id);
+}
+
+/** Someone else's desk at work: `count` notes on open desk tickets, pushed over the API like any client. */
 async function otherDeskWrites(server: BenchServer, count: number, round: number): Promise<void> {
-  const email = 'dana.fox@demo.test';
-  const token = await server.login(email);
-  const api = new ApiClient(server.api.url, token);
-  const db = new TierdeskDb(`writer-${round}-${Math.random()}`);
-  const { body } = await api.login(email, 'demo');
-  await pullAll(api, db, body.agent);
-  const tickets = await db.tickets.where('[open+group+nextDueAt]').between([1, 'service-desk', -Infinity], [1, 'service-desk', Infinity]).limit(count).toArray();
-  for (let i = 0; i < count; i++) {
-    const ticket = tickets[i % tickets.length]!;
-    await mutate(db, body.agent, 'addWorkNote', { ticketId: ticket.id, noteId: `bench-${round}-${i}`, body: `Round ${round} note ${i}`, visibility: 'internal' });
-  }
-  await pushOutbox(api, db);
-  db.close();
+  const token = await server.login('dana.fox@demo.test');
+  const ids = await deskTicketIds(server, token);
+  const res = await fetch(`${server.api.url}/v1/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      version: 1,
+      clientId: `bench-writer-${round}-${Math.random().toString(36).slice(2, 8)}`,
+      mutations: Array.from({ length: count }, (_, i) => ({
+        id: i + 1,
+        name: 'addWorkNote',
+        args: { ticketId: ids[i % ids.length], noteId: `bench-${round}-${i}`, body: `Round ${round} note ${i}`, visibility: 'internal' },
+        clientTime: Date.now(),
+      })),
+    }),
+  });
+  if (!res.ok) throw new Error(`writer push failed: ${res.status}`);
 }
 
 export const benchmarks: Benchmark[] = [
