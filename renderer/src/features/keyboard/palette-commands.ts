@@ -32,7 +32,7 @@ export function matches(label: string, query: string): boolean {
   return words.every((w) => text.includes(w));
 }
 
-/** Tickets for a query: by exact number (any ticket, open or not), else the first few open or closed matches of the search index. */
+/** Tickets for a query: by exact number (any ticket, open or not), else the first few open tickets matching the words. */
 export async function findTickets(db: TierdeskDb, query: string, limit = 6): Promise<TicketRecord[]> {
   const q = query.trim();
   const number = /^(?:inc-?)?0*(\d{1,9})$/i.exec(q);
