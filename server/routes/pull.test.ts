@@ -65,6 +65,10 @@ describe('GET /v1/pull', () => {
     expect(events.every((e) => ids.includes(e.ticketId))).toBe(true);
     expect(pages.every((p) => p.serverTime === server.clock.now)).toBe(true);
     expect(pages.at(-1)!.hasMore).toBe(false);
+    // The first page of a bootstrap says how much follows (for the progress bar); later pages do not count.
+    const total = pages.reduce((n, p) => n + p.changes.length, 0);
+    expect(pages[0]!.changes.length + pages[0]!.remaining!).toBe(total);
+    expect(pages[1]!.remaining).toBeUndefined();
   });
 
   test('after the last cursor returns only what changed since', async () => {

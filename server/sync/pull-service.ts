@@ -97,6 +97,16 @@ async function materialise(db: Db, agent: Agent, rows: readonly ChangeLogTable[]
   return changes;
 }
 
+async function countAfter(db: Db, rev: number, clientId: string | undefined): Promise<number> {
+  const row = await db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('rev', '>', rev)
+    .where((eb) => (clientId ? eb.or([eb('client_id', 'is', null), eb('client_id', '=', clientId)]) : eb('client_id', 'is', null)))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /**
  * One page of changes after `cursor`, in rev order. Reads at most limit+1
  * change-log rows through the rev index, so a delta is cheap and a 100k
@@ -118,12 +128,16 @@ export async function pullPage(db: Db, input: PullInput): Promise<PullResponse> 
     .limit(input.limit + 1)
     .execute();
   const page = rows.slice(0, input.limit).map((r) => ({ ...r, rev: Number(r.rev) }));
+  const cursor = page.length ? page[page.length - 1]!.rev : input.cursor;
+  const hasMore = rows.length > input.limit;
   return {
     version: 1,
-    cursor: String(page.length ? page[page.length - 1]!.rev : input.cursor),
-    hasMore: rows.length > input.limit,
+    cursor: String(cursor),
+    hasMore,
     lastMutationId,
     serverTime: input.nowMs,
     changes: await materialise(db, input.agent, page),
+    // Counted once per bootstrap (first page only): counting on every page would cost more than the pages.
+    ...(input.cursor === 0 && hasMore ? { remaining: await countAfter(db, cursor, input.clientId) } : {}),
   };
 }

@@ -63,6 +63,8 @@ export const PullResponseSchema = z
     /** Server clock when the page was read; clients measure their offset from it. */
     serverTime: EpochMsSchema,
     changes: z.array(ChangeSchema),
+    /** On the first page of a bootstrap (cursor 0): how many changes follow, for a real progress bar. */
+    remaining: z.number().int().min(0).optional(),
   })
   .strict();
 export type PullResponse = z.infer<typeof PullResponseSchema>;

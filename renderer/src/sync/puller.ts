@@ -11,7 +11,8 @@ import { readClientState, readPullState, type PullState } from './sync-state';
 
 export const PULL_PAGE_SIZE = 2000;
 
-export type PullProgress = { pages: number; changes: number; hasMore: boolean; refused: number };
+/** `total` is known on a bootstrap (the server counts what follows the first page). */
+export type PullProgress = { pages: number; changes: number; hasMore: boolean; refused: number; total?: number };
 
 /**
  * Writes one page: server data, then confirmations (outbox rows the server
@@ -135,6 +136,7 @@ export async function pullAll(
       lastSyncedAt: receivedAt,
       serverOffsetMs: measureOffset(body.serverTime, sentAt, receivedAt),
     };
+    if (body.remaining !== undefined) progress.total = body.changes.length + body.remaining;
     progress.refused += await writePage(db, body, state, actor);
     progress.pages += 1;
     progress.changes += body.changes.length;

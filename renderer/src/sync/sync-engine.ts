@@ -38,7 +38,9 @@ export class SyncEngine {
       },
       pull: async () => {
         if (!this.api) throw new ApiRequestError(401, 'unauthorized', 'sign in to sync');
-        await pullAll(this.api, this.db, this.actor, (p) => this.sink.setSyncStatus({ kind: 'syncing', changes: p.changes }));
+        await pullAll(this.api, this.db, this.actor, (p) =>
+          this.sink.setSyncStatus({ kind: 'syncing', changes: p.changes, ...(p.total ? { total: p.total } : {}) }),
+        );
         const state = await readPullState(this.db);
         setServerOffset(state.serverOffsetMs);
         if (state.lastSyncedAt !== null) this.sink.setLastSyncedAt(state.lastSyncedAt);

@@ -3,7 +3,8 @@ import { useAppStore } from '../../app/store';
 /**
  * The first sync of a big desk takes a while (100k tickets): a progress bar
  * with what has arrived so far, until the first sync completes. The server
- * does not say how many changes remain, so the bar is indeterminate.
+ * counts the changes of a bootstrap on its first page; until then the bar is
+ * indeterminate.
  */
 export function FirstSyncProgress() {
   const status = useAppStore((s) => s.syncStatus);
@@ -12,9 +13,18 @@ export function FirstSyncProgress() {
   return (
     <div className="first-sync" role="status">
       <label htmlFor="first-sync-bar">
-        First sync: downloading the desk's tickets to this computer… {status.changes ? `${status.changes.toLocaleString()} changes so far` : ''}
+        First sync: downloading the desk's tickets to this computer…{' '}
+        {status.total
+          ? `${status.changes.toLocaleString()} of ${status.total.toLocaleString()} changes`
+          : status.changes
+            ? `${status.changes.toLocaleString()} changes so far`
+            : ''}
       </label>
-      <progress id="first-sync-bar" aria-label="First sync progress" />
+      {status.total ? (
+        <progress id="first-sync-bar" aria-label="First sync progress" max={status.total} value={status.changes} />
+      ) : (
+        <progress id="first-sync-bar" aria-label="First sync progress" />
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { PersistenceAnswer } from '../../sync/storage-persistence';
 /** Closed set of sync states the indicator switches over. */
 export type SyncStatus =
   | { kind: 'idle' }
-  | { kind: 'syncing'; changes: number }
+  | { kind: 'syncing'; changes: number; total?: number }
   | { kind: 'offline'; since: number }
   | { kind: 'unauthorized' }
   | { kind: 'error'; message: string };
