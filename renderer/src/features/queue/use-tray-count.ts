@@ -2,47 +2,50 @@ import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { Agent } from '../../../../shared/model/agent';
-import { readTicketClocks } from '../../../../shared/sla/ticket-sla';
-import { getActivePolicy } from '../../app/policy';
 import { getBridge } from '../../bridge/bridge';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
 import { serverNow } from '../../time/ticker';
+import { acceptanceGroups } from './views';
 
-/** At risk: a running clock at or past the policy's 75% threshold (breached included). */
-export const AT_RISK_PERCENT = 75;
 const RECOUNT_MS = 15_000;
 
+/** At risk as the At risk view counts it: the stored instant a clock reaches 75% (or breaches) has passed. */
 export function countAtRisk(tickets: readonly TicketRecord[], nowMs: number): number {
-  const { calendars } = getActivePolicy();
-  let count = 0;
-  for (const t of tickets) {
-    const clocks = readTicketClocks(t.sla, nowMs, calendars);
-    if (
-      (clocks.response.state === 'running' && clocks.response.percent >= AT_RISK_PERCENT) ||
-      (clocks.resolution.state === 'running' && clocks.resolution.percent >= AT_RISK_PERCENT)
-    ) {
-      count++;
-    }
-  }
-  return count;
+  return tickets.filter((t) => t.open === 1 && t.riskAt <= nowMs).length;
 }
 
-/** Keeps the tray (or the tab title in a browser) showing how many of my tickets are at risk. */
-export function useTrayCount(db: TierdeskDb, agent: Agent): void {
-  const mine = useLiveQuery(
-    () =>
+/**
+ * What the agent is answerable for, for the tray: tickets they own plus
+ * tickets waiting for acceptance in their tier and groups (an unaccepted
+ * escalation about to breach is exactly what the tray must warn about).
+ */
+async function answerableTickets(db: TierdeskDb, agent: Agent): Promise<TicketRecord[]> {
+  const mine = await db.tickets
+    .where('[open+assignee+nextDueAt]')
+    .between([1, agent.id, Dexie.minKey], [1, agent.id, Dexie.maxKey])
+    .toArray();
+  const groups = acceptanceGroups(agent, await db.groups.toArray());
+  const waiting = await Promise.all(
+    groups.map((group) =>
       db.tickets
-        .where('[open+assignee+nextDueAt]')
-        .between([1, agent.id, Dexie.minKey], [1, agent.id, Dexie.maxKey])
+        .where('[open+group+nextDueAt]')
+        .between([1, group, Dexie.minKey], [1, group, Dexie.maxKey])
+        .filter((t) => t.status === 'pending_acceptance')
         .toArray(),
-    [db, agent.id],
+    ),
   );
+  return [...mine, ...waiting.flat()];
+}
+
+/** Keeps the tray (or the tab title in a browser) showing how many of the agent's tickets are at risk. */
+export function useTrayCount(db: TierdeskDb, agent: Agent): void {
+  const tickets = useLiveQuery(() => answerableTickets(db, agent), [db, agent]);
   useEffect(() => {
-    if (!mine) return;
+    if (!tickets) return;
     let last = -1;
     const update = () => {
-      const atRisk = countAtRisk(mine, serverNow());
+      const atRisk = countAtRisk(tickets, serverNow());
       if (atRisk !== last) {
         last = atRisk;
         void getBridge().setTrayCount({ atRisk });
@@ -51,5 +54,5 @@ export function useTrayCount(db: TierdeskDb, agent: Agent): void {
     update();
     const timer = setInterval(update, RECOUNT_MS);
     return () => clearInterval(timer);
-  }, [mine]);
+  }, [tickets]);
 }
