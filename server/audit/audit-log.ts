@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { nextCounter } from '../db/changes';
+import { nextCounter, recordChanges } from '../db/changes';
 import type { Db } from '../db/open-database';
 import type { AuditLogTable } from '../db/schema';
 import { canonicalJson } from './canonical-json';
@@ -35,8 +35,8 @@ export function hashEntry(prevHash: string, row: Omit<AuditLogTable, 'hash' | 'p
  * The audit_seq counter update locks the chain's tail until commit, so
  * concurrent writers append one after another and never fork the chain.
  */
-export async function appendAudit(trx: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (!entries.length) return;
+export async function appendAudit(trx: Db, entries: readonly AuditEntry[]): Promise<AuditLogTable[]> {
+  if (!entries.length) return [];
   const first = await nextCounter(trx, 'audit_seq', entries.length);
   const tail = await trx.selectFrom('audit_log').select('hash').where('seq', '=', first - 1).executeTakeFirst();
   let prev = tail?.hash ?? GENESIS_HASH;
@@ -56,6 +56,26 @@ export async function appendAudit(trx: Db, entries: readonly AuditEntry[]): Prom
     return row;
   });
   await trx.insertInto('audit_log').values(rows).execute();
+  // Entries about tickets sync to the clients that can see the ticket (summaries, see AuditEntrySchema).
+  await recordChanges(
+    trx,
+    rows.filter((r) => r.entity_type === 'ticket' && r.entity_id).map((r) => ({ kind: 'audit' as const, entityId: String(r.seq), ticketId: r.entity_id })),
+  );
+  return rows;
+}
+
+/** The client-facing summary of an audit row. */
+export function auditSummary(row: AuditLogTable) {
+  const data = JSON.parse(row.data) as { reason?: unknown };
+  return {
+    seq: Number(row.seq),
+    at: Number(row.at),
+    actorId: row.actor_id,
+    action: row.action,
+    ticketId: row.entity_id,
+    reason: typeof data.reason === 'string' ? data.reason : null,
+    hash: row.hash,
+  };
 }
 
 export type ChainReport =

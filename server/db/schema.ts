@@ -55,7 +55,7 @@ export interface PoliciesTable {
   data: string;
 }
 
-export type ChangeKind = 'ticket' | 'event' | 'kb' | 'policy' | 'refused' | 'agent' | 'group';
+export type ChangeKind = 'ticket' | 'event' | 'kb' | 'policy' | 'refused' | 'agent' | 'group' | 'audit';
 
 export interface ChangeLogTable {
   rev: number;

@@ -128,6 +128,12 @@ describe('POST /v1/push', () => {
     const audit = await server.db.selectFrom('audit_log').select('action').where('entity_id', '=', 'push-t6').execute();
     expect(audit.map((a) => a.action)).toEqual(['ticket.created', 'ticket.accepted', 'ticket.escalated_functional']);
     expect(await verifyAuditChain(server.db)).toMatchObject({ ok: true });
+    // The trail syncs to clients that can see the ticket, as summaries with their chain hashes.
+    const trail = (await client.pullAll()).flatMap((c) => (c.kind === 'audit' && c.value.ticketId === 'push-t6' ? [c.value] : []));
+    expect(trail.map((e) => e.action)).toEqual(['ticket.created', 'ticket.accepted', 'ticket.escalated_functional']);
+    expect(trail[2]).toMatchObject({ actorId: 'agent-l1', reason: expect.stringMatching(/Troubleshooting exhausted/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const vendor = new TestClient(server, await server.login('vendor.liaison@demo.test'));
+    expect((await vendor.pullAll()).some((c) => c.kind === 'audit' && c.value.ticketId === 'push-t6')).toBe(false);
   });
 
   test('dates an offline action by when it was done, within what is plausible', async () => {

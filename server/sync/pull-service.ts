@@ -1,6 +1,7 @@
 import { canReadTicket } from '../../shared/auth/access';
 import type { Agent } from '../../shared/model/agent';
 import type { Change, PullResponse } from '../../shared/sync/pull';
+import { auditSummary } from '../audit/audit-log';
 import type { Db } from '../db/open-database';
 import type { ChangeLogTable } from '../db/schema';
 import { loadDirectory } from '../repo/directory';
@@ -45,12 +46,19 @@ async function refusedChanges(db: Db, rows: readonly ChangeLogTable[]): Promise<
 async function materialise(db: Db, agent: Agent, rows: readonly ChangeLogTable[]): Promise<Change[]> {
   const of = (kind: ChangeLogTable['kind']) => rows.filter((r) => r.kind === kind);
   const events = await eventsByIds(db, of('event').map((r) => r.entity_id));
-  const ticketIds = new Set([...of('ticket').map((r) => r.entity_id), ...[...events.values()].map((e) => e.ticketId)]);
-  const tickets = await getTickets(db, [...ticketIds]);
+  const ticketIds = new Set([...of('ticket').map((r) => r.entity_id), ...[...events.values()].map((e) => e.ticketId), ...of('audit').map((r) => r.ticket_id ?? '')]);
+  const tickets = await getTickets(db, [...ticketIds].filter(Boolean));
   const kb = await getKbArticles(db, of('kb').map((r) => r.entity_id));
   const directory = of('agent').length || of('group').length ? await loadDirectory(db) : undefined;
   const policy = of('policy').length ? await db.selectFrom('policies').selectAll().where('id', '=', 'active').executeTakeFirst() : undefined;
   const refused = await refusedChanges(db, of('refused'));
+  const auditSeqs = of('audit').map((r) => Number(r.entity_id));
+  const audit = new Map(
+    auditSeqs.length
+      ? (await db.selectFrom('audit_log').selectAll().where('seq', 'in', auditSeqs).execute()).map((r) => [String(r.seq), auditSummary(r)])
+      : [],
+  );
+
   const readable = (ticketId: string) => {
     const ticket = tickets.get(ticketId);
     return !!ticket && canReadTicket(agent, ticket);
@@ -87,6 +95,11 @@ async function materialise(db: Db, agent: Agent, rows: readonly ChangeLogTable[]
       case 'policy':
         if (policy) changes.push({ kind: 'policy', version: policy.version, value: JSON.parse(policy.data) as unknown });
         break;
+      case 'audit': {
+        const entry = audit.get(row.entity_id);
+        if (entry && readable(entry.ticketId)) changes.push({ kind: 'audit', value: entry });
+        break;
+      }
       case 'refused': {
         const change = refused.get(row.entity_id);
         if (change) changes.push(change);

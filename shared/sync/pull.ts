@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWith } from '../errors';
 import { AgentSchema, GroupSchema } from '../model/agent';
+import { AuditEntrySchema } from '../model/audit-entry';
 import { KbArticleSchema } from '../model/kb-article';
 import { StoredEventSchema } from '../model/stored-event';
 import { TicketSchema } from '../model/ticket';
@@ -42,6 +43,8 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   /** One entry of a ticket's log (append-only, never changes once written). */
   z.object({ kind: z.literal('event'), value: StoredEventSchema }).strict(),
   z.object({ kind: z.literal('kb'), value: KbArticleSchema }).strict(),
+  /** An audit-log entry about a ticket the agent can see. */
+  z.object({ kind: z.literal('audit'), value: AuditEntrySchema }).strict(),
   /** The desk directory: who is who (names, tiers, groups) for owners, routing and mentions. */
   z.object({ kind: z.literal('agent'), value: AgentSchema }).strict(),
   z.object({ kind: z.literal('group'), value: GroupSchema }).strict(),

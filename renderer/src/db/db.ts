@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Agent, Group } from '../../../shared/model/agent';
+import type { AuditEntry } from '../../../shared/model/audit-entry';
 import type { KbArticle } from '../../../shared/model/kb-article';
 import type { StoredEvent } from '../../../shared/model/stored-event';
 import type { Ticket } from '../../../shared/model/ticket';
@@ -69,6 +70,7 @@ export class TierdeskDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'id'>;
   needsAttention!: EntityTable<NeedsAttentionRow, 'id'>;
   drafts!: EntityTable<DraftRow, 'key'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
   syncState!: Table<SyncStateRow, SyncStateRow['key']>;
   session!: EntityTable<SessionRow, 'key'>;
 
@@ -114,6 +116,8 @@ export class TierdeskDb extends Dexie {
             Object.assign(record, derivedFields(fromRecord(record)));
           }),
       );
+    // The server's audit entries about tickets I can see (the hash-chained trail, summarised).
+    this.version(4).stores({ audit: 'seq, [ticketId+seq]' });
   }
 }
 

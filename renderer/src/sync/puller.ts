@@ -1,4 +1,5 @@
 import type { Agent, Group } from '../../../shared/model/agent';
+import type { AuditEntry } from '../../../shared/model/audit-entry';
 import type { KbArticle } from '../../../shared/model/kb-article';
 import type { Ticket } from '../../../shared/model/ticket';
 import type { Change, PullResponse } from '../../../shared/sync/pull';
@@ -23,7 +24,7 @@ export type PullProgress = { pages: number; changes: number; hasMore: boolean; r
 async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, actor: Agent): Promise<number> {
   return db.transaction(
     'rw',
-    [db.tickets, db.serverTickets, db.events, db.kb, db.agents, db.groups, db.outbox, db.needsAttention, db.syncState],
+    [db.tickets, db.serverTickets, db.events, db.kb, db.agents, db.groups, db.audit, db.outbox, db.needsAttention, db.syncState],
     async () => {
       const client = await readClientState(db);
       const pendingIds = new Set((await db.outbox.toArray()).map((r) => r.ticketId));
@@ -56,6 +57,7 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
   const kb: KbArticle[] = [];
   const agents: Agent[] = [];
   const groups: Group[] = [];
+  const audit: AuditEntry[] = [];
   let refused = 0;
   for (const change of changes) {
     switch (change.kind) {
@@ -68,6 +70,7 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
         await db.tickets.delete(change.id);
         await db.serverTickets.delete(change.id);
         await db.events.where('ticketId').equals(change.id).delete();
+        await db.audit.where('[ticketId+seq]').between([change.id, -Infinity], [change.id, Infinity]).delete();
         break;
       case 'event':
         events.push({ ...change.value, pending: 0 });
@@ -81,6 +84,9 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
         break;
       case 'group':
         groups.push(change.value);
+        break;
+      case 'audit':
+        audit.push(change.value);
         break;
       case 'policy':
         if (adoptPolicyDocument(change.value, change.version).ok) {
@@ -105,6 +111,7 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
     kb.length && db.kb.bulkPut(kb),
     agents.length && db.agents.bulkPut(agents),
     groups.length && db.groups.bulkPut(groups),
+    audit.length && db.audit.bulkPut(audit),
   ]);
   return refused;
 }

@@ -5,6 +5,7 @@ import { useAgents } from '../../db/use-directory';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { useKb } from '../knowledge/use-kb';
 import { ActionBar } from './ActionBar';
+import { AuditTrail } from './AuditTrail';
 import { TicketFields } from './TicketFields';
 import { TicketSyncState } from './TicketSyncState';
 import { Timeline } from './Timeline';
@@ -59,6 +60,7 @@ export function TicketDetail({ ticketId, agent, groups }: { ticketId: string; ag
       <TicketFields ticket={ticket} agents={agents} groups={groups} meId={agent.id} />
       {events && <KnowledgePanel ticket={ticket} events={events} />}
       {events && <Timeline events={events} agents={agents} kb={kb?.articles ?? NO_KB} />}
+      <AuditTrail db={db} ticketId={ticket.id} agents={agents} />
     </aside>
   );
 }
