@@ -1,3 +1,4 @@
+import { Random } from '../../server/seed/random';
 import type { TicketEvent } from '../../shared/model/ticket-event';
 import type { Priority, Severity } from '../../shared/model/levels';
 import { defaultPolicy } from '../../shared/policy/default-policy';
@@ -19,15 +20,10 @@ const N = 100_000;
 export const NOW = Date.UTC(2026, 10, 24, 15, 0); // Tue 2026-11-24 10:00 New York, Thanksgiving week
 const BENCH = 'sla engine (default policy)';
 
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The demo seed's generator, so benchmark data is deterministic the same way. */
+function random(seed: number): () => number {
+  const generator = new Random(seed);
+  return () => generator.next();
 }
 
 /** A realistic mix: created over the last 3 weeks, most responded, some paused, escalated, re-prioritised or resolved. */

@@ -1,18 +1,24 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const benchPageDir = path.resolve(here, '../../../out/bench-page');
+const out = path.resolve(here, '../../../out');
 
-/** Builds the benchmark page (renderer code + a tiny entry) into out/bench-page. */
-export async function buildBenchPage(): Promise<string> {
+/** Builds a benchmark page (renderer code + a small driver) from `root` into out/<name>. */
+export async function buildPage(root: string, name: string): Promise<string> {
+  const outDir = path.join(out, name);
   await build({
     configFile: false,
-    root: here,
+    root,
     base: './',
     logLevel: 'warn',
-    build: { outDir: benchPageDir, emptyOutDir: true, target: 'es2022' },
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
   });
-  return benchPageDir;
+  return outDir;
 }
+
+/** The sync benchmark page: pulls with the renderer's own sync code. */
+export const buildBenchPage = () => buildPage(here, 'bench-page');

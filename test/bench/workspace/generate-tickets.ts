@@ -1,3 +1,4 @@
+import { Random } from '../../../server/seed/random';
 import { DEMO_AGENTS, DEMO_GROUPS, FIRST_NAMES, LAST_NAMES, SERVICES, TITLES } from '../../../server/seed/catalog';
 import { PRIORITIES, SEVERITIES, type TicketStatus } from '../../../shared/model/levels';
 import { formatTicketNumber, type Ticket } from '../../../shared/model/ticket';
@@ -12,15 +13,10 @@ import { initialSla } from '../../../shared/sla/ticket-sla';
  * directly (not acted out through mutations, which would take minutes for
  * 100k). Deterministic for a seed, so runs compare.
  */
+/** The demo seed's generator, so benchmark data is deterministic the same way. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new Random(seed);
+  return () => generator.next();
 }
 
 const STATUSES: TicketStatus[] = ['new', 'assigned', 'in_progress', 'in_progress', 'pending_acceptance', 'on_hold', 'resolved', 'closed'];

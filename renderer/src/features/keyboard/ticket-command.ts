@@ -2,19 +2,9 @@ import type { Agent } from '../../../../shared/model/agent';
 import { useAppStore } from '../../app/store';
 import type { TierdeskDb } from '../../db/db';
 import type { ActionKind } from '../actions/action-slice';
-import { availability, type Availability } from '../ticket/ticket-actions';
+import { AVAILABILITY_OF, availability } from '../ticket/ticket-actions';
 
 export type TicketCommand = ActionKind | 'accept';
-
-const REASON: Record<TicketCommand, keyof Omit<Availability, 'resume'>> = {
-  accept: 'accept',
-  note: 'note',
-  handoff: 'escalate',
-  hierarchical: 'hierarchical',
-  pause: 'pause',
-  resolve: 'resolve',
-  reopen: 'reopen',
-};
 
 export const COMMAND_LABEL: Record<TicketCommand, string> = {
   accept: 'Accept',
@@ -39,7 +29,7 @@ export async function ticketCommand(db: TierdeskDb, agent: Agent, command: Ticke
     store.setNotice(`${COMMAND_LABEL[command]}: select a ticket first (j/k, or click one).`);
     return;
   }
-  const reason = availability(ticket, agent)[REASON[command]];
+  const reason = availability(ticket, agent)[AVAILABILITY_OF[command]];
   if (reason) {
     store.setNotice(`${COMMAND_LABEL[command]} ${ticket.number}: ${reason}`);
     return;

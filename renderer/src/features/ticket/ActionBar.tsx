@@ -4,7 +4,7 @@ import { useAppStore } from '../../app/store';
 import type { TicketRecord } from '../../db/ticket-record';
 import type { ActionKind } from '../actions/action-slice';
 import { useRunAction } from '../actions/use-run-action';
-import { availability } from './ticket-actions';
+import { AVAILABILITY_OF, availability } from './ticket-actions';
 import { useState } from 'react';
 
 const BUTTONS: Array<{ kind: ActionKind | 'accept'; label: string; key: string }> = [
@@ -16,16 +16,6 @@ const BUTTONS: Array<{ kind: ActionKind | 'accept'; label: string; key: string }
   { kind: 'resolve', label: 'Resolve', key: 'r' },
   { kind: 'reopen', label: 'Reopen', key: '' },
 ];
-
-const REASON_OF: Record<(typeof BUTTONS)[number]['kind'], keyof Omit<ReturnType<typeof availability>, 'resume'>> = {
-  accept: 'accept',
-  note: 'note',
-  handoff: 'escalate',
-  hierarchical: 'hierarchical',
-  pause: 'pause',
-  resolve: 'resolve',
-  reopen: 'reopen',
-};
 
 /** The ticket's actions with their shortcuts; an unavailable one says why on hover and to screen readers. */
 export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agent }) {
@@ -46,7 +36,7 @@ export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agen
   return (
     <div className="action-bar" role="toolbar" aria-label={`Actions on ${ticket.number}`}>
       {BUTTONS.map(({ kind, label, key }) => {
-        const reason = can[REASON_OF[kind]];
+        const reason = can[AVAILABILITY_OF[kind]];
         if (kind === 'reopen' && reason) return null;
         return (
           <button

@@ -51,3 +51,14 @@ export function availability(ticket: Ticket, agent: Agent): Availability {
     resume: open && !work ? CLOCK_KINDS.filter((k) => ticket.sla[k].state === 'paused') : [],
   };
 }
+
+/** Which availability answer governs each action (resume rides on pause). */
+export const AVAILABILITY_OF = {
+  accept: 'accept',
+  note: 'note',
+  handoff: 'escalate',
+  hierarchical: 'hierarchical',
+  pause: 'pause',
+  resolve: 'resolve',
+  reopen: 'reopen',
+} as const satisfies Record<string, keyof Omit<Availability, 'resume'>>;
