@@ -7,10 +7,14 @@ import type { TicketRecord } from '../../db/ticket-record';
 import { useNow } from '../../time/ticker';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
+import { DraftStatus } from '../drafts/DraftStatus';
+import { useDraft } from '../drafts/use-draft';
 import { useClocks, useTicketEvents } from '../ticket/use-ticket';
 import { fieldError, type ActionProblem } from './action-error';
 import { useActions } from './actions-context';
 import { useRunAction } from './use-run-action';
+
+type PauseDraft = { clock: ClockKind; reason: string; note: string };
 
 const CLOCK_LABEL: Record<ClockKind, string> = { response: 'Response clock', resolution: 'Resolution clock' };
 
@@ -27,59 +31,71 @@ export function PauseDialog({ ticket, refused, onClose }: { ticket: TicketRecord
   const events = useTicketEvents(db, ticket.id);
   const clocks = useClocks(events, now);
   const policy = getActivePolicy().policy;
-  const prior = refused?.args as { clock?: ClockKind; reason?: string; note?: string } | undefined;
-  const running = CLOCK_KINDS.filter((k) => ticket.sla[k].state === 'running');
-  const [clock, setClock] = useState<ClockKind>(prior?.clock ?? (running.includes('resolution') ? 'resolution' : (running[0] ?? 'resolution')));
-  const reasons = policy.pauseReasons.filter((r) => (r.roles as readonly string[]).includes(agent.role) && (!r.clocks || r.clocks.includes(clock)));
-  const [reason, setReason] = useState(prior?.reason ?? reasons[0]?.id ?? '');
-  const [note, setNote] = useState(prior?.note ?? '');
+  const prior = refused?.args as Partial<PauseDraft> | undefined;
+  const allowedFor = (clock: ClockKind) => policy.pauseReasons.filter((r) => (r.roles as readonly string[]).includes(agent.role) && (!r.clocks || r.clocks.includes(clock)));
+  const fresh = (): PauseDraft => {
+    const running = CLOCK_KINDS.filter((k) => ticket.sla[k].state === 'running');
+    const clock = running.includes('resolution') ? 'resolution' : (running[0] ?? 'resolution');
+    return { clock, reason: allowedFor(clock)[0]?.id ?? '', note: '' };
+  };
+  const draft = useDraft<PauseDraft>(db, 'pause', ticket.id, fresh, prior && { ...fresh(), ...(prior.clock && { clock: prior.clock }), ...(prior.reason && { reason: prior.reason }), note: prior.note ?? '' });
+  const value = draft.value;
+  const clock = value?.clock ?? 'resolution';
+  const reason = value?.reason ?? '';
+  const reasons = allowedFor(clock);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const check = useMemo(() => (clocks ? validatePause({ clock, reason, role: agent.role }, clocks, policy) : null), [clocks, clock, reason, agent.role, policy]);
   const ruleError = check && !check.ok ? check : null;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    if (!value) return;
     if (ruleError) return setProblem({ fields: [{ field: ruleError.field, message: ruleError.message }], message: 'This pause is not allowed; nothing was written.' });
+    const { note } = value;
     const outcome = await run('pauseClock', { ticketId: ticket.id, clock, reason, ...(note.trim() ? { note } : {}) }, { label: `Paused ${ticket.number}`, refusedId: refused?.id });
     if (outcome) return setProblem(outcome);
+    await draft.discard();
     onClose();
   }
 
   return (
     <Modal title={`Pause a clock on ${ticket.number}`} description="Paused time is not counted against the SLA; the pause, its reason and who paused are recorded." onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <FormAlert message={problem?.message ?? null} />
-        <Field label="Clock" error={ruleError?.field === 'clock' ? ruleError.message : undefined}>
-          <select data-autofocus value={clock} onChange={(e) => setClock(e.target.value as ClockKind)}>
-            {CLOCK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {CLOCK_LABEL[k]} ({ticket.sla[k].state.replace('_', ' ')})
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Reason (from the policy)" error={ruleError && ruleError.field !== 'clock' ? ruleError.message : problem ? fieldError(problem.fields, 'reason') : undefined}>
-          <select value={reason} onChange={(e) => setReason(e.target.value)}>
-            {reasons.length === 0 && <option value="">No reason the policy allows for your role on this clock</option>}
-            {reasons.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Note (optional)" hint="What you are waiting for, e.g. 'customer sends logs after 14:00'.">
-          <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-        </Field>
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!reason}>
-            Pause clock
-          </button>
-        </div>
-      </form>
+      {value && (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <FormAlert message={problem?.message ?? null} />
+          <Field label="Clock" error={ruleError?.field === 'clock' ? ruleError.message : undefined}>
+            <select data-autofocus value={clock} onChange={(e) => draft.set({ ...value, clock: e.target.value as ClockKind })}>
+              {CLOCK_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {CLOCK_LABEL[k]} ({ticket.sla[k].state.replace('_', ' ')})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Reason (from the policy)" error={ruleError && ruleError.field !== 'clock' ? ruleError.message : problem ? fieldError(problem.fields, 'reason') : undefined}>
+            <select value={reason} onChange={(e) => draft.set({ ...value, reason: e.target.value })}>
+              {reasons.length === 0 && <option value="">No reason the policy allows for your role on this clock</option>}
+              {reasons.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Note (optional)" hint="What you are waiting for, e.g. 'customer sends logs after 14:00'.">
+            <textarea rows={3} value={value.note} onChange={(e) => draft.set({ ...value, note: e.target.value })} />
+          </Field>
+          <div className="modal-actions">
+            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={!reason}>
+              Pause clock
+            </button>
+          </div>
+        </form>
+      )}
     </Modal>
   );
 }

@@ -1,39 +1,50 @@
 import { useState } from 'react';
+import { useDb } from '../../app/db-context';
 import type { TicketRecord } from '../../db/ticket-record';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
+import { DraftStatus } from '../drafts/DraftStatus';
+import { useDraft } from '../drafts/use-draft';
 import { fieldError, type ActionProblem } from './action-error';
 import { useRunAction } from './use-run-action';
 
 /** Reopen a resolved ticket: the resolution clock resumes where it stopped. */
 export function ReopenDialog({ ticket, refused, onClose }: { ticket: TicketRecord; refused?: { id: number; args: unknown } | undefined; onClose(): void }) {
+  const db = useDb();
   const run = useRunAction();
-  const [reason, setReason] = useState((refused?.args as { reason?: string } | undefined)?.reason ?? '');
+  const prior = refused?.args as { reason?: string } | undefined;
+  const draft = useDraft<{ reason: string }>(db, 'reopen', ticket.id, () => ({ reason: '' }), prior ? { reason: prior.reason ?? '' } : undefined);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const value = draft.value;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const outcome = await run('reopen', { ticketId: ticket.id, reason }, { label: `Reopened ${ticket.number}`, refusedId: refused?.id });
+    if (!value) return;
+    const outcome = await run('reopen', { ticketId: ticket.id, reason: value.reason }, { label: `Reopened ${ticket.number}`, refusedId: refused?.id });
     if (outcome) return setProblem(outcome);
+    await draft.discard();
     onClose();
   }
 
   return (
     <Modal title={`Reopen ${ticket.number}`} description="The resolution clock resumes with the time already used." onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <FormAlert message={problem?.message ?? null} />
-        <Field label="Why is it reopened?" error={problem ? fieldError(problem.fields, 'reason') : undefined}>
-          <textarea data-autofocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Field>
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Reopen
-          </button>
-        </div>
-      </form>
+      {value && (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <FormAlert message={problem?.message ?? null} />
+          <Field label="Why is it reopened?" error={problem ? fieldError(problem.fields, 'reason') : undefined}>
+            <textarea data-autofocus rows={3} value={value.reason} onChange={(e) => draft.set({ reason: e.target.value })} />
+          </Field>
+          <div className="modal-actions">
+            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Reopen
+            </button>
+          </div>
+        </form>
+      )}
     </Modal>
   );
 }

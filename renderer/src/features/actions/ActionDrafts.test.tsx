@@ -1,0 +1,136 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { TierdeskDb } from '../../db/db';
+import type { TicketRecord } from '../../db/ticket-record';
+import { mutate } from '../../sync/mutate';
+import { GROUPS, L1, L2, Providers } from '../../test/workspace-harness';
+import { draftKey } from '../drafts/use-draft';
+import { HierarchicalDialog } from './HierarchicalDialog';
+import { NoteDialog } from './NoteDialog';
+import { PauseDialog } from './PauseDialog';
+import { ReopenDialog } from './ReopenDialog';
+
+let db: TierdeskDb;
+const TICKET = 'ticket-printer';
+
+beforeEach(async () => {
+  db = new TierdeskDb(`drafts-${Math.random()}`);
+  await db.groups.bulkPut(GROUPS);
+  await db.agents.bulkPut([L1, L2]);
+  await mutate(db, L1, 'createTicket', {
+    ticketId: TICKET,
+    title: 'Printer on floor 3 jams on every job',
+    description: 'Reported by phone',
+    requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false },
+    category: 'hardware',
+    service: 'Printing',
+    impact: 'low',
+    urgency: 'medium',
+    severity: 'S3',
+    channel: 'phone',
+  });
+  await mutate(db, L1, 'acceptTicket', { ticketId: TICKET });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+type Dialog = (props: { ticket: TicketRecord; refused?: { id: number; args: unknown }; onClose(): void }) => ReactElement;
+
+/** Each dialog with free text: the draft kind it stores under, the text field, what to type and the button that sends it. */
+type Case = { name: string; Dialog: Dialog; kind: string; field: string; text: string; submit: RegExp; refusedArgs(text: string): unknown; resolved?: boolean };
+const DIALOGS: Case[] = [
+  {
+    name: 'work note',
+    Dialog: NoteDialog,
+    kind: 'note',
+    field: 'Note',
+    text: 'Cleared the paper path; rollers look worn.',
+    submit: /^Add note$/,
+    refusedArgs: (body) => ({ ticketId: TICKET, noteId: 'n-refused', body, visibility: 'internal', contact: null }),
+  },
+  {
+    name: 'pause',
+    Dialog: PauseDialog,
+    kind: 'pause',
+    field: 'Note (optional)',
+    text: 'Requester sends the printer logs after 14:00.',
+    submit: /^Pause clock$/,
+    refusedArgs: (note) => ({ ticketId: TICKET, clock: 'resolution', reason: 'awaiting_customer', note }),
+  },
+  {
+    name: 'hierarchical escalation',
+    Dialog: HierarchicalDialog,
+    kind: 'hierarchical',
+    field: 'Reason',
+    text: 'The whole floor cannot print payroll; needs a replacement approved today.',
+    submit: /^Notify management$/,
+    refusedArgs: (reason) => ({ ticketId: TICKET, toRole: 'team_lead', trigger: 'sla_breach_risk', reason }),
+  },
+  {
+    name: 'reopen',
+    Dialog: ReopenDialog,
+    kind: 'reopen',
+    field: 'Why is it reopened?',
+    text: 'Jams again after the fix, same tray.',
+    submit: /^Reopen$/,
+    refusedArgs: (reason) => ({ ticketId: TICKET, reason }),
+    resolved: true,
+  },
+];
+
+async function open(Dialog: Dialog, refused?: { id: number; args: unknown }) {
+  const ticket = (await db.tickets.get(TICKET))!;
+  const view = render(
+    <Providers db={db} agent={L1}>
+      <Dialog ticket={ticket} onClose={() => {}} {...(refused && { refused })} />
+    </Providers>,
+  );
+  await screen.findByRole('button', { name: /^Cancel$/ });
+  return view;
+}
+
+const textField = (label: string) => screen.getByLabelText(label) as HTMLTextAreaElement;
+
+describe.each(DIALOGS)('the $name dialog keeps what was typed', ({ Dialog, kind, field, text, submit, refusedArgs, resolved }) => {
+  beforeEach(async () => {
+    if (resolved) await mutate(db, L1, 'resolve', { ticketId: TICKET, resolution: 'Replaced the pickup rollers; test page printed.' });
+  });
+
+  test('a draft written while typing comes back when the dialog opens again', async () => {
+    const user = userEvent.setup();
+    const view = await open(Dialog);
+    await user.type(textField(field), text);
+    await waitFor(async () => expect((await db.drafts.get(draftKey(kind, TICKET)))?.value).toBeDefined());
+    view.unmount();
+    await open(Dialog);
+    expect(textField(field).value).toBe(text);
+    expect(screen.getByText(/Draft restored/)).toBeInTheDocument();
+  });
+
+  test('saves at once when the dialog goes away before the autosave fired', async () => {
+    const user = userEvent.setup();
+    const view = await open(Dialog);
+    await user.type(textField(field), text);
+    view.unmount();
+    await waitFor(async () => expect(JSON.stringify((await db.drafts.get(draftKey(kind, TICKET)))?.value)).toContain(text));
+  });
+
+  test('a refused action being edited shows its own text, not an older draft', async () => {
+    await db.drafts.put({ key: draftKey(kind, TICKET), ticketId: TICKET, kind, value: { reason: 'older draft', note: 'older draft', body: 'older draft' }, savedAt: 1 });
+    await open(Dialog, { id: 7, args: refusedArgs(text) });
+    expect(textField(field).value).toBe(text);
+  });
+
+  test('the draft is dropped once the action is recorded', async () => {
+    const user = userEvent.setup();
+    await open(Dialog);
+    await user.type(textField(field), text);
+    await user.click(screen.getByRole('button', { name: submit }));
+    await waitFor(async () => expect(await db.outbox.count()).toBeGreaterThan(resolved ? 3 : 2));
+    await waitFor(async () => expect(await db.drafts.get(draftKey(kind, TICKET))).toBeUndefined());
+  });
+});
