@@ -19,3 +19,8 @@ export function isSupervisor(agent: Agent): boolean {
 export function canWorkOnTicket(agent: Agent, ticket: Pick<Ticket, 'group' | 'assignee'>): boolean {
   return isSupervisor(agent) || agent.groups.includes(ticket.group) || ticket.assignee === agent.id;
 }
+
+/** May open tickets (log a call, a walk-in): all internal staff; a vendor liaison works only on tickets handed to the vendor. */
+export function canCreateTickets(agent: Pick<Agent, 'role'>): boolean {
+  return agent.role !== 'vendor_liaison';
+}

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
+import { canCreateTickets } from '../../../shared/auth/access';
 import type { Agent } from '../../../shared/model/agent';
 import { ActionDialogs } from '../features/actions/ActionDialogs';
 import { RecentActions } from '../features/actions/RecentActions';
 import { CommandPalette } from '../features/keyboard/CommandPalette';
 import { KeyboardNotice } from '../features/keyboard/KeyboardNotice';
+import { NewTicketDialog } from '../features/new-ticket/NewTicketDialog';
 import { ShortcutHelp } from '../features/keyboard/ShortcutHelp';
 import { useShortcuts } from '../features/keyboard/use-shortcuts';
 import { useForecastSweep } from '../features/queue/forecast/use-forecast-sweep';
@@ -22,11 +24,16 @@ import { useGroups } from '../db/use-directory';
 import { useDb } from './db-context';
 import { useAppStore } from './store';
 
-/** Settings and shortcut help, from the top bar (also reachable by ? and the palette). */
-export function TopbarButtons() {
+/** New ticket, settings and shortcut help, from the top bar (also reachable by c, ? and the palette). */
+export function TopbarButtons({ agent }: { agent: Agent }) {
   const setOverlay = useAppStore((s) => s.setOverlay);
   return (
     <>
+      {canCreateTickets(agent) && (
+        <button type="button" aria-keyshortcuts="c" title="New ticket (c)" onClick={() => setOverlay('new-ticket')}>
+          New ticket
+        </button>
+      )}
       <button type="button" onClick={() => setOverlay('settings')}>
         Settings
       </button>
@@ -45,6 +52,7 @@ export function AgentWorkspace({ agent, onSyncNow }: { agent: Agent; onSyncNow()
   const detailId = useAppStore((s) => s.detailId);
   const overlay = useAppStore((s) => s.overlay);
   const setOverlay = useAppStore((s) => s.setOverlay);
+  const newTicketRefused = useAppStore((s) => s.newTicketRefused);
   useShortcuts(db, agent);
   useOpenTicketNumber(db);
   useForecastSweep(db, agent, groups);
@@ -74,6 +82,7 @@ export function AgentWorkspace({ agent, onSyncNow }: { agent: Agent; onSyncNow()
       <ActionDialogs />
       {overlay === 'shortcuts' && <ShortcutHelp onClose={closeOverlay} />}
       {overlay === 'settings' && <SettingsPanel onClose={closeOverlay} />}
+      {overlay === 'new-ticket' && <NewTicketDialog key={newTicketRefused?.id ?? 'new'} agent={agent} groups={groups} refused={newTicketRefused} onClose={closeOverlay} />}
       {overlay === 'palette' && <CommandPalette agent={agent} groups={groups} onClose={closeOverlay} onSyncNow={onSyncNow} onExport={() => void saveOutboxFile(db)} />}
     </>
   );

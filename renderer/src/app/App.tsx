@@ -102,7 +102,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
               {agent.name} · {agent.tier ?? agent.role}
             </span>
             <AlertSettingsPanel />
-            <TopbarButtons />
+            <TopbarButtons agent={agent} />
             <button type="button" onClick={onSignOut}>
               Sign out
             </button>

@@ -1,3 +1,4 @@
+import { canCreateTickets } from '../../auth/access';
 import type { Ticket } from '../../model/ticket';
 import { entryTierFor } from '../../escalation/tier-rules';
 import { priorityFor } from '../../policy/lookups';
@@ -7,7 +8,7 @@ import { withClocks } from '../recompute';
 
 export function createTicket(agg: TicketAggregate | null, args: ArgsOf<'createTicket'>, ctx: ApplyContext): ApplyOutcome {
   if (agg) return refuse('conflict', `ticket ${agg.ticket.number} already exists`, 'ticketId');
-  if (ctx.actor.role === 'vendor_liaison') return refuse('forbidden', 'vendor liaisons cannot open tickets');
+  if (!canCreateTickets(ctx.actor)) return refuse('forbidden', 'vendor liaisons cannot open tickets');
   const category = ctx.policy.categories.find((c) => c.id === args.category);
   if (!category) return refuse('invalid', `"${args.category}" is not a category in the policy`, 'category');
   const tier = entryTierFor(args.category, ctx.policy);

@@ -1,20 +1,25 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
 
-/** Which full-window overlay is open: the shortcut list (?), the command palette (Ctrl/Cmd+K) or settings. */
-export type Overlay = 'shortcuts' | 'palette' | 'settings' | null;
+/** Which full-window overlay is open: the shortcut list (?), the command palette (Ctrl/Cmd+K), settings or the New ticket dialog (c). */
+export type Overlay = 'shortcuts' | 'palette' | 'settings' | 'new-ticket' | null;
 
 export type OverlaySlice = {
   overlay: Overlay;
   /** A one-line answer to a shortcut that could not act ("Escalate: accept it first"), read out politely. */
   notice: string | null;
+  /** A refused createTicket being edited in the New ticket dialog (from Needs attention). */
+  newTicketRefused: { id: number; args: unknown } | null;
   setOverlay(overlay: Overlay): void;
+  editRefusedTicket(refused: { id: number; args: unknown }): void;
   setNotice(notice: string | null): void;
 };
 
 export const createOverlaySlice: StateCreator<AppState, [], [], OverlaySlice> = (set) => ({
   overlay: null,
   notice: null,
-  setOverlay: (overlay) => set({ overlay }),
+  newTicketRefused: null,
+  setOverlay: (overlay) => set({ overlay, newTicketRefused: null }),
+  editRefusedTicket: (refused) => set({ overlay: 'new-ticket', newTicketRefused: refused }),
   setNotice: (notice) => set({ notice }),
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { canCreateTickets } from '../../../../shared/auth/access';
 import type { Agent } from '../../../../shared/model/agent';
 import { useAppStore } from '../../app/store';
 import type { TierdeskDb } from '../../db/db';
@@ -77,6 +78,11 @@ export function useShortcuts(db: TierdeskDb, agent: Agent): void {
           return;
         case '?':
           store.setOverlay('shortcuts');
+          return;
+        case 'c':
+          if (!canCreateTickets(agent)) return store.setNotice('New ticket: vendor liaisons work only on tickets handed to the vendor.');
+          event.preventDefault();
+          store.setOverlay('new-ticket');
           return;
       }
       const command = ACTION_KEYS[key];

@@ -54,6 +54,7 @@ function AttentionItem({ row, number }: { row: NeedsAttentionRow; number: string
   const run = useRunAction();
   const openAction = useAppStore((s) => s.openAction);
   const openDetail = useAppStore((s) => s.openDetail);
+  const editRefusedTicket = useAppStore((s) => s.editRefusedTicket);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const edit = EDIT_DIALOG[row.name];
@@ -90,6 +91,11 @@ function AttentionItem({ row, number }: { row: NeedsAttentionRow; number: string
               openAction({ kind: edit, ticketId: row.ticketId, refused: { id: row.id, args: row.args } });
             }}
           >
+            Edit
+          </button>
+        )}
+        {row.name === 'createTicket' && (
+          <button type="button" aria-label={`Edit ${what}`} onClick={() => editRefusedTicket({ id: row.id, args: row.args })}>
             Edit
           </button>
         )}

@@ -1,0 +1,145 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Agent } from '../../../../shared/model/agent';
+import { AgentWorkspace, TopbarButtons } from '../../app/AgentWorkspace';
+import { resetAppStore, useAppStore } from '../../app/store';
+import { TierdeskDb } from '../../db/db';
+import { GROUPS, L1, Providers, fakeLayout } from '../../test/workspace-harness';
+import { draftKey } from '../drafts/use-draft';
+import { staticCommands } from '../keyboard/palette-commands';
+
+let db: TierdeskDb;
+const VENDOR: Agent = { id: 'agent-vendor', email: 'vendor@demo.test', name: 'Vera Vendor', role: 'vendor_liaison', tier: 'L4', groups: ['vendor'] };
+
+beforeEach(async () => {
+  fakeLayout(vi);
+  resetAppStore();
+  db = new TierdeskDb(`new-ticket-${Math.random()}`);
+  await db.groups.bulkPut(GROUPS);
+  await db.agents.put(L1);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  db.close();
+  await db.delete();
+});
+
+function show(agent: Agent = L1) {
+  return render(
+    <Providers db={db} agent={agent}>
+      <TopbarButtons agent={agent} />
+      <AgentWorkspace agent={agent} onSyncNow={() => {}} />
+    </Providers>,
+  );
+}
+
+const dialog = () => screen.getByRole('dialog', { name: 'New ticket' });
+const input = (label: string) => within(dialog()).getByLabelText(label) as HTMLInputElement;
+
+async function openWithKey(user: ReturnType<typeof userEvent.setup>) {
+  await screen.findByRole('button', { name: 'New ticket' });
+  await user.keyboard('c');
+  return screen.findByRole('form', { name: 'New ticket' });
+}
+
+async function fillValid(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(input('Title'), 'Laptop will not boot after the update');
+  await user.type(input('Name'), 'Ava Adams');
+  await user.type(input('Email'), 'ava.adams@example.com');
+  await user.type(input('Service'), 'Laptops');
+  await user.selectOptions(input('Category'), 'hardware');
+  await user.selectOptions(input('Impact'), 'high');
+  await user.selectOptions(input('Urgency'), 'high');
+}
+
+describe('the New ticket dialog', () => {
+  test('refuses missing fields one by one, writes nothing and keeps what was typed', async () => {
+    const user = userEvent.setup();
+    show();
+    await openWithKey(user);
+    await user.type(input('Title'), 'Printer jams');
+    await user.type(input('Email'), 'not-an-address');
+    await user.click(within(dialog()).getByRole('button', { name: 'Create ticket' }));
+    expect(await within(dialog()).findByRole('alert')).toHaveTextContent(/nothing was saved yet/);
+    expect(input('Name')).toHaveAccessibleDescription(/Who asked for help/);
+    expect(input('Email')).toHaveAccessibleDescription(/An email address/);
+    expect(input('Service')).toHaveAccessibleDescription(/Which service/);
+    expect(input('Title')).toHaveAttribute('aria-invalid', 'false');
+    expect(input('Title').value).toBe('Printer jams');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.tickets.count()).toBe(0);
+  });
+
+  test('shows the priority and the group from the policy, creates the ticket locally and opens it', async () => {
+    const user = userEvent.setup();
+    show();
+    await openWithKey(user);
+    expect(within(dialog()).getByText(/Priority P3/)).toBeInTheDocument();
+    await fillValid(user);
+    expect(within(dialog()).getByText(/Priority P1/)).toBeInTheDocument();
+    expect(within(dialog()).getByText(/Goes to Service Desk \(L1\)/)).toBeInTheDocument();
+    await user.click(within(dialog()).getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New ticket' })).not.toBeInTheDocument());
+
+    const [row] = await db.outbox.toArray();
+    expect(row?.name).toBe('createTicket');
+    const ticket = await db.tickets.get(row!.ticketId);
+    expect(ticket).toMatchObject({ title: 'Laptop will not boot after the update', priority: 'P1', group: 'service-desk', tier: 'L1', origin: 'local', requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false } });
+    expect(useAppStore.getState().detailId).toBe(ticket!.id);
+    expect(await db.drafts.get(draftKey('new-ticket', ''))).toBeUndefined();
+  });
+
+  test('keeps a half-written ticket as a draft when closed, and brings it back', async () => {
+    const user = userEvent.setup();
+    show();
+    await openWithKey(user);
+    await user.type(input('Title'), 'Badge reader at door 4 rejects every card');
+    await user.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+    await waitFor(async () => expect(JSON.stringify((await db.drafts.get(draftKey('new-ticket', '')))?.value)).toContain('door 4'));
+    await user.click(screen.getByRole('button', { name: 'New ticket' }));
+    await screen.findByRole('form', { name: 'New ticket' });
+    expect(input('Title').value).toBe('Badge reader at door 4 rejects every card');
+    expect(within(dialog()).getByText(/Draft restored/)).toBeInTheDocument();
+  });
+
+  test('a create the server refused is edited in the dialog and sent again under its own id', async () => {
+    const user = userEvent.setup();
+    const args = {
+      ticketId: 'local-42',
+      title: 'Payroll export fails',
+      description: 'Since Monday',
+      requester: { name: 'Noor Haddad', email: 'noor.haddad@example.com', vip: true },
+      category: 'no-such-category',
+      service: 'Payroll',
+      impact: 'high',
+      urgency: 'medium',
+      severity: 'S2',
+      channel: 'email',
+    };
+    await db.needsAttention.put({ id: 3, name: 'createTicket', args, clientTime: 1, ticketId: 'local-42', queuedAt: 1, code: 'invalid', field: 'category', reason: '"no-such-category" is not a category in the policy', refusedAt: 2 });
+    useAppStore.getState().setView('attention');
+    show();
+    await user.click(await screen.findByRole('button', { name: 'Edit Create ticket' }));
+    await screen.findByRole('form', { name: 'New ticket' });
+    expect(input('Title').value).toBe('Payroll export fails');
+    expect(input('Email').value).toBe('noor.haddad@example.com');
+    expect(input('VIP').checked).toBe(true);
+    await user.selectOptions(input('Category'), 'software');
+    await user.click(within(dialog()).getByRole('button', { name: 'Create ticket' }));
+    await waitFor(async () => expect(await db.needsAttention.count()).toBe(0));
+    const [row] = await db.outbox.toArray();
+    expect(row).toMatchObject({ name: 'createTicket', ticketId: 'local-42', args: { category: 'software', severity: 'S2', channel: 'email' } });
+  });
+
+  test('is not offered to a vendor liaison (the rules refuse them)', async () => {
+    const user = userEvent.setup();
+    show(VENDOR);
+    await screen.findByRole('button', { name: 'Settings' });
+    expect(screen.queryByRole('button', { name: 'New ticket' })).not.toBeInTheDocument();
+    await user.keyboard('c');
+    expect(screen.queryByRole('dialog', { name: 'New ticket' })).not.toBeInTheDocument();
+    expect(staticCommands(VENDOR, GROUPS).some((c) => c.id === 'app:new-ticket')).toBe(false);
+    expect(staticCommands(L1, GROUPS).some((c) => c.id === 'app:new-ticket')).toBe(true);
+  });
+});

@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import type { FieldError } from '../../../../shared/errors';
+import type { Agent, Group } from '../../../../shared/model/agent';
+import { CHANNELS, IMPACTS, SEVERITIES, URGENCIES, type Channel, type Impact, type Severity, type Urgency } from '../../../../shared/model/levels';
+import { useDb } from '../../app/db-context';
+import { getActivePolicy } from '../../app/policy';
+import { useAppStore } from '../../app/store';
+import { Field, FormAlert } from '../../ui/Field';
+import { Modal } from '../../ui/Modal';
+import { fieldError } from '../actions/action-error';
+import { useRunAction } from '../actions/use-run-action';
+import { DraftStatus } from '../drafts/DraftStatus';
+import { useDraft } from '../drafts/use-draft';
+import { blankTicket, CHANNEL_LABEL, checkNewTicket, draftFromArgs, routing, toArgs, type NewTicketDraft } from './new-ticket-form';
+
+const LEVEL_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
+
+/**
+ * Log a new ticket (a call, a walk-in, an email read aloud): online or
+ * offline alike, it is created locally at once and synced like any action.
+ * What is typed is a draft until the ticket is recorded; the priority and
+ * the group it lands in are shown live from the same rules the server applies.
+ */
+export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Agent; groups: readonly Group[]; refused?: { id: number; args: unknown } | null; onClose(): void }) {
+  const db = useDb();
+  const run = useRunAction();
+  const openDetail = useAppStore((s) => s.openDetail);
+  const { policy } = getActivePolicy();
+  const blank = () => blankTicket(policy, agent);
+  const draft = useDraft<NewTicketDraft>(db, 'new-ticket', '', blank, refused ? draftFromArgs(refused.args, blank()) : undefined);
+  const [problems, setProblems] = useState<FieldError[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const value = draft.value;
+  const set = (patch: Partial<NewTicketDraft>) => value && draft.set({ ...value, ...patch });
+  const error = (field: string) => fieldError(problems, field);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!value || busy) return;
+    const local = checkNewTicket(value);
+    if (local.length) {
+      setProblems(local);
+      setMessage('Some fields need fixing; nothing was saved yet and your text is kept.');
+      return;
+    }
+    setBusy(true);
+    // A refused create is retried under its own id: the server never created it.
+    const ticketId = (refused?.args as { ticketId?: string } | undefined)?.ticketId ?? crypto.randomUUID();
+    const outcome = await run('createTicket', toArgs(value, ticketId), { label: `New ticket: ${value.title.trim()}`, refusedId: refused?.id });
+    setBusy(false);
+    if (outcome) {
+      setProblems(outcome.fields);
+      setMessage(outcome.message);
+      return;
+    }
+    await draft.discard();
+    openDetail(ticketId);
+    onClose();
+  }
+
+  const route = value ? routing(policy, groups, value) : null;
+  return (
+    <Modal title="New ticket" description="Created here at once, online or offline, and synced like any other action." onClose={onClose}>
+      {value && route && (
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label="New ticket">
+          <FormAlert message={message} />
+          <Field label="Title" hint="What is wrong, in one line." error={error('title')}>
+            <input data-autofocus type="text" value={value.title} onChange={(e) => set({ title: e.target.value })} />
+          </Field>
+          <Field label="Description" error={error('description')}>
+            <textarea rows={4} value={value.description} onChange={(e) => set({ description: e.target.value })} />
+          </Field>
+          <fieldset>
+            <legend>Requester</legend>
+            <Field label="Name" error={error('requester.name')}>
+              <input type="text" autoComplete="off" value={value.requesterName} onChange={(e) => set({ requesterName: e.target.value })} />
+            </Field>
+            <Field label="Email" error={error('requester.email')}>
+              <input type="email" autoComplete="off" value={value.requesterEmail} onChange={(e) => set({ requesterEmail: e.target.value })} />
+            </Field>
+            <label className="check">
+              <input type="checkbox" checked={value.vip} onChange={(e) => set({ vip: e.target.checked })} /> VIP
+            </label>
+          </fieldset>
+          <Field label="Category" hint={route.group ? `Goes to ${route.group} (${route.tier}).` : `No group handles it in ${route.tier}.`} error={error('category')}>
+            <select value={value.category} onChange={(e) => set({ category: e.target.value })}>
+              {policy.categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Service" hint="e.g. VPN, Email, Printing" error={error('service')}>
+            <input type="text" value={value.service} onChange={(e) => set({ service: e.target.value })} />
+          </Field>
+          <div className="row">
+            <Field label="Impact" error={error('impact')}>
+              <select value={value.impact} onChange={(e) => set({ impact: e.target.value as Impact })}>
+                {IMPACTS.map((i) => (
+                  <option key={i} value={i}>
+                    {LEVEL_LABEL[i]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Urgency" error={error('urgency')}>
+              <select value={value.urgency} onChange={(e) => set({ urgency: e.target.value as Urgency })}>
+                {URGENCIES.map((u) => (
+                  <option key={u} value={u}>
+                    {LEVEL_LABEL[u]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Severity" error={error('severity')}>
+              <select value={value.severity} onChange={(e) => set({ severity: e.target.value as Severity })}>
+                {SEVERITIES.map((s) => (
+                  <option key={s} value={s}>
+                    {s} {policy.severities.find((d) => d.id === s)?.name ?? ''}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Channel" error={error('channel')}>
+              <select value={value.channel} onChange={(e) => set({ channel: e.target.value as Channel })}>
+                {CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {CHANNEL_LABEL[c]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <p className="new-ticket-priority" aria-live="polite">
+            Priority {route.priority} (impact × urgency, per the policy)
+          </p>
+          <div className="modal-actions">
+            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              Create ticket
+            </button>
+          </div>
+        </form>
+      )}
+    </Modal>
+  );
+}
