@@ -174,4 +174,40 @@ describe('the agent workspace against the real server', () => {
     await screenshot(l1, 'view-dark-theme');
     await expectAccessible(l1, 'dark theme');
   });
+
+  test('with the server stopped L1 logs a call as a new ticket; after a restart it gets its INC number', async () => {
+    const title = 'Conference room 4B projector shows no signal';
+    await stack.stopApi();
+    await l1.locator('body').click({ position: { x: 1, y: 1 } });
+    await l1.keyboard.press('c');
+    const dialog = l1.getByRole('dialog', { name: 'New ticket' });
+    await dialog.getByRole('form', { name: 'New ticket' }).waitFor();
+    await dialog.getByRole('button', { name: 'Create ticket' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/nothing was saved yet/);
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByLabel('Name').fill('Noor Haddad');
+    await dialog.getByLabel('Email').fill('noor.haddad@example.com');
+    await dialog.getByLabel('Service').fill('Meeting rooms');
+    await dialog.getByLabel('Category').selectOption('hardware');
+    await dialog.getByLabel('Urgency').selectOption('high');
+    await expect.poll(() => dialog.getByText(/^Priority P\d/).textContent()).toMatch(/Priority P2/);
+    await screenshot(l1, 'new-ticket-dialog');
+    await expectAccessible(l1, 'new ticket dialog', '[role="dialog"]');
+    await dialog.getByRole('button', { name: 'Create ticket' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Created here while offline: it has a local number and waits in the outbox.
+    const local = l1.locator('[data-detail^="NEW-"]', { hasText: title });
+    await local.waitFor();
+    await local.getByText('You', { exact: true }).waitFor();
+    await l1.locator('[data-action-state="pending"]', { hasText: `New ticket: ${title}` }).waitFor();
+    await screenshot(l1, 'new-ticket-offline');
+
+    await stack.restartApi();
+    await l1.getByRole('button', { name: 'Sync now' }).click();
+    await l1.locator('[data-action-state="synced"]', { hasText: `New ticket: ${title}` }).waitFor({ timeout: 60_000 });
+    await l1.locator('[data-action-state="synced"]', { hasText: `Accepted ${title}` }).waitFor({ timeout: 60_000 });
+    const numbered = l1.locator('[data-detail^="INC-"]', { hasText: title });
+    await numbered.waitFor({ timeout: 30_000 });
+    await numbered.getByText('You', { exact: true }).waitFor();
+  });
 });

@@ -69,6 +69,11 @@ describe('the New ticket dialog', () => {
     expect(input('Title').value).toBe('Printer jams');
     expect(await db.outbox.count()).toBe(0);
     expect(await db.tickets.count()).toBe(0);
+
+    // Fixing a field takes its message away; the others stay until they are fixed too.
+    await user.type(input('Name'), 'Ava Adams');
+    expect(input('Name')).toHaveAttribute('aria-invalid', 'false');
+    expect(input('Service')).toHaveAttribute('aria-invalid', 'true');
   });
 
   test('shows the priority and the group from the policy, creates the ticket locally and opens it', async () => {
@@ -82,12 +87,27 @@ describe('the New ticket dialog', () => {
     await user.click(within(dialog()).getByRole('button', { name: 'Create ticket' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New ticket' })).not.toBeInTheDocument());
 
-    const [row] = await db.outbox.toArray();
-    expect(row?.name).toBe('createTicket');
+    // Logged by an L1 agent for L1: created, then taken by them (two actions, in that order).
+    const [row, accept] = await db.outbox.orderBy('id').toArray();
+    expect([row?.name, accept?.name]).toEqual(['createTicket', 'acceptTicket']);
     const ticket = await db.tickets.get(row!.ticketId);
-    expect(ticket).toMatchObject({ title: 'Laptop will not boot after the update', priority: 'P1', group: 'service-desk', tier: 'L1', origin: 'local', requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false } });
+    expect(ticket).toMatchObject({ title: 'Laptop will not boot after the update', priority: 'P1', group: 'service-desk', tier: 'L1', origin: 'local', assignee: L1.id, requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false } });
     expect(useAppStore.getState().detailId).toBe(ticket!.id);
     expect(await db.drafts.get(draftKey('new-ticket', ''))).toBeUndefined();
+  });
+
+  test('a ticket for another tier is only created, not taken (only that tier accepts it)', async () => {
+    const user = userEvent.setup();
+    show();
+    await openWithKey(user);
+    await fillValid(user);
+    await user.selectOptions(input('Category'), 'payments');
+    expect(within(dialog()).getByText(/Goes to Platform Engineering \(L3\)/)).toBeInTheDocument();
+    expect(within(dialog()).queryByLabelText('Assign to me')).not.toBeInTheDocument();
+    await user.click(within(dialog()).getByRole('button', { name: 'Create ticket' }));
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const [row] = await db.outbox.toArray();
+    expect(await db.tickets.get(row!.ticketId)).toMatchObject({ tier: 'L3', group: 'platform-engineering', assignee: null });
   });
 
   test('keeps a half-written ticket as a draft when closed, and brings it back', async () => {
@@ -128,7 +148,7 @@ describe('the New ticket dialog', () => {
     await user.selectOptions(input('Category'), 'software');
     await user.click(within(dialog()).getByRole('button', { name: 'Create ticket' }));
     await waitFor(async () => expect(await db.needsAttention.count()).toBe(0));
-    const [row] = await db.outbox.toArray();
+    const [row] = await db.outbox.orderBy('id').toArray();
     expect(row).toMatchObject({ name: 'createTicket', ticketId: 'local-42', args: { category: 'software', severity: 'S2', channel: 'email' } });
   });
 

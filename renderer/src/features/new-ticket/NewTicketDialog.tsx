@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FieldError } from '../../../../shared/errors';
+import { isSupervisor } from '../../../../shared/auth/access';
 import type { Agent, Group } from '../../../../shared/model/agent';
 import { CHANNELS, IMPACTS, SEVERITIES, URGENCIES, type Channel, type Impact, type Severity, type Urgency } from '../../../../shared/model/levels';
 import { useDb } from '../../app/db-context';
@@ -14,6 +15,9 @@ import { useDraft } from '../drafts/use-draft';
 import { blankTicket, CHANNEL_LABEL, checkNewTicket, draftFromArgs, routing, toArgs, type NewTicketDraft } from './new-ticket-form';
 
 const LEVEL_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
+
+/** Draft keys whose error is reported under another field name (the mutation's args nest the requester). */
+const FIELD_OF: Partial<Record<keyof NewTicketDraft, string>> = { requesterName: 'requester.name', requesterEmail: 'requester.email', vip: 'requester.vip' };
 
 /**
  * Log a new ticket (a call, a walk-in, an email read aloud): online or
@@ -32,7 +36,13 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const value = draft.value;
-  const set = (patch: Partial<NewTicketDraft>) => value && draft.set({ ...value, ...patch });
+  // A field's message goes as soon as the agent changes that field; the rest stay until the next try.
+  const set = (patch: Partial<NewTicketDraft>) => {
+    if (!value) return;
+    draft.set({ ...value, ...patch });
+    const changed = new Set(Object.keys(patch).map((k) => FIELD_OF[k as keyof NewTicketDraft] ?? k));
+    setProblems((current) => (current.some((p) => changed.has(p.field)) ? current.filter((p) => !changed.has(p.field)) : current));
+  };
   const error = (field: string) => fieldError(problems, field);
 
   async function submit(event: React.FormEvent) {
@@ -55,11 +65,15 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
       return;
     }
     await draft.discard();
+    // Logged by the agent who will work it: take ownership too (a second action, so a refusal of it never loses the ticket).
+    if (value.takeIt && takeable) await run('acceptTicket', { ticketId }, { label: `Accepted ${value.title.trim()}` });
     openDetail(ticketId);
     onClose();
   }
 
   const route = value ? routing(policy, groups, value) : null;
+  // Only an agent of the tier it lands in (or a supervisor) can take it; the accept rules say the same.
+  const takeable = !!route && (route.tier === agent.tier || isSupervisor(agent));
   return (
     <Modal title="New ticket" description="Created here at once, online or offline, and synced like any other action." onClose={onClose}>
       {value && route && (
@@ -136,6 +150,11 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
           <p className="new-ticket-priority" aria-live="polite">
             Priority {route.priority} (impact × urgency, per the policy)
           </p>
+          {takeable && (
+            <label className="check">
+              <input type="checkbox" checked={value.takeIt} onChange={(e) => set({ takeIt: e.target.checked })} /> Assign to me
+            </label>
+          )}
           <div className="modal-actions">
             <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
             <button type="button" onClick={onClose}>

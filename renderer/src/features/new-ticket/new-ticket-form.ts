@@ -19,6 +19,8 @@ export type NewTicketDraft = {
   urgency: Urgency;
   severity: Severity;
   channel: Channel;
+  /** Accept it as soon as it is created (the agent logging a call usually works it). */
+  takeIt: boolean;
 };
 
 export const CHANNEL_LABEL: Record<Channel, string> = {
@@ -45,6 +47,7 @@ export function blankTicket(policy: Policy, agent: Agent): NewTicketDraft {
     urgency: 'medium',
     severity: 'S3',
     channel: 'phone',
+    takeIt: true,
   };
 }
 
