@@ -3,6 +3,7 @@ import { useDb } from '../../app/db-context';
 import { HandoffDialog } from '../handoff/HandoffDialog';
 import { ArticleDialog } from '../knowledge/ArticleDialog';
 import { useTicket } from '../ticket/use-ticket';
+import { EditFieldsDialog } from './EditFieldsDialog';
 import { HierarchicalDialog } from './HierarchicalDialog';
 import { NoteDialog } from './NoteDialog';
 import { PauseDialog } from './PauseDialog';
@@ -37,5 +38,7 @@ export function ActionDialogs() {
       return <ResolveDialog key={key} {...props} />;
     case 'reopen':
       return <ReopenDialog key={key} {...props} />;
+    case 'edit':
+      return <EditFieldsDialog key={key} {...props} />;
   }
 }

@@ -2,7 +2,7 @@ import type { FieldError } from '../../../../shared/errors';
 import { MutationInputError, MutationRefusedError, StorageError } from '../../sync/mutate';
 
 /** What a dialog shows when an action did not go through: errors per field, and one sentence for the whole. */
-export type ActionProblem = { fields: FieldError[]; message: string };
+export type ActionProblem = { fields: FieldError[]; message: string; code?: string };
 
 /**
  * Input errors and the shared rules' refusals name a field (possibly under
@@ -15,7 +15,7 @@ export function describeActionError(error: unknown, under = ''): ActionProblem {
     return { fields: error.fields.map((f) => ({ field: strip(f.field), message: f.message })), message: 'Some fields need fixing; nothing was saved yet and your text is kept.' };
   }
   if (error instanceof MutationRefusedError) {
-    return { fields: error.field ? [{ field: strip(error.field), message: error.message }] : [], message: error.message };
+    return { fields: error.field ? [{ field: strip(error.field), message: error.message }] : [], message: error.message, code: error.code };
   }
   if (error instanceof StorageError) return { fields: [], message: error.message };
   return { fields: [], message: error instanceof Error ? error.message : String(error) };

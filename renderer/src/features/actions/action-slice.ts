@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
 
-export const ACTION_KINDS = ['note', 'handoff', 'hierarchical', 'pause', 'resolve', 'reopen'] as const;
+export const ACTION_KINDS = ['note', 'handoff', 'hierarchical', 'pause', 'resolve', 'reopen', 'edit'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export type OpenAction = {

@@ -11,6 +11,7 @@ export const SHORTCUTS: Array<{ keys: string; what: string }> = [
   { keys: 'h', what: 'Escalate to management (hierarchical)' },
   { keys: 'p', what: 'Pause a clock' },
   { keys: 'r', what: 'Resolve' },
+  { keys: 'f', what: 'Edit fields (title, category, impact, urgency…)' },
   { keys: 'c', what: 'New ticket (log a call or a walk-in)' },
   { keys: '/', what: 'Search the queue' },
   { keys: 'g then m', what: 'Go to My work' },

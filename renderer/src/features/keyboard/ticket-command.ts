@@ -14,6 +14,7 @@ export const COMMAND_LABEL: Record<TicketCommand, string> = {
   pause: 'Pause a clock',
   resolve: 'Resolve',
   reopen: 'Reopen',
+  edit: 'Edit fields',
 };
 
 /**

@@ -24,6 +24,7 @@ export const EDIT_DIALOG: Partial<Record<MutationName, ActionKind>> = {
   pauseClock: 'pause',
   resolve: 'resolve',
   reopen: 'reopen',
+  updateFields: 'edit',
 };
 
 export function mutationLabel(name: string): string {
@@ -34,9 +35,12 @@ export function mutationLabel(name: string): string {
 export function typedText(name: string, args: unknown): string {
   const a = (args ?? {}) as Record<string, unknown>;
   const note = a.handoffNote as { nextTierNeeds?: string; businessImpact?: string } | undefined;
+  const fields = name === 'updateFields' && a.fields && typeof a.fields === 'object' ? Object.entries(a.fields as Record<string, unknown>) : null;
   const text =
     name === 'escalateFunctional'
       ? `To ${String(a.toTier)}: ${note?.nextTierNeeds || note?.businessImpact || '(no text yet)'}`
-      : String(a.body ?? a.reason ?? a.resolution ?? a.title ?? '');
+      : fields
+        ? fields.map(([field, value]) => `${field}: ${String(value)}`).join('; ')
+        : String(a.body ?? a.reason ?? a.resolution ?? a.title ?? '');
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }

@@ -14,6 +14,7 @@ const BUTTONS: Array<{ kind: ActionKind | 'accept'; label: string; key: string }
   { kind: 'hierarchical', label: 'To management', key: 'h' },
   { kind: 'pause', label: 'Pause', key: 'p' },
   { kind: 'resolve', label: 'Resolve', key: 'r' },
+  { kind: 'edit', label: 'Edit', key: 'f' },
   { kind: 'reopen', label: 'Reopen', key: '' },
 ];
 

@@ -14,6 +14,8 @@ export type Availability = {
   pause: string | null;
   resolve: string | null;
   reopen: string | null;
+  /** Edit title, description, category, service, impact, urgency. */
+  edit: string | null;
   /** Clocks that can be resumed. */
   resume: ClockKind[];
 };
@@ -48,6 +50,7 @@ export function availability(ticket: Ticket, agent: Agent): Availability {
     pause: work ?? closed ?? (running.length ? null : 'No clock is running.'),
     resolve: work ?? closed ?? waiting ?? (mine ? (agent.tier === ticket.tier || supervisor ? null : `Only ${ticket.tier} resolves it.`) : 'Only the owner resolves it.'),
     reopen: work ?? (ticket.status === 'resolved' ? null : 'Only a resolved ticket can be reopened.'),
+    edit: work ?? closed,
     resume: open && !work ? CLOCK_KINDS.filter((k) => ticket.sla[k].state === 'paused') : [],
   };
 }
@@ -61,4 +64,5 @@ export const AVAILABILITY_OF = {
   pause: 'pause',
   resolve: 'resolve',
   reopen: 'reopen',
+  edit: 'edit',
 } as const satisfies Record<string, keyof Omit<Availability, 'resume'>>;
