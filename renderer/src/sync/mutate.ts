@@ -4,9 +4,10 @@ import { applyMutation } from '../../../shared/mutations/apply';
 import type { RefusalCode } from '../../../shared/mutations/context';
 import { MutationArgs, ticketIdOf, type ArgsInput, type Mutation, type MutationName } from '../../../shared/mutations/mutations';
 import type { TierdeskDb } from '../db/db';
-import { fromRecord, toRecord } from '../db/ticket-record';
+import { fromRecord, toRecord, type TicketRecord } from '../db/ticket-record';
 import { serverNow } from '../time/ticker';
 import { applyContextFor, kbIdsOf, viewAggregate } from './local-apply';
+import { commitEcho, dropEcho, publishEcho } from './local-echo';
 import { readClientState } from './sync-state';
 import { StorageError, toStorageError } from './storage-errors';
 
@@ -45,8 +46,10 @@ export async function mutate<N extends MutationName>(db: TierdeskDb, actor: Agen
   const mutation = { name, args: parsed.data } as Mutation;
   const ticketId = ticketIdOf(mutation);
   const clientTime = serverNow();
+  let echo: TicketRecord | null = null;
+  let echoTimer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await db.transaction('rw', [db.tickets, db.serverTickets, db.events, db.outbox, db.syncState, db.kb, db.groups, db.agents], async () => {
+    const result = await db.transaction('rw', [db.tickets, db.serverTickets, db.events, db.outbox, db.syncState, db.kb, db.groups, db.agents], async () => {
       const client = await readClientState(db);
       const id = client.nextMutationId;
       const agg = ticketId ? await viewAggregate(db, ticketId) : null;
@@ -60,7 +63,14 @@ export async function mutate<N extends MutationName>(db: TierdeskDb, actor: Agen
         await db.serverTickets.put(fromRecord(existing));
       }
       if (outcome.ticket) {
-        await db.tickets.put(toRecord(outcome.ticket, existing?.origin ?? 'local', (existing?.pending ?? 0) + 1));
+        const record = toRecord(outcome.ticket, existing?.origin ?? 'local', (existing?.pending ?? 0) + 1);
+        // Shown in its rows while the strict commit runs (local-echo.ts); from a timer, outside this transaction's zone.
+        echo = record;
+        echoTimer = setTimeout(() => {
+          echoTimer = undefined;
+          publishEcho(record);
+        }, 0);
+        await db.tickets.put(record);
       }
       if (outcome.events.length) await db.events.bulkPut(outcome.events.map((e) => ({ ...e, pending: 1 as const })));
       if (outcome.kbArticles.length) await db.kb.bulkPut(outcome.kbArticles);
@@ -68,7 +78,15 @@ export async function mutate<N extends MutationName>(db: TierdeskDb, actor: Agen
       await db.syncState.put({ ...client, nextMutationId: id + 1 });
       return { mutationId: id, ticketId };
     });
+    if (echo) {
+      // Committed before the echo went out: IndexedDB has it already, no echo needed.
+      if (echoTimer !== undefined) clearTimeout(echoTimer);
+      else commitEcho(echo, performance.now());
+    }
+    return result;
   } catch (error) {
+    clearTimeout(echoTimer);
+    if (echo) dropEcho(echo);
     if (error instanceof MutationRefusedError || error instanceof MutationInputError) throw error;
     throw toStorageError(error);
   }

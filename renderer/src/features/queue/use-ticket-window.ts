@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
+import { echoed, echoVersion, subscribeEchoes } from '../../sync/local-echo';
 
 /** Rows are read in blocks, so scrolling a few rows does not re-read what is already on screen. */
 const BLOCK = 32;
@@ -17,7 +18,8 @@ export function useTicketWindow(db: TierdeskDb, ids: readonly string[] | undefin
   const slice = ids?.slice(from, to) ?? [];
   const sliceKey = slice.join(',');
   const previous = useRef<ReadonlyMap<string, TicketRecord>>(EMPTY);
-  const records = useLiveQuery(async () => {
+  const read = useLiveQuery(async () => {
+    const startedAt = performance.now();
     const found = await db.tickets.bulkGet(slice);
     // Unchanged rows keep their record object, so only the changed row re-renders (rows are memoised).
     const next = new Map<string, TicketRecord>();
@@ -27,10 +29,21 @@ export function useTicketWindow(db: TierdeskDb, ids: readonly string[] | undefin
       next.set(r.id, before && sameRecord(before, r) ? before : r);
     }
     previous.current = next;
-    return next;
+    return { records: next, startedAt };
     // The slice's content is the dependency (sliceKey), not the array's identity.
   }, [db, sliceKey]);
-  return records ?? EMPTY;
+  // My own writes show in their rows before IndexedDB commits them (local-echo.ts).
+  const echoes = useSyncExternalStore(subscribeEchoes, echoVersion);
+  return useMemo(() => {
+    if (!read) return EMPTY;
+    if (echoes === 0) return read.records;
+    let merged: Map<string, TicketRecord> | null = null;
+    for (const [id, record] of read.records) {
+      const shown = echoed(id, record, read.startedAt);
+      if (shown !== record && shown) (merged ??= new Map(read.records)).set(id, shown);
+    }
+    return merged ?? read.records;
+  }, [read, echoes]);
 }
 
 const EMPTY: ReadonlyMap<string, TicketRecord> = new Map();
