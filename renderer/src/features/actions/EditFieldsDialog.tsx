@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { EDITABLE_FIELDS, type EditableField } from '../../../../shared/mutations/mutations';
-import { IMPACTS, URGENCIES, type Impact, type Urgency } from '../../../../shared/model/levels';
 import type { Ticket } from '../../../../shared/model/ticket';
 import { priorityFor } from '../../../../shared/policy/lookups';
 import { useDb } from '../../app/db-context';
@@ -8,9 +7,10 @@ import { getActivePolicy } from '../../app/policy';
 import type { TicketRecord } from '../../db/ticket-record';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
-import { DraftStatus } from '../drafts/DraftStatus';
+import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { fieldError, type ActionProblem } from './action-error';
+import { ClassificationFields } from './ClassificationFields';
 import { useRunAction } from './use-run-action';
 
 type Fields = Pick<Ticket, EditableField>;
@@ -22,8 +22,6 @@ type Fields = Pick<Ticket, EditableField>;
  * fields; the server refuses it only when the same field changed since.
  */
 type EditDraft = { baseVersion: number; base: Fields; fields: Fields };
-
-const LEVEL_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 
 const fieldsOf = (ticket: Ticket): Fields => ({
   title: ticket.title,
@@ -97,54 +95,13 @@ export function EditFieldsDialog({ ticket, refused, onClose }: { ticket: TicketR
           <Field label="Description" error={error('description')}>
             <textarea rows={4} value={value.fields.description} onChange={(e) => set({ description: e.target.value })} />
           </Field>
-          <div className="row">
-            <Field label="Category" error={error('category')}>
-              <select value={value.fields.category} onChange={(e) => set({ category: e.target.value })}>
-                {policy.categories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Service" error={error('service')}>
-              <input type="text" value={value.fields.service} onChange={(e) => set({ service: e.target.value })} />
-            </Field>
-          </div>
-          <div className="row">
-            <Field label="Impact" error={error('impact')}>
-              <select value={value.fields.impact} onChange={(e) => set({ impact: e.target.value as Impact })}>
-                {IMPACTS.map((i) => (
-                  <option key={i} value={i}>
-                    {LEVEL_LABEL[i]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Urgency" error={error('urgency')}>
-              <select value={value.fields.urgency} onChange={(e) => set({ urgency: e.target.value as Urgency })}>
-                {URGENCIES.map((u) => (
-                  <option key={u} value={u}>
-                    {LEVEL_LABEL[u]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
+          <ClassificationFields policy={policy} value={value.fields} onChange={set} error={error} />
           <p className="new-ticket-priority" aria-live="polite">
             {priority === ticket.priority
               ? `Priority stays ${priority}`
               : `Priority ${ticket.priority} → ${priority}: the SLA targets change (${policy.retargetRule === 'restart' ? 'clocks restart' : 'time used so far is kept'})`}
           </p>
-          <div className="modal-actions">
-            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Save changes
-            </button>
-          </div>
+          <DraftActions draft={draft} onCancel={onClose} submit="Save changes" />
         </form>
       )}
     </Modal>

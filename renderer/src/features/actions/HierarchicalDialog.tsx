@@ -4,7 +4,7 @@ import { getActivePolicy } from '../../app/policy';
 import type { TicketRecord } from '../../db/ticket-record';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
-import { DraftStatus } from '../drafts/DraftStatus';
+import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { fieldError, type ActionProblem } from './action-error';
 import { useRunAction } from './use-run-action';
@@ -69,15 +69,7 @@ export function HierarchicalDialog({ ticket, refused, onClose }: { ticket: Ticke
           <Field label="Reason" hint="At least a sentence: what management needs to decide or do." error={problem ? fieldError(problem.fields, 'reason') : undefined}>
             <textarea rows={4} value={value.reason} onChange={(e) => draft.set({ ...value, reason: e.target.value })} />
           </Field>
-          <div className="modal-actions">
-            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Notify management
-            </button>
-          </div>
+          <DraftActions draft={draft} onCancel={onClose} submit="Notify management" />
         </form>
       )}
     </Modal>

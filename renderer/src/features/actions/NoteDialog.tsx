@@ -5,7 +5,7 @@ import { useDb } from '../../app/db-context';
 import type { TicketRecord } from '../../db/ticket-record';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
-import { DraftStatus } from '../drafts/DraftStatus';
+import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { fieldError, type ActionProblem } from './action-error';
 import { useRunAction } from './use-run-action';
@@ -79,15 +79,7 @@ export function NoteDialog({ ticket, refused, onClose }: { ticket: TicketRecord;
               </select>
             </Field>
           )}
-          <div className="modal-actions">
-            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              Add note
-            </button>
-          </div>
+          <DraftActions draft={draft} onCancel={onClose} submit="Add note" disabled={busy} />
         </form>
       )}
     </Modal>

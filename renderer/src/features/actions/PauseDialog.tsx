@@ -7,7 +7,7 @@ import type { TicketRecord } from '../../db/ticket-record';
 import { useNow } from '../../time/ticker';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
-import { DraftStatus } from '../drafts/DraftStatus';
+import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { useClocks, useTicketEvents } from '../ticket/use-ticket';
 import { fieldError, type ActionProblem } from './action-error';
@@ -85,15 +85,7 @@ export function PauseDialog({ ticket, refused, onClose }: { ticket: TicketRecord
           <Field label="Note (optional)" hint="What you are waiting for, e.g. 'customer sends logs after 14:00'.">
             <textarea rows={3} value={value.note} onChange={(e) => draft.set({ ...value, note: e.target.value })} />
           </Field>
-          <div className="modal-actions">
-            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={!reason}>
-              Pause clock
-            </button>
-          </div>
+          <DraftActions draft={draft} onCancel={onClose} submit="Pause clock" disabled={!reason} />
         </form>
       )}
     </Modal>

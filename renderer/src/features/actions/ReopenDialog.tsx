@@ -3,7 +3,7 @@ import { useDb } from '../../app/db-context';
 import type { TicketRecord } from '../../db/ticket-record';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
-import { DraftStatus } from '../drafts/DraftStatus';
+import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { fieldError, type ActionProblem } from './action-error';
 import { useRunAction } from './use-run-action';
@@ -34,15 +34,7 @@ export function ReopenDialog({ ticket, refused, onClose }: { ticket: TicketRecor
           <Field label="Why is it reopened?" error={problem ? fieldError(problem.fields, 'reason') : undefined}>
             <textarea data-autofocus rows={3} value={value.reason} onChange={(e) => draft.set({ reason: e.target.value })} />
           </Field>
-          <div className="modal-actions">
-            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Reopen
-            </button>
-          </div>
+          <DraftActions draft={draft} onCancel={onClose} submit="Reopen" />
         </form>
       )}
     </Modal>

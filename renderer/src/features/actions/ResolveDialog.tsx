@@ -5,7 +5,7 @@ import { useDb } from '../../app/db-context';
 import type { TicketRecord } from '../../db/ticket-record';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
-import { DraftStatus } from '../drafts/DraftStatus';
+import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { suggestFor } from '../knowledge/kb-index';
 import { kbMarks } from '../knowledge/kb-marks';
@@ -106,15 +106,7 @@ export function ResolveDialog({ ticket, refused, onClose }: { ticket: TicketReco
               </Field>
             </>
           )}
-          <div className="modal-actions">
-            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Resolve
-            </button>
-          </div>
+          <DraftActions draft={draft} onCancel={onClose} submit="Resolve" />
         </form>
       )}
     </Modal>

@@ -11,7 +11,7 @@ import { Modal } from '../../ui/Modal';
 import { fieldError, type ActionProblem } from '../actions/action-error';
 import { useActions } from '../actions/actions-context';
 import { useRunAction } from '../actions/use-run-action';
-import { DraftStatus } from '../drafts/DraftStatus';
+import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { suggestFor } from '../knowledge/kb-index';
 import { useKb, type KbData } from '../knowledge/use-kb';
@@ -173,15 +173,7 @@ function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: 
           onChange={(kbArticlesChecked) => set({ kbArticlesChecked })}
         />
         <ConfirmedFields form={form} ticket={ticket} errorOf={errorOf} onUseCurrent={() => set({ category: ticket.category, priority: ticket.priority })} />
-        <div className="modal-actions">
-          <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
-          <button type="button" onClick={onClose}>
-            Close (draft kept)
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Escalate to {form.toTier}
-          </button>
-        </div>
+        <DraftActions draft={draft} onCancel={onClose} submit={`Escalate to ${form.toTier}`} cancel="Close (draft kept)" disabled={busy} />
       </form>
     </Modal>
   );

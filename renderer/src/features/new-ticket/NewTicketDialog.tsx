@@ -2,19 +2,18 @@ import { useState } from 'react';
 import type { FieldError } from '../../../../shared/errors';
 import { isSupervisor } from '../../../../shared/auth/access';
 import type { Agent, Group } from '../../../../shared/model/agent';
-import { CHANNELS, IMPACTS, SEVERITIES, URGENCIES, type Channel, type Impact, type Severity, type Urgency } from '../../../../shared/model/levels';
+import { CHANNELS, SEVERITIES, type Channel, type Severity } from '../../../../shared/model/levels';
 import { useDb } from '../../app/db-context';
 import { getActivePolicy } from '../../app/policy';
 import { useAppStore } from '../../app/store';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { fieldError } from '../actions/action-error';
+import { ClassificationFields } from '../actions/ClassificationFields';
 import { useRunAction } from '../actions/use-run-action';
-import { DraftStatus } from '../drafts/DraftStatus';
+import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { blankTicket, CHANNEL_LABEL, checkNewTicket, draftFromArgs, routing, toArgs, type NewTicketDraft } from './new-ticket-form';
-
-const LEVEL_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 
 /** Draft keys whose error is reported under another field name (the mutation's args nest the requester). */
 const FIELD_OF: Partial<Record<keyof NewTicketDraft, string>> = { requesterName: 'requester.name', requesterEmail: 'requester.email', vip: 'requester.vip' };
@@ -97,37 +96,14 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
               <input type="checkbox" checked={value.vip} onChange={(e) => set({ vip: e.target.checked })} /> VIP
             </label>
           </fieldset>
-          <Field label="Category" hint={route.group ? `Goes to ${route.group} (${route.tier}).` : `No group handles it in ${route.tier}.`} error={error('category')}>
-            <select value={value.category} onChange={(e) => set({ category: e.target.value })}>
-              {policy.categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Service" hint="e.g. VPN, Email, Printing" error={error('service')}>
-            <input type="text" value={value.service} onChange={(e) => set({ service: e.target.value })} />
-          </Field>
+          <ClassificationFields
+            policy={policy}
+            value={value}
+            onChange={set}
+            error={error}
+            categoryHint={route.group ? `Goes to ${route.group} (${route.tier}).` : `No group handles it in ${route.tier}.`}
+          />
           <div className="row">
-            <Field label="Impact" error={error('impact')}>
-              <select value={value.impact} onChange={(e) => set({ impact: e.target.value as Impact })}>
-                {IMPACTS.map((i) => (
-                  <option key={i} value={i}>
-                    {LEVEL_LABEL[i]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Urgency" error={error('urgency')}>
-              <select value={value.urgency} onChange={(e) => set({ urgency: e.target.value as Urgency })}>
-                {URGENCIES.map((u) => (
-                  <option key={u} value={u}>
-                    {LEVEL_LABEL[u]}
-                  </option>
-                ))}
-              </select>
-            </Field>
             <Field label="Severity" error={error('severity')}>
               <select value={value.severity} onChange={(e) => set({ severity: e.target.value as Severity })}>
                 {SEVERITIES.map((s) => (
@@ -155,15 +131,7 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
               <input type="checkbox" checked={value.takeIt} onChange={(e) => set({ takeIt: e.target.checked })} /> Assign to me
             </label>
           )}
-          <div className="modal-actions">
-            <DraftStatus savedAt={draft.savedAt} restored={draft.restored} />
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              Create ticket
-            </button>
-          </div>
+          <DraftActions draft={draft} onCancel={onClose} submit="Create ticket" disabled={busy} />
         </form>
       )}
     </Modal>
