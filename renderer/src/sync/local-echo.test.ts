@@ -22,6 +22,14 @@ describe('the local echo of my own writes', () => {
     expect(echoed(stored.id, stored, 100)).toBe(stored);
   });
 
+  test('a read that already has the write shows it from IndexedDB, however early it began', () => {
+    const echo = edited('Stored already');
+    publishEcho(echo);
+    const read = { ...echo };
+    expect(echoed(stored.id, read, 0)).toBe(read);
+    dropEcho(echo);
+  });
+
   test('a failed write is un-echoed at once, and tells the rows', () => {
     const listener = vi.fn();
     const unsubscribe = subscribeEchoes(listener);

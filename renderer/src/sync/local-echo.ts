@@ -49,8 +49,13 @@ export function dropEcho(record: TicketRecord): void {
 /** The record to show for `id` given a read of IndexedDB that started at `readStartedAt` (performance.now()). */
 export function echoed(id: string, fromDb: TicketRecord | undefined, readStartedAt: number): TicketRecord | undefined {
   const echo = echoes.get(id);
-  if (!echo || (echo.committedAt !== null && readStartedAt >= echo.committedAt)) return fromDb;
+  if (!echo || (echo.committedAt !== null && readStartedAt >= echo.committedAt) || (fromDb && sameWrite(fromDb, echo.record))) return fromDb;
   return echo.record;
+}
+
+/** The read already has this write (a local write bumps the version or the update time, and the pending count). */
+function sameWrite(a: TicketRecord, b: TicketRecord): boolean {
+  return a.version === b.version && a.updatedAt === b.updatedAt && a.pending === b.pending;
 }
 
 export function subscribeEchoes(listener: () => void): () => void {
