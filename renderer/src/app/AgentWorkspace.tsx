@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { canCreateTickets } from '../../../shared/auth/access';
+import { canCreateTickets, isSupervisor } from '../../../shared/auth/access';
 import type { Agent } from '../../../shared/model/agent';
 import { ActionDialogs } from '../features/actions/ActionDialogs';
 import { RecentActions } from '../features/actions/RecentActions';
@@ -11,6 +11,7 @@ import { useShortcuts } from '../features/keyboard/use-shortcuts';
 import { useForecastSweep } from '../features/queue/forecast/use-forecast-sweep';
 import { OpenTicketNotice } from '../features/queue/OpenTicketNotice';
 import { QueueView } from '../features/queue/QueueView';
+import { ReportsDialog } from '../features/reports/ReportsDialog';
 import { keepOpenByDueWarm } from '../features/queue/query/view-ids';
 import { useOpenTicketNumber } from '../features/queue/use-open-ticket-number';
 import { useViewCounts } from '../features/queue/use-view-counts';
@@ -32,6 +33,11 @@ export function TopbarButtons({ agent }: { agent: Agent }) {
       {canCreateTickets(agent) && (
         <button type="button" aria-keyshortcuts="c" title="New ticket (c)" onClick={() => setOverlay('new-ticket')}>
           New ticket
+        </button>
+      )}
+      {isSupervisor(agent) && (
+        <button type="button" onClick={() => setOverlay('reports')}>
+          Reports
         </button>
       )}
       <button type="button" onClick={() => setOverlay('settings')}>
@@ -82,6 +88,7 @@ export function AgentWorkspace({ agent, onSyncNow }: { agent: Agent; onSyncNow()
       <ActionDialogs />
       {overlay === 'shortcuts' && <ShortcutHelp onClose={closeOverlay} />}
       {overlay === 'settings' && <SettingsPanel onClose={closeOverlay} />}
+      {overlay === 'reports' && isSupervisor(agent) && <ReportsDialog onClose={closeOverlay} />}
       {overlay === 'new-ticket' && <NewTicketDialog key={newTicketRefused?.id ?? 'new'} agent={agent} groups={groups} refused={newTicketRefused} onClose={closeOverlay} />}
       {overlay === 'palette' && <CommandPalette agent={agent} groups={groups} onClose={closeOverlay} onSyncNow={onSyncNow} onExport={() => void saveOutboxFile(db)} />}
     </>

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
 
-/** Which full-window overlay is open: the shortcut list (?), the command palette (Ctrl/Cmd+K), settings or the New ticket dialog (c). */
-export type Overlay = 'shortcuts' | 'palette' | 'settings' | 'new-ticket' | null;
+/** Which full-window overlay is open: the shortcut list (?), the command palette (Ctrl/Cmd+K), settings, the New ticket dialog (c) or Reports. */
+export type Overlay = 'shortcuts' | 'palette' | 'settings' | 'new-ticket' | 'reports' | null;
 
 export type OverlaySlice = {
   overlay: Overlay;

@@ -1,4 +1,4 @@
-import { canCreateTickets } from '../../../../shared/auth/access';
+import { canCreateTickets, isSupervisor } from '../../../../shared/auth/access';
 import type { Agent, Group } from '../../../../shared/model/agent';
 import { formatTicketNumber } from '../../../../shared/model/ticket';
 import type { TierdeskDb } from '../../db/db';
@@ -12,7 +12,7 @@ export type PaletteCommand =
   | { kind: 'view'; id: string; label: string; view: ViewKey }
   | { kind: 'ticket-action'; id: string; label: string; command: TicketCommand }
   | { kind: 'open-ticket'; id: string; label: string; ticketId: string }
-  | { kind: 'app'; id: string; label: string; run: 'sync' | 'settings' | 'shortcuts' | 'export' | 'new-ticket' };
+  | { kind: 'app'; id: string; label: string; run: 'sync' | 'settings' | 'shortcuts' | 'export' | 'new-ticket' | 'reports' };
 
 /** The fixed commands: every view, every queue, the ticket actions and the app's own. */
 export function staticCommands(agent: Agent, groups: readonly Group[]): PaletteCommand[] {
@@ -21,6 +21,7 @@ export function staticCommands(agent: Agent, groups: readonly Group[]): PaletteC
     ...views.map((view) => ({ kind: 'view' as const, id: `view:${view}`, label: `Go to ${viewLabel(view, groups)}`, view })),
     ...(Object.keys(COMMAND_LABEL) as TicketCommand[]).map((command) => ({ kind: 'ticket-action' as const, id: `action:${command}`, label: `${COMMAND_LABEL[command]} (open ticket)`, command })),
     ...(canCreateTickets(agent) ? [{ kind: 'app' as const, id: 'app:new-ticket', label: 'New ticket', run: 'new-ticket' as const }] : []),
+    ...(isSupervisor(agent) ? [{ kind: 'app' as const, id: 'app:reports', label: 'Reports (SLA compliance, MTTR, escalation rates; CSV)', run: 'reports' as const }] : []),
     { kind: 'app', id: 'app:sync', label: 'Sync now', run: 'sync' },
     { kind: 'app', id: 'app:export', label: 'Export unsynced work to a file', run: 'export' },
     { kind: 'app', id: 'app:settings', label: 'Settings (theme, storage)', run: 'settings' },

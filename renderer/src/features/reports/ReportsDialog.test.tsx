@@ -1,0 +1,110 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Agent } from '../../../../shared/model/agent';
+import { formatTicketNumber } from '../../../../shared/model/ticket';
+import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../../../../shared/mutations/testing/harness';
+import { MINUTE_MS } from '../../../../shared/time/duration';
+import { AgentWorkspace, TopbarButtons } from '../../app/AgentWorkspace';
+import { resetAppStore } from '../../app/store';
+import { TierdeskDb } from '../../db/db';
+import { toRecord } from '../../db/ticket-record';
+import { GROUPS, L1, Providers, fakeLayout } from '../../test/workspace-harness';
+
+let db: TierdeskDb;
+const LEAD: Agent = { id: 'agent-lead', email: 'lead@demo.test', name: 'Dana Fox', role: 'lead', tier: 'L1', groups: ['service-desk'] };
+
+/** Three tickets acted out with the shared rules: a first-contact fix, an escalated one, an untouched P1. */
+async function seedDesk() {
+  const stories: TicketStory[] = [];
+  const fixed = new TicketStory();
+  fixed.do(AGENTS.l1, T0, 'createTicket', { ...NEW_TICKET, ticketId: 'fixed' });
+  fixed.do(AGENTS.l1, T0 + 5 * MINUTE_MS, 'acceptTicket', { ticketId: 'fixed' });
+  fixed.do(AGENTS.l1, T0 + 65 * MINUTE_MS, 'resolve', { ticketId: 'fixed', resolution: 'Reset the VPN profile with the user.' });
+  stories.push(fixed);
+  const escalated = new TicketStory();
+  escalated.do(AGENTS.l1, T0, 'createTicket', { ...NEW_TICKET, ticketId: 'escalated' });
+  escalated.do(AGENTS.l1, T0 + 5 * MINUTE_MS, 'acceptTicket', { ticketId: 'escalated' });
+  escalated.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: 'escalated', toTier: 'L2', handoffNote: goodHandoff() });
+  stories.push(escalated);
+  const p1 = new TicketStory();
+  p1.do(AGENTS.l1, T0, 'createTicket', { ...NEW_TICKET, ticketId: 'p1', impact: 'high', urgency: 'high', category: 'hardware' });
+  stories.push(p1);
+  for (const [i, s] of stories.entries()) {
+    // The rule harness numbers every ticket INC-000042; the local store wants them distinct.
+    await db.tickets.put(toRecord({ ...s.ticket, number: formatTicketNumber(i + 1) }));
+    await db.events.bulkPut(s.agg!.events.map((e) => ({ ...e, pending: 0 as const })));
+  }
+}
+
+beforeEach(async () => {
+  fakeLayout(vi);
+  resetAppStore();
+  db = new TierdeskDb(`reports-${Math.random()}`);
+  await db.groups.bulkPut(GROUPS);
+  await seedDesk();
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  db.close();
+  await db.delete();
+});
+
+function show(agent: Agent) {
+  render(
+    <Providers db={db} agent={agent}>
+      <TopbarButtons agent={agent} />
+      <AgentWorkspace agent={agent} onSyncNow={() => {}} />
+    </Providers>,
+  );
+}
+
+async function openReports() {
+  const user = userEvent.setup();
+  show(LEAD);
+  await user.click(await screen.findByRole('button', { name: 'Reports' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Reports' });
+  await user.selectOptions(within(dialog).getByLabelText('Period'), 'Everything here');
+  return { user, dialog };
+}
+
+const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
+
+describe('Reports', () => {
+  test('shows SLA compliance, time to resolve in business hours and escalation rates per priority', async () => {
+    const { dialog } = await openReports();
+    const table = await within(dialog).findByRole('table', { name: 'Desk metrics by priority' });
+    const p3 = within(table).getByRole('row', { name: /^P3/ });
+    // Tickets, resolved, response SLA, resolution SLA, MTTR business, MTTR calendar, escalated, first contact, reopened, bounced, to management.
+    expect(cells(p3)).toEqual(['2', '1', '100%', '100%', '1.1 h', '1.1 h', '50%', '100%', '0%', '0%', '0']);
+    const p1 = within(table).getByRole('row', { name: /^P1/ });
+    expect(cells(p1).slice(0, 4)).toEqual(['1', '0', '0%', '0%']);
+    expect(cells(within(table).getByRole('row', { name: /^All/ })).slice(0, 2)).toEqual(['3', '1']);
+  });
+
+  test('groups by category with the policy names, and exports what it shows as CSV', async () => {
+    const { user, dialog } = await openReports();
+    await user.selectOptions(within(dialog).getByLabelText('Group by'), 'category');
+    const table = await within(dialog).findByRole('table', { name: 'Desk metrics by category' });
+    expect(within(table).getByRole('row', { name: /^Network & VPN/ })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^Hardware/ })).toBeInTheDocument();
+
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:report';
+    });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await user.click(within(dialog).getByRole('button', { name: 'Export CSV' }));
+    const csv = await blobs[0]!.text();
+    expect(csv.split('\n')[0]).toMatch(/^category,tickets,resolved,response SLA met/);
+    expect(csv).toMatch(/\nhardware,1,0,/);
+    expect(csv).toMatch(/\nnetwork,2,1,1\.0000,1\.0000,1\.08,1\.08,0\.5000,1\.0000,0\.0000,0\.0000,0\n/);
+  });
+
+  test('is offered to leads and managers, not to agents', async () => {
+    show(L1);
+    await screen.findByRole('button', { name: 'Settings' });
+    expect(screen.queryByRole('button', { name: 'Reports' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,145 @@
+import { useEffect, useMemo, useState } from 'react';
+import { deskMetrics, metricsCsv, type MetricsGroupBy, type MetricsRow, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
+import { DAY_MS, HOUR_MS } from '../../../../shared/time/duration';
+import { useDb } from '../../app/db-context';
+import { getActivePolicy } from '../../app/policy';
+import { serverNow } from '../../time/ticker';
+import { Field } from '../../ui/Field';
+import { Modal } from '../../ui/Modal';
+import { fileStamp, saveFile } from '../../ui/save-file';
+import { readReportFacts } from './report-facts';
+
+const PERIODS: Array<[string, number]> = [
+  ['Last 7 days', 7],
+  ['Last 30 days', 30],
+  ['Last 90 days', 90],
+  ['Everything here', Infinity],
+];
+const GROUPINGS: Array<[MetricsGroupBy, string]> = [
+  ['priority', 'Priority'],
+  ['category', 'Category'],
+  ['tier', 'Current tier'],
+];
+
+const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(value));
+const hours = (ms: number | null) => (ms === null ? '—' : `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(ms / HOUR_MS)} h`);
+
+const COLUMNS: Array<{ label: string; title: string; cell(row: MetricsRow): string }> = [
+  { label: 'Tickets', title: 'Tickets created in the period', cell: (r) => String(r.tickets) },
+  { label: 'Resolved', title: 'Resolved or closed', cell: (r) => String(r.resolved) },
+  { label: 'Response SLA', title: 'Share of response clocks that stopped in time (running ones not yet breached are left out)', cell: (r) => percent(r.responseSla) },
+  { label: 'Resolution SLA', title: 'Share of resolution clocks that stopped in time (running ones not yet breached are left out)', cell: (r) => percent(r.resolutionSla) },
+  { label: 'MTTR (business)', title: 'Mean resolution-clock time of resolved tickets: business hours, pauses excluded', cell: (r) => hours(r.mttrBusinessMs) },
+  { label: 'MTTR (calendar)', title: 'Mean wall-clock time from creation to resolution', cell: (r) => hours(r.mttrWallMs) },
+  { label: 'Escalated', title: 'Tickets moved to another tier at least once', cell: (r) => percent(r.escalationRate) },
+  { label: 'First contact', title: 'Resolved without a functional escalation', cell: (r) => percent(r.firstContactResolution) },
+  { label: 'Reopened', title: 'Resolved tickets reopened at least once', cell: (r) => percent(r.reopenRate) },
+  { label: 'Bounced back', title: 'Escalated tickets sent back down a tier at least once', cell: (r) => percent(r.bounceRate) },
+  { label: 'To management', title: 'Hierarchical escalations', cell: (r) => String(r.hierarchicalEscalations) },
+];
+
+/**
+ * Desk metrics for leads and managers, computed here from the local copy
+ * (so they work offline): SLA compliance per clock, time to resolve in
+ * business hours and in calendar time, escalation, first-contact, reopen
+ * and bounce-back rates; exported as CSV.
+ */
+export function ReportsDialog({ onClose }: { onClose(): void }) {
+  const db = useDb();
+  const [facts, setFacts] = useState<TicketFacts[] | null>(null);
+  const [asOf, setAsOf] = useState(0);
+  const [days, setDays] = useState(30);
+  const [groupBy, setGroupBy] = useState<MetricsGroupBy>('priority');
+
+  useEffect(() => {
+    let cancelled = false;
+    const now = serverNow();
+    void readReportFacts(db, now).then((read) => {
+      if (cancelled) return;
+      setAsOf(now);
+      setFacts(read);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db]);
+
+  const result = useMemo(() => (facts ? deskMetrics(facts, groupBy, days === Infinity ? -Infinity : asOf - days * DAY_MS, Infinity) : null), [facts, groupBy, days, asOf]);
+  const label = (key: string) => (groupBy === 'category' ? (getActivePolicy().policy.categories.find((c) => c.id === key)?.name ?? key) : key);
+
+  return (
+    <Modal title="Reports" description="Tickets created in the period, as this app has them (works offline). Hover a column for what it counts." onClose={onClose} wide>
+      <div className="row">
+        <Field label="Period">
+          <select data-autofocus value={String(days)} onChange={(e) => setDays(Number(e.target.value))}>
+            {PERIODS.map(([name, n]) => (
+              <option key={name} value={String(n)}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Group by">
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as MetricsGroupBy)}>
+            {GROUPINGS.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {!result ? (
+        <p className="empty" role="status">
+          Reading the desk…
+        </p>
+      ) : result.total.tickets === 0 ? (
+        <p className="empty" role="status">
+          No tickets were created in this period. Pick a longer one.
+        </p>
+      ) : (
+        // Focusable so the table can be scrolled sideways from the keyboard.
+        <div className="report-scroll" role="region" aria-label="Metrics table" tabIndex={0}>
+          <table className="report" aria-label={`Desk metrics by ${groupBy}`}>
+            <thead>
+              <tr>
+                <th scope="col">{GROUPINGS.find(([id]) => id === groupBy)![1]}</th>
+                {COLUMNS.map((c) => (
+                  <th key={c.label} scope="col" title={c.title}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{label(row.key)}</th>
+                  {COLUMNS.map((c) => (
+                    <td key={c.label}>{c.cell(row)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">All</th>
+                {COLUMNS.map((c) => (
+                  <td key={c.label}>{c.cell(result.total)}</td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      <div className="modal-actions">
+        <button type="button" disabled={!result || result.total.tickets === 0} onClick={() => result && saveFile(metricsCsv(groupBy, result), 'text/csv', `tierdesk-metrics-by-${groupBy}-${fileStamp()}.csv`)}>
+          Export CSV
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,26 @@
+import { ticketFacts, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
+import type { TimelineEvent } from '../../../../shared/model/stored-event';
+import type { TierdeskDb } from '../../db/db';
+import { fromRecord } from '../../db/ticket-record';
+
+/** Only these log entries change a ticket's facts; the rest of the log is not kept in memory. */
+const COUNTED = new Set<TimelineEvent['type']>(['escalated', 'reopened', 'resolved']);
+
+/**
+ * The facts of every local ticket (the desk as this agent can see it), read
+ * from IndexedDB: one pass over the tickets, one over the log. Works offline.
+ */
+export async function readReportFacts(db: TierdeskDb, nowMs: number): Promise<TicketFacts[]> {
+  const counted = new Map<string, TimelineEvent[]>();
+  await db.events.each((row) => {
+    if (!COUNTED.has(row.event.type)) return;
+    let list = counted.get(row.ticketId);
+    if (!list) counted.set(row.ticketId, (list = []));
+    list.push(row.event);
+  });
+  const out: TicketFacts[] = [];
+  await db.tickets.each((record) => {
+    out.push(ticketFacts(fromRecord(record), counted.get(record.id) ?? [], nowMs));
+  });
+  return out;
+}

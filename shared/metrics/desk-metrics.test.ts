@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../mutations/testing/harness';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/duration';
+import { deskMetrics, metricsCsv, ticketFacts, type TicketFacts } from './desk-metrics';
+
+const facts = (story: TicketStory, nowMs: number): TicketFacts => ticketFacts(story.ticket, story.agg!.events.map((e) => e.event), nowMs);
+
+function story(id: string, priority: { impact: 'high' | 'medium' | 'low'; urgency: 'high' | 'medium' | 'low' } = { impact: 'medium', urgency: 'medium' }) {
+  const s = new TicketStory();
+  s.do(AGENTS.l1, T0, 'createTicket', { ...NEW_TICKET, ...priority, ticketId: id });
+  return s;
+}
+
+/** Resolved by L1 at first contact, 30 min after creation (Tuesday 09:00 New York). */
+function firstContact(id: string) {
+  const s = story(id);
+  s.do(AGENTS.l1, T0 + 5 * MINUTE_MS, 'acceptTicket', { ticketId: id });
+  s.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'resolve', { ticketId: id, resolution: 'Reset the VPN profile with the user.' });
+  return s;
+}
+
+/** Escalated to L2, returned to L1 once, escalated again, resolved by L2 with a KB article. */
+function bounced(id: string) {
+  const s = story(id);
+  s.do(AGENTS.l1, T0 + 5 * MINUTE_MS, 'acceptTicket', { ticketId: id });
+  s.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: id, toTier: 'L2', handoffNote: goodHandoff() });
+  s.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'acceptTicket', { ticketId: id });
+  s.do(AGENTS.l2, T0 + 60 * MINUTE_MS, 'escalateFunctional', {
+    ticketId: id,
+    toTier: 'L1',
+    trigger: 'lacks_access_or_expertise',
+    handoffNote: goodHandoff({ nextTierNeeds: 'Collect the client logs from the laptop while the drop happens and attach them' }),
+  });
+  return s;
+}
+
+describe('ticket facts', () => {
+  test('a first-contact fix: SLA met, no escalation, business time to resolve', () => {
+    const f = facts(firstContact('a'), T0 + DAY_MS);
+    expect(f).toMatchObject({ resolved: true, responseMet: true, resolutionMet: true, functionalEscalations: 0, reopens: 0, bouncedBack: false });
+    expect(f.resolveBusinessMs).toBe(30 * MINUTE_MS);
+    expect(f.resolveWallMs).toBe(30 * MINUTE_MS);
+  });
+
+  test('a ticket left open past its targets counts as missed, not as pending', () => {
+    const f = facts(story('late'), T0 + 30 * DAY_MS);
+    expect(f).toMatchObject({ resolved: false, responseMet: false, resolutionMet: false, resolveBusinessMs: null });
+    expect(facts(story('fresh'), T0 + MINUTE_MS)).toMatchObject({ responseMet: null, resolutionMet: null });
+  });
+
+  test('escalations, a bounce back down a tier and a reopen are counted', () => {
+    const s = firstContact('r');
+    s.do(AGENTS.l1, T0 + 2 * HOUR_MS, 'reopen', { ticketId: 'r', reason: 'It happened again this morning' });
+    expect(facts(s, T0 + DAY_MS)).toMatchObject({ reopens: 1, resolved: false });
+    expect(facts(bounced('b'), T0 + DAY_MS)).toMatchObject({ functionalEscalations: 2, bouncedBack: true });
+  });
+});
+
+describe('desk metrics', () => {
+  const now = T0 + 2 * DAY_MS;
+  const all = [facts(firstContact('a'), now), facts(firstContact('b'), now), facts(bounced('c'), now), facts(story('d', { impact: 'high', urgency: 'high' }), now)];
+
+  test('rates per priority and in total, over tickets created in the period', () => {
+    const { rows, total } = deskMetrics(all, 'priority', T0 - DAY_MS, T0 + DAY_MS);
+    expect(rows.map((r) => r.key)).toEqual(['P1', 'P3']);
+    const p3 = rows.find((r) => r.key === 'P3')!;
+    expect(p3).toMatchObject({ tickets: 3, resolved: 2, escalationRate: 1 / 3, firstContactResolution: 1, reopenRate: 0, bounceRate: 1, mttrBusinessMs: 30 * MINUTE_MS });
+    // The P1 was never touched: two days later both its clocks have breached.
+    expect(rows.find((r) => r.key === 'P1')).toMatchObject({ tickets: 1, resolved: 0, responseSla: 0, resolutionSla: 0, firstContactResolution: null, mttrBusinessMs: null });
+    expect(total).toMatchObject({ key: 'all', tickets: 4, resolved: 2 });
+    expect(deskMetrics(all, 'priority', T0 + DAY_MS, T0 + 2 * DAY_MS).total.tickets).toBe(0);
+  });
+
+  test('exports the table as CSV with hours and fractions, total last', () => {
+    const csv = metricsCsv('priority', deskMetrics(all, 'priority', 0, Infinity));
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toBe(
+      'priority,tickets,resolved,response SLA met,resolution SLA met,mean time to resolve (business hours),mean time to resolve (calendar hours),escalation rate,first-contact resolution,reopen rate,bounce-back rate,management escalations',
+    );
+    expect(lines[1]).toMatch(/^P1,1,0,0\.0000,0\.0000,,,0\.0000,,,,0$/);
+    expect(lines[2]).toMatch(/^P3,3,2,.*,0\.50,0\.50,0\.3333,1\.0000,0\.0000,1\.0000,0$/);
+    expect(lines[3]).toMatch(/^all,4,2,/);
+  });
+});

@@ -1,0 +1,164 @@
+import { TIERS, type Priority, type Tier } from '../model/levels';
+import type { TimelineEvent } from '../model/stored-event';
+import type { Ticket } from '../model/ticket';
+import { breachedAt, type ClockSnapshot } from '../sla/clock-snapshot';
+
+/**
+ * Desk metrics (DESIGN §2 "Metrics"): per ticket, the facts that matter
+ * (SLA met or missed, business time to resolve, escalations, reopens,
+ * bounce-backs), then rates over any grouping. Times to resolve are the
+ * resolution clock's own business time (pauses and closed hours left out),
+ * so a ticket raised on Friday evening is not counted as a weekend's work.
+ */
+export type TicketFacts = {
+  ticketId: string;
+  priority: Priority;
+  category: string;
+  tier: Tier;
+  createdAt: number;
+  resolved: boolean;
+  /** true met, false missed (breached), null still running and not breached. */
+  responseMet: boolean | null;
+  resolutionMet: boolean | null;
+  /** Resolution clock time (business time, pauses excluded) when resolved, else null. */
+  resolveBusinessMs: number | null;
+  /** Wall-clock time from creation to the last resolution, else null. */
+  resolveWallMs: number | null;
+  functionalEscalations: number;
+  hierarchicalEscalations: number;
+  reopens: number;
+  /** Sent back down a tier at least once (the receiving tier returned it). */
+  bouncedBack: boolean;
+};
+
+/** How a clock ended or stands at `nowMs`: met once stopped in time, missed once breached, else still open. */
+function clockOutcome(clock: ClockSnapshot, nowMs: number): boolean | null {
+  if (breachedAt(clock, nowMs) !== null) return false;
+  return clock.state === 'stopped' ? true : null;
+}
+
+export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], nowMs: number): TicketFacts {
+  let functional = 0;
+  let hierarchical = 0;
+  let reopens = 0;
+  let bounced = false;
+  let resolvedAt: number | null = null;
+  for (const event of events) {
+    if (event.type === 'escalated' && event.kind === 'functional') {
+      functional++;
+      if (TIERS.indexOf(event.toTier) < TIERS.indexOf(event.fromTier)) bounced = true;
+    } else if (event.type === 'escalated') hierarchical++;
+    else if (event.type === 'reopened') reopens++;
+    else if (event.type === 'resolved') resolvedAt = event.at;
+  }
+  const resolved = ticket.status === 'resolved' || ticket.status === 'closed';
+  return {
+    ticketId: ticket.id,
+    priority: ticket.priority,
+    category: ticket.category,
+    tier: ticket.tier,
+    createdAt: ticket.createdAt,
+    resolved,
+    responseMet: clockOutcome(ticket.sla.response, nowMs),
+    resolutionMet: clockOutcome(ticket.sla.resolution, nowMs),
+    resolveBusinessMs: resolved ? ticket.sla.resolution.elapsedMs : null,
+    resolveWallMs: resolved ? (ticket.resolution?.at ?? resolvedAt ?? ticket.updatedAt) - ticket.createdAt : null,
+    functionalEscalations: functional,
+    hierarchicalEscalations: hierarchical,
+    reopens,
+    bouncedBack: bounced,
+  };
+}
+
+export type MetricsGroupBy = 'priority' | 'category' | 'tier';
+
+export type MetricsRow = {
+  /** The group's key (P1, network, L2) or 'all' for the total. */
+  key: string;
+  tickets: number;
+  resolved: number;
+  /** Shares in 0…1, or null when nothing in the group has an outcome yet. */
+  responseSla: number | null;
+  resolutionSla: number | null;
+  /** Mean business time to resolve (resolution clock), ms. */
+  mttrBusinessMs: number | null;
+  /** Mean wall-clock time to resolve, ms. */
+  mttrWallMs: number | null;
+  /** Tickets escalated to another tier at least once ÷ tickets. */
+  escalationRate: number | null;
+  /** Resolved without any functional escalation ÷ resolved. */
+  firstContactResolution: number | null;
+  /** Reopened at least once ÷ resolved. */
+  reopenRate: number | null;
+  /** Sent back down a tier at least once ÷ tickets escalated. */
+  bounceRate: number | null;
+  hierarchicalEscalations: number;
+};
+
+const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+const mean = (values: readonly number[]): number | null => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+
+function row(key: string, facts: readonly TicketFacts[]): MetricsRow {
+  const resolved = facts.filter((f) => f.resolved);
+  const response = facts.filter((f) => f.responseMet !== null);
+  const resolution = facts.filter((f) => f.resolutionMet !== null);
+  const escalated = facts.filter((f) => f.functionalEscalations > 0);
+  return {
+    key,
+    tickets: facts.length,
+    resolved: resolved.length,
+    responseSla: share(response.filter((f) => f.responseMet).length, response.length),
+    resolutionSla: share(resolution.filter((f) => f.resolutionMet).length, resolution.length),
+    mttrBusinessMs: mean(resolved.map((f) => f.resolveBusinessMs ?? 0)),
+    mttrWallMs: mean(resolved.map((f) => f.resolveWallMs ?? 0)),
+    escalationRate: share(escalated.length, facts.length),
+    firstContactResolution: share(resolved.filter((f) => f.functionalEscalations === 0).length, resolved.length),
+    reopenRate: share(resolved.filter((f) => f.reopens > 0).length, resolved.length),
+    bounceRate: share(escalated.filter((f) => f.bouncedBack).length, escalated.length),
+    hierarchicalEscalations: facts.reduce((n, f) => n + f.hierarchicalEscalations, 0),
+  };
+}
+
+/** One row per group (sorted by key) and the total, over the tickets created in [fromMs, toMs). */
+export function deskMetrics(facts: readonly TicketFacts[], groupBy: MetricsGroupBy, fromMs: number, toMs: number): { rows: MetricsRow[]; total: MetricsRow } {
+  const inRange = facts.filter((f) => f.createdAt >= fromMs && f.createdAt < toMs);
+  const groups = new Map<string, TicketFacts[]>();
+  for (const f of inRange) {
+    const key = f[groupBy];
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(f);
+  }
+  const rows = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, list]) => row(key, list));
+  return { rows, total: row('all', inRange) };
+}
+
+const CSV_COLUMNS: Array<[keyof MetricsRow, string]> = [
+  ['key', 'group'],
+  ['tickets', 'tickets'],
+  ['resolved', 'resolved'],
+  ['responseSla', 'response SLA met'],
+  ['resolutionSla', 'resolution SLA met'],
+  ['mttrBusinessMs', 'mean time to resolve (business hours)'],
+  ['mttrWallMs', 'mean time to resolve (calendar hours)'],
+  ['escalationRate', 'escalation rate'],
+  ['firstContactResolution', 'first-contact resolution'],
+  ['reopenRate', 'reopen rate'],
+  ['bounceRate', 'bounce-back rate'],
+  ['hierarchicalEscalations', 'management escalations'],
+];
+
+function csvCell(key: keyof MetricsRow, value: MetricsRow[keyof MetricsRow]): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  if (key === 'mttrBusinessMs' || key === 'mttrWallMs') return (value / 3_600_000).toFixed(2);
+  if (key === 'tickets' || key === 'resolved' || key === 'hierarchicalEscalations') return String(value);
+  return value.toFixed(4);
+}
+
+/** The table as CSV (shares as 0…1 fractions, times in hours), total last. */
+export function metricsCsv(groupBy: MetricsGroupBy, result: { rows: MetricsRow[]; total: MetricsRow }): string {
+  const header = CSV_COLUMNS.map(([, name]) => (name === 'group' ? groupBy : name)).join(',');
+  const lines = [...result.rows, result.total].map((r) => CSV_COLUMNS.map(([key]) => csvCell(key, r[key])).join(','));
+  return `${[header, ...lines].join('\n')}\n`;
+}
