@@ -153,6 +153,15 @@ describe('the agent workspace', () => {
     await waitFor(() => expect(rowNumbers()).toEqual(['INC-000004']));
     expect(screen.getByRole('columnheader', { name: 'Accept within' })).toBeInTheDocument();
     expect(screen.getByLabelText(/^Accept within: 5\dm \d\ds left/)).toBeInTheDocument();
+
+    // Accepting it makes it mine: it leaves Pending my acceptance (the view and its count) for My work.
+    await user.click(screen.getByRole('button', { name: /^Open INC-000004/ }));
+    await screen.findByRole('heading', { level: 2, name: 'Branch WAN down' });
+    await user.keyboard('a');
+    await waitFor(async () => expect((await db.tickets.get('t-4'))?.assignee).toBe(L2.id));
+    await waitFor(() => expect(rowNumbers()).toEqual([]));
+    // Counts are recounted at most once a second (RECOUNT_MS).
+    await waitFor(() => expect(navCount(/^Pending my acceptance/)).toBe('0'), { timeout: 3000 });
   });
 
   test('tells the agent what to do when a view is empty', async () => {

@@ -23,8 +23,10 @@ const caches = new Map<string, Map<string, Entry>>();
 function touches(parts: ObservabilitySet, dbName: string, range: IndexRange): boolean {
   const prefix = `idb://${dbName}/tickets/`;
   const changed = parts[prefix + range.index];
-  if (changed) return rangesOverlap(changed, new RangeSet(range.lower, range.upper));
-  // Rows deleted without Dexie knowing their index keys: any list may have held them.
+  if (changed && rangesOverlap(changed, new RangeSet(range.lower, range.upper))) return true;
+  // Rows replaced or deleted without Dexie knowing their old index keys (it reports
+  // only the new ones then): any list may have held them. A ticket leaving a list
+  // (accepted, so no longer "pending in my group") is only seen this way.
   return parts[`${prefix}:dels`] !== undefined;
 }
 
