@@ -6,7 +6,7 @@ import type { ApplyContext, ApplyOutcome, TicketAggregate } from '../../../share
 import { MutationArgs, type Mutation } from '../../../shared/mutations/mutations';
 import { getActivePolicy } from '../app/policy';
 import type { EventRow, OutboxRow, TierdeskDb } from '../db/db';
-import { fromRecord, toRecord } from '../db/ticket-record';
+import { fromRecord, toRecord, type TicketRecord } from '../db/ticket-record';
 
 /** NEW-XXXXXXXX, stable for a ticket id: what an offline-created ticket is called until the server numbers it. */
 export function provisionalNumber(ticketId: string): string {
@@ -48,13 +48,16 @@ export function kbIdsOf(args: unknown): string[] {
 
 const stripPending = ({ pending: _pending, ...event }: EventRow): StoredEvent => event;
 
-/** The ticket as shown (server state + my pending changes) with its whole log. */
-export async function viewAggregate(db: TierdeskDb, ticketId: string): Promise<TicketAggregate | null> {
-  const record = await db.tickets.get(ticketId);
-  if (!record) return null;
-  const events = await db.events.where('[ticketId+seq]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
-  return { ticket: fromRecord(record), events: events.map(stripPending) };
+/** The ticket as shown (server state + my pending changes) with its whole log, and the stored record it came from. */
+export async function readView(db: TierdeskDb, ticketId: string): Promise<{ record: TicketRecord; agg: TicketAggregate } | null> {
+  // Both reads at once: one round trip to IndexedDB instead of two.
+  const [record, events] = await Promise.all([
+    db.tickets.get(ticketId),
+    db.events.where('[ticketId+seq]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray(),
+  ]);
+  return record ? { record, agg: { ticket: fromRecord(record), events: events.map(stripPending) } } : null;
 }
+
 
 /**
  * Recomputes one ticket's view from the server's state plus my pending

@@ -6,7 +6,7 @@ import { MutationArgs, ticketIdOf, type ArgsInput, type Mutation, type MutationN
 import type { TierdeskDb } from '../db/db';
 import { fromRecord, toRecord, type TicketRecord } from '../db/ticket-record';
 import { serverNow } from '../time/ticker';
-import { applyContextFor, kbIdsOf, viewAggregate } from './local-apply';
+import { applyContextFor, kbIdsOf, readView } from './local-apply';
 import { commitEcho, dropEcho, publishEcho } from './local-echo';
 import { readClientState } from './sync-state';
 import { StorageError, toStorageError } from './storage-errors';
@@ -50,14 +50,17 @@ export async function mutate<N extends MutationName>(db: TierdeskDb, actor: Agen
   let echoTimer: ReturnType<typeof setTimeout> | undefined;
   try {
     const result = await db.transaction('rw', [db.tickets, db.serverTickets, db.events, db.outbox, db.syncState, db.kb, db.groups, db.agents], async () => {
-      const client = await readClientState(db);
+      // Every read at once (IndexedDB pipelines them): the sooner the new view is known, the sooner its row shows it.
+      const [client, view, context] = await Promise.all([
+        readClientState(db),
+        ticketId ? readView(db, ticketId) : null,
+        applyContextFor(db, actor, '', clientTime, ticketId ?? '', kbIdsOf(mutation.args)),
+      ]);
       const id = client.nextMutationId;
-      const agg = ticketId ? await viewAggregate(db, ticketId) : null;
-      const ctx = await applyContextFor(db, actor, `${client.clientId}:${id}`, clientTime, ticketId ?? '', kbIdsOf(mutation.args));
-      const outcome = applyMutation(agg, mutation, ctx);
+      const outcome = applyMutation(view?.agg ?? null, mutation, { ...context, eventIdPrefix: `${client.clientId}:${id}` });
       if (!outcome.ok) throw new MutationRefusedError(outcome.code, outcome.field, outcome.message);
 
-      const existing = ticketId ? await db.tickets.get(ticketId) : undefined;
+      const existing = view?.record;
       if (existing && existing.origin === 'server' && !existing.pending) {
         // First pending change of this ticket: keep the server's copy to rebase on.
         await db.serverTickets.put(fromRecord(existing));

@@ -123,10 +123,12 @@ const bench = {
   },
 
   /** A local edit of a visible ticket's title through the real mutate (outbox + optimistic view), until its row shows it. */
-  async writes(n: number) {
+  /** `settleMs` between writes: an agent acts every few seconds at most, so the previous write's live queries (list, counts) have settled; 0 measures writes back to back. */
+  async writes(n: number, settleMs: number) {
     const total: number[] = [];
     const commit: number[] = [];
     for (let i = 0; i < n; i++) {
+      if (settleMs) await new Promise((resolve) => setTimeout(resolve, settleMs));
       const row = rows()[i % Math.min(10, rows().length)] as HTMLElement;
       const ticket = (await db.tickets.where('number').equals(row.dataset.ticket!).first())!;
       const title = `Edited ${i} ${ticket.title.replace(/^Edited \d+ /, '')}`.slice(0, 200);
