@@ -81,4 +81,11 @@ describe('desk metrics', () => {
     expect(lines[2]).toMatch(/^P3,3,2,.*,0\.50,0\.50,0\.3333,1\.0000,0\.0000,1\.0000,0$/);
     expect(lines[3]).toMatch(/^all,4,2,/);
   });
+
+  test('keeps group names as text in a spreadsheet: no formulas, quotes and commas escaped', () => {
+    const odd = [{ ...all[0]!, category: '=HYPERLINK("http://x","y")' }, { ...all[1]!, category: 'mail, calendar' }];
+    const csv = metricsCsv('category', deskMetrics(odd, 'category', 0, Infinity));
+    expect(csv).toContain(`\n"'=HYPERLINK(""http://x"",""y"")",1,`);
+    expect(csv).toContain('\n"mail, calendar",1,');
+  });
 });

@@ -150,7 +150,11 @@ const CSV_COLUMNS: Array<[keyof MetricsRow, string]> = [
 
 function csvCell(key: keyof MetricsRow, value: MetricsRow[keyof MetricsRow]): string {
   if (value === null) return '';
-  if (typeof value === 'string') return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  if (typeof value === 'string') {
+    // A policy-defined name starting with = + - @ would run as a formula in a spreadsheet: keep it text.
+    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
   if (key === 'mttrBusinessMs' || key === 'mttrWallMs') return (value / 3_600_000).toFixed(2);
   if (key === 'tickets' || key === 'resolved' || key === 'hierarchicalEscalations') return String(value);
   return value.toFixed(4);
