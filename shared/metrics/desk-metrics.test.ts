@@ -82,6 +82,19 @@ describe('desk metrics', () => {
     expect(lines[3]).toMatch(/^all,4,2,/);
   });
 
+  test('groups by owner and by the hour of day tickets came in', () => {
+    const byOwner = deskMetrics(all, 'owner', 0, Infinity);
+    // a and b were fixed by l1; c was returned to L1 and waits unowned; the P1 was never taken.
+    expect(byOwner.rows.map((r) => [r.key, r.tickets, r.resolved])).toEqual([
+      ['(unowned)', 2, 0],
+      ['l1', 2, 2],
+    ]);
+    const nineToFive = (ms: number) => new Date(ms - 5 * HOUR_MS).getUTCHours(); // New York in November
+    const h = firstContact('h');
+    const byHour = deskMetrics([ticketFacts(h.ticket, h.agg!.events.map((e) => e.event), now, nineToFive)], 'hour', 0, Infinity);
+    expect(byHour.rows.map((r) => r.key)).toEqual(['09']);
+  });
+
   test('keeps group names as text in a spreadsheet: no formulas, quotes and commas escaped', () => {
     const odd = [{ ...all[0]!, category: '=HYPERLINK("http://x","y")' }, { ...all[1]!, category: 'mail, calendar' }];
     const csv = metricsCsv('category', deskMetrics(odd, 'category', 0, Infinity));

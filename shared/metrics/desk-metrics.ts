@@ -15,6 +15,10 @@ export type TicketFacts = {
   priority: Priority;
   category: string;
   tier: Tier;
+  /** Current owner's agent id (the resolver, for resolved tickets), or UNOWNED. */
+  owner: string;
+  /** Hour of the day it was created, "00"…"23", in the zone the caller chose. */
+  hour: string;
   createdAt: number;
   resolved: boolean;
   /** true met, false missed (breached), null still running and not breached. */
@@ -37,7 +41,12 @@ function clockOutcome(clock: ClockSnapshot, nowMs: number): boolean | null {
   return clock.state === 'stopped' ? true : null;
 }
 
-export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], nowMs: number): TicketFacts {
+export const UNOWNED = '(unowned)';
+
+const utcHour = (ms: number): number => new Date(ms).getUTCHours();
+
+/** `hourOf` gives the hour of day of an instant (the reader's zone; UTC by default). */
+export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], nowMs: number, hourOf: (ms: number) => number = utcHour): TicketFacts {
   let functional = 0;
   let hierarchical = 0;
   let reopens = 0;
@@ -57,6 +66,8 @@ export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], no
     priority: ticket.priority,
     category: ticket.category,
     tier: ticket.tier,
+    owner: ticket.assignee ?? UNOWNED,
+    hour: String(hourOf(ticket.createdAt)).padStart(2, '0'),
     createdAt: ticket.createdAt,
     resolved,
     responseMet: clockOutcome(ticket.sla.response, nowMs),
@@ -70,7 +81,7 @@ export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], no
   };
 }
 
-export type MetricsGroupBy = 'priority' | 'category' | 'tier';
+export type MetricsGroupBy = 'priority' | 'category' | 'tier' | 'owner' | 'hour';
 
 export type MetricsRow = {
   /** The group's key (P1, network, L2) or 'all' for the total. */

@@ -102,6 +102,21 @@ describe('Reports', () => {
     expect(csv).toMatch(/\nnetwork,2,1,1\.0000,1\.0000,1\.08,1\.08,0\.5000,1\.0000,0\.0000,0\.0000,0\n/);
   });
 
+  test('groups by owner with their names, and by the hour tickets came in', async () => {
+    await db.agents.put({ id: 'l1', email: 'l1@demo.test', name: 'Alex Rivera', role: 'l1_agent', tier: 'L1', groups: ['service-desk'] });
+    const { user, dialog } = await openReports();
+    await user.selectOptions(within(dialog).getByLabelText('Group by'), 'owner');
+    const byOwner = await within(dialog).findByRole('table', { name: 'Desk metrics by owner' });
+    // The fixed one is l1's; the escalated one waits for L2 and the P1 was never taken.
+    expect(cells(within(byOwner).getByRole('row', { name: /^Alex Rivera/ })).slice(0, 2)).toEqual(['1', '1']);
+    expect(cells(within(byOwner).getByRole('row', { name: /^Unowned/ })).slice(0, 2)).toEqual(['2', '0']);
+    await user.selectOptions(within(dialog).getByLabelText('Group by'), 'hour');
+    const byHour = await within(dialog).findByRole('table', { name: 'Desk metrics by hour' });
+    // All three came in at T0, in whatever zone this machine is in.
+    const hour = String(new Date(T0).getHours()).padStart(2, '0');
+    expect(cells(within(byHour).getByRole('row', { name: new RegExp(`^${hour}:00–`) }))[0]).toBe('3');
+  });
+
   test('is offered to leads and managers, not to agents', async () => {
     show(L1);
     await screen.findByRole('button', { name: 'Settings' });

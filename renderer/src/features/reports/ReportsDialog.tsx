@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { deskMetrics, metricsCsv, type MetricsGroupBy, type MetricsRow, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
+import { deskMetrics, metricsCsv, UNOWNED, type MetricsGroupBy, type MetricsRow, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
 import { DAY_MS, HOUR_MS } from '../../../../shared/time/duration';
 import { useDb } from '../../app/db-context';
 import { getActivePolicy } from '../../app/policy';
+import { useAgents } from '../../db/use-directory';
 import { serverNow } from '../../time/ticker';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
@@ -19,6 +20,8 @@ const GROUPINGS: Array<[MetricsGroupBy, string]> = [
   ['priority', 'Priority'],
   ['category', 'Category'],
   ['tier', 'Current tier'],
+  ['owner', 'Owner'],
+  ['hour', 'Hour created'],
 ];
 
 const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(value));
@@ -46,6 +49,7 @@ const COLUMNS: Array<{ label: string; title: string; cell(row: MetricsRow): stri
  */
 export function ReportsDialog({ onClose }: { onClose(): void }) {
   const db = useDb();
+  const agents = useAgents(db);
   const [facts, setFacts] = useState<TicketFacts[] | null>(null);
   const [asOf, setAsOf] = useState(0);
   const [days, setDays] = useState(30);
@@ -65,7 +69,12 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
   }, [db]);
 
   const result = useMemo(() => (facts ? deskMetrics(facts, groupBy, days === Infinity ? -Infinity : asOf - days * DAY_MS, Infinity) : null), [facts, groupBy, days, asOf]);
-  const label = (key: string) => (groupBy === 'category' ? (getActivePolicy().policy.categories.find((c) => c.id === key)?.name ?? key) : key);
+  const label = (key: string) => {
+    if (groupBy === 'category') return getActivePolicy().policy.categories.find((c) => c.id === key)?.name ?? key;
+    if (groupBy === 'owner') return key === UNOWNED ? 'Unowned' : (agents.get(key)?.name ?? key);
+    if (groupBy === 'hour') return `${key}:00–${String((Number(key) + 1) % 24).padStart(2, '0')}:00`;
+    return key;
+  };
 
   return (
     <Modal title="Reports" description="Tickets created in the period, as this app has them (works offline). Hover a column for what it counts." onClose={onClose} wide>

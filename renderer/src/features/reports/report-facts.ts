@@ -6,6 +6,9 @@ import { fromRecord } from '../../db/ticket-record';
 /** Only these log entries change a ticket's facts; the rest of the log is not kept in memory. */
 const COUNTED = new Set<TimelineEvent['type']>(['escalated', 'reopened', 'resolved']);
 
+/** Hour of day in the agent's own zone: "tickets by the hour they came in" is about the desk's day. */
+const localHour = (ms: number): number => new Date(ms).getHours();
+
 /**
  * The facts of every local ticket (the desk as this agent can see it), read
  * from IndexedDB: one pass over the tickets, one over the log. Works offline.
@@ -20,7 +23,7 @@ export async function readReportFacts(db: TierdeskDb, nowMs: number): Promise<Ti
   });
   const out: TicketFacts[] = [];
   await db.tickets.each((record) => {
-    out.push(ticketFacts(fromRecord(record), counted.get(record.id) ?? [], nowMs));
+    out.push(ticketFacts(fromRecord(record), counted.get(record.id) ?? [], nowMs, localHour));
   });
   return out;
 }
