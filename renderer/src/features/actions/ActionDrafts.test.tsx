@@ -123,6 +123,17 @@ describe.each(DIALOGS)('the $name dialog keeps what was typed', ({ Dialog, kind,
     await db.drafts.put({ key: draftKey(kind, TICKET), ticketId: TICKET, kind, value: { reason: 'older draft', note: 'older draft', body: 'older draft' }, savedAt: 1 });
     await open(Dialog, { id: 7, args: refusedArgs(text) });
     expect(textField(field).value).toBe(text);
+    // The draft of a new action on the same ticket is left as it was.
+    expect(JSON.stringify((await db.drafts.get(draftKey(kind, TICKET)))?.value)).toContain('older draft');
+  });
+
+  test('an edit of a refused action closed half-way comes back as it was left', async () => {
+    const user = userEvent.setup();
+    const view = await open(Dialog, { id: 8, args: refusedArgs(text) });
+    await user.type(textField(field), ' Edited.');
+    view.unmount();
+    await open(Dialog, { id: 8, args: refusedArgs(text) });
+    await waitFor(() => expect(textField(field).value).toBe(`${text} Edited.`));
   });
 
   test('the draft is dropped once the action is recorded', async () => {

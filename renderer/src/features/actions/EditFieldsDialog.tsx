@@ -54,7 +54,7 @@ export function EditFieldsDialog({ ticket, refused, onClose }: { ticket: TicketR
   const { policy } = getActivePolicy();
   const fresh = (): EditDraft => ({ baseVersion: ticket.version, base: fieldsOf(ticket), fields: fieldsOf(ticket) });
   const prior = (refused?.args as { fields?: Partial<Fields> } | undefined)?.fields;
-  const draft = useDraft<EditDraft>(db, 'edit', ticket.id, fresh, prior && { ...fresh(), fields: { ...fieldsOf(ticket), ...prior } });
+  const draft = useDraft<EditDraft>(db, 'edit', ticket.id, fresh, refused && { id: refused.id, value: prior && { ...fresh(), fields: { ...fieldsOf(ticket), ...prior } } });
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const value = draft.value;
   const set = (patch: Partial<Fields>) => value && draft.set({ ...value, fields: { ...value.fields, ...patch } });

@@ -29,7 +29,7 @@ export function HierarchicalDialog({ ticket, refused, onClose }: { ticket: Ticke
     trigger: ticket.requester.vip ? 'vip_or_critical_service' : (policy.escalationTriggers.hierarchical[0]?.id ?? ''),
     reason: '',
   });
-  const draft = useDraft<HierarchicalDraft>(db, 'hierarchical', ticket.id, fresh, prior && { ...fresh(), ...pick(prior) });
+  const draft = useDraft<HierarchicalDraft>(db, 'hierarchical', ticket.id, fresh, refused && { id: refused.id, value: prior && { ...fresh(), ...pick(prior) } });
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const value = draft.value;
 

@@ -30,7 +30,7 @@ function fromArgs(args: unknown): NoteDraft | undefined {
 export function NoteDialog({ ticket, refused, onClose }: { ticket: TicketRecord; refused?: { id: number; args: unknown } | undefined; onClose(): void }) {
   const db = useDb();
   const run = useRunAction();
-  const draft = useDraft<NoteDraft>(db, 'note', ticket.id, () => ({ body: '', visibility: 'internal', contact: 'public_reply' }), fromArgs(refused?.args));
+  const draft = useDraft<NoteDraft>(db, 'note', ticket.id, () => ({ body: '', visibility: 'internal', contact: 'public_reply' }), refused && { id: refused.id, value: fromArgs(refused.args) });
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const value = draft.value;

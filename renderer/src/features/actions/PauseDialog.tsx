@@ -38,7 +38,10 @@ export function PauseDialog({ ticket, refused, onClose }: { ticket: TicketRecord
     const clock = running.includes('resolution') ? 'resolution' : (running[0] ?? 'resolution');
     return { clock, reason: allowedFor(clock)[0]?.id ?? '', note: '' };
   };
-  const draft = useDraft<PauseDraft>(db, 'pause', ticket.id, fresh, prior && { ...fresh(), ...(prior.clock && { clock: prior.clock }), ...(prior.reason && { reason: prior.reason }), note: prior.note ?? '' });
+  const draft = useDraft<PauseDraft>(db, 'pause', ticket.id, fresh, refused && {
+    id: refused.id,
+    value: prior && { ...fresh(), ...(prior.clock && { clock: prior.clock }), ...(prior.reason && { reason: prior.reason }), note: prior.note ?? '' },
+  });
   const value = draft.value;
   const clock = value?.clock ?? 'resolution';
   const reason = value?.reason ?? '';

@@ -13,7 +13,7 @@ export function ReopenDialog({ ticket, refused, onClose }: { ticket: TicketRecor
   const db = useDb();
   const run = useRunAction();
   const prior = refused?.args as { reason?: string } | undefined;
-  const draft = useDraft<{ reason: string }>(db, 'reopen', ticket.id, () => ({ reason: '' }), prior ? { reason: prior.reason ?? '' } : undefined);
+  const draft = useDraft<{ reason: string }>(db, 'reopen', ticket.id, () => ({ reason: '' }), refused && { id: refused.id, value: prior && { reason: prior.reason ?? '' } });
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const value = draft.value;
 

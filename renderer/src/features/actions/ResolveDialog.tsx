@@ -35,7 +35,7 @@ export function ResolveDialog({ ticket, refused, onClose }: { ticket: TicketReco
   const events = useTicketEvents(db, ticket.id);
   const kb = useKb(db);
   const escalated = events ? wasEscalated(events) : false;
-  const draft = useDraft<ResolveDraft>(db, 'resolve', ticket.id, () => ({ resolution: '', kb: 'link', articleId: '', title: '', body: '', tags: '' }), fromArgs(refused?.args));
+  const draft = useDraft<ResolveDraft>(db, 'resolve', ticket.id, () => ({ resolution: '', kb: 'link', articleId: '', title: '', body: '', tags: '' }), refused && { id: refused.id, value: fromArgs(refused.args) });
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const value = draft.value;
   const options = useMemo(() => {

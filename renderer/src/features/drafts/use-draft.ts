@@ -16,23 +16,29 @@ export type Draft<T> = {
 };
 
 export const draftKey = (kind: string, ticketId: string) => `${kind}:${ticketId}`;
+/** The draft of an edit of refused action `refusedId`: its own, apart from a new action's draft on the same ticket. */
+export const refusedDraftKey = (kind: string, ticketId: string, refusedId: number) => `${draftKey(kind, ticketId)}#refused-${refusedId}`;
+
+/** A refused action being edited: its id, and what the agent had sent (the edit starts from it). */
+export type RefusedEdit<T> = { id: number; value: T | undefined };
 
 /**
  * What the agent is typing in a dialog, kept in the drafts table: written
  * DRAFT_SAVE_MS after each change and at once on unmount or when the page is
  * hidden, so a crash, a reload or a refused sync never loses a word. `initial`
- * is used when no draft is stored (or `override` replaces it, e.g. the args
- * of a refused action being edited).
+ * is used when no draft is stored. Editing a refused action keeps a draft of
+ * its own (starting from what was sent), so it never replaces a new action
+ * half-typed on the same ticket, and an edit closed half-way comes back.
  */
-export function useDraft<T>(db: TierdeskDb, kind: string, ticketId: string, initial: () => T, override?: T): Draft<T> {
-  const key = draftKey(kind, ticketId);
+export function useDraft<T>(db: TierdeskDb, kind: string, ticketId: string, initial: () => T, refused?: RefusedEdit<T>): Draft<T> {
+  const key = refused ? refusedDraftKey(kind, ticketId, refused.id) : draftKey(kind, ticketId);
   const [value, setValue] = useState<T | undefined>(undefined);
   const [restored, setRestored] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const pending = useRef<T | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const initialRef = useRef(initial);
-  const overrideRef = useRef(override);
+  const refusedRef = useRef(refused);
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
@@ -48,14 +54,15 @@ export function useDraft<T>(db: TierdeskDb, kind: string, ticketId: string, init
     let cancelled = false;
     void db.drafts.get(key).then((row) => {
       if (cancelled) return;
-      if (overrideRef.current !== undefined) {
-        setValue(overrideRef.current);
-        pending.current = overrideRef.current;
-        flush();
-      } else if (row) {
+      if (row) {
         setValue(row.value as T);
         setRestored(true);
         setSavedAt(row.savedAt);
+      } else if (refusedRef.current?.value !== undefined) {
+        // An edit starts from what was sent, saved at once as the edit's own draft.
+        setValue(refusedRef.current.value);
+        pending.current = refusedRef.current.value;
+        flush();
       } else {
         setValue(initialRef.current());
       }

@@ -49,7 +49,7 @@ function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: 
   const run = useRunAction();
   const policy = getActivePolicy().policy;
   const plain = useMemo(() => fromRecord(ticket), [ticket]);
-  const draft = useDraft<HandoffForm>(db, 'handoff', ticket.id, () => prefillHandoff(plain, events, policy, agents, kb.articles, agent), formFromArgs(refused?.args));
+  const draft = useDraft<HandoffForm>(db, 'handoff', ticket.id, () => prefillHandoff(plain, events, policy, agents, kb.articles, agent), refused && { id: refused.id, value: formFromArgs(refused.args) });
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [problem, setProblem] = useState<ActionProblem | null>(null);

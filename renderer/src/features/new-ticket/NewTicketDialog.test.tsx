@@ -138,6 +138,9 @@ describe('the New ticket dialog', () => {
       channel: 'email',
     };
     await db.needsAttention.put({ id: 3, name: 'createTicket', args, clientTime: 1, ticketId: 'local-42', queuedAt: 1, code: 'invalid', field: 'category', reason: '"no-such-category" is not a category in the policy', refusedAt: 2 });
+    // A new ticket half-typed meanwhile keeps its own draft.
+    const halfTyped = { title: 'Half-typed: badge reader at door 4' };
+    await db.drafts.put({ key: draftKey('new-ticket', ''), ticketId: '', kind: 'new-ticket', value: halfTyped, savedAt: 1 });
     useAppStore.getState().setView('attention');
     show();
     await user.click(await screen.findByRole('button', { name: 'Edit Create ticket' }));
@@ -150,6 +153,7 @@ describe('the New ticket dialog', () => {
     await waitFor(async () => expect(await db.needsAttention.count()).toBe(0));
     const [row] = await db.outbox.orderBy('id').toArray();
     expect(row).toMatchObject({ name: 'createTicket', ticketId: 'local-42', args: { category: 'software', severity: 'S2', channel: 'email' } });
+    expect((await db.drafts.get(draftKey('new-ticket', '')))?.value).toEqual(halfTyped);
   });
 
   test('is not offered to a vendor liaison (the rules refuse them)', async () => {

@@ -30,7 +30,9 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
   const openDetail = useAppStore((s) => s.openDetail);
   const { policy } = getActivePolicy();
   const blank = () => blankTicket(policy, agent);
-  const draft = useDraft<NewTicketDraft>(db, 'new-ticket', '', blank, refused ? draftFromArgs(refused.args, blank()) : undefined);
+  // A refused create is retried under its own id: the server never created it.
+  const refusedId = (refused?.args as { ticketId?: string } | undefined)?.ticketId;
+  const draft = useDraft<NewTicketDraft>(db, 'new-ticket', refusedId ?? '', blank, refused ? { id: refused.id, value: draftFromArgs(refused.args, blank()) } : undefined);
   const [problems, setProblems] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,8 +56,7 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
       return;
     }
     setBusy(true);
-    // A refused create is retried under its own id: the server never created it.
-    const ticketId = (refused?.args as { ticketId?: string } | undefined)?.ticketId ?? crypto.randomUUID();
+    const ticketId = refusedId ?? crypto.randomUUID();
     const outcome = await run('createTicket', toArgs(value, ticketId), { label: `New ticket: ${value.title.trim()}`, refusedId: refused?.id });
     setBusy(false);
     if (outcome) {
