@@ -82,13 +82,16 @@ describe('desk metrics', () => {
     expect(lines[3]).toMatch(/^all,4,2,/);
   });
 
-  test('groups by owner and by the hour of day tickets came in', () => {
+  test('groups by first owner (first contact) and by the hour of day tickets came in', () => {
     const byOwner = deskMetrics(all, 'owner', 0, Infinity);
-    // a and b were fixed by l1; c was returned to L1 and waits unowned; the P1 was never taken.
-    expect(byOwner.rows.map((r) => [r.key, r.tickets, r.resolved])).toEqual([
-      ['(unowned)', 2, 0],
-      ['l1', 2, 2],
+    // l1 took a, b and c first (and escalated c); the P1 was never taken.
+    expect(byOwner.rows.map((r) => [r.key, r.tickets, r.resolved, r.escalationRate])).toEqual([
+      ['(unowned)', 1, 0, 0],
+      ['l1', 3, 2, 1 / 3],
     ]);
+    // The log may come in any order: the earliest acceptance counts.
+    const c = bounced('c2');
+    expect(ticketFacts(c.ticket, c.agg!.events.map((e) => e.event).reverse(), now).owner).toBe('l1');
     const nineToFive = (ms: number) => new Date(ms - 5 * HOUR_MS).getUTCHours(); // New York in November
     const h = firstContact('h');
     const byHour = deskMetrics([ticketFacts(h.ticket, h.agg!.events.map((e) => e.event), now, nineToFive)], 'hour', 0, Infinity);

@@ -15,7 +15,10 @@ export type TicketFacts = {
   priority: Priority;
   category: string;
   tier: Tier;
-  /** Current owner's agent id (the resolver, for resolved tickets), or UNOWNED. */
+  /**
+   * The first agent who accepted it (first contact: whose escalation rate and
+   * first-contact resolution it counts for), else its owner, else UNOWNED.
+   */
   owner: string;
   /** Hour of the day it was created, "00"…"23", in the zone the caller chose. */
   hour: string;
@@ -52,13 +55,20 @@ export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], no
   let reopens = 0;
   let bounced = false;
   let resolvedAt: number | null = null;
+  let firstOwner: string | null = null;
+  let firstOwnerAt = Infinity;
+  // Any order (a log read by id is not in time order): earliest acceptance, latest resolution.
   for (const event of events) {
+    if (event.type === 'accepted' && event.at < firstOwnerAt) {
+      firstOwner = event.by;
+      firstOwnerAt = event.at;
+    }
     if (event.type === 'escalated' && event.kind === 'functional') {
       functional++;
       if (TIERS.indexOf(event.toTier) < TIERS.indexOf(event.fromTier)) bounced = true;
     } else if (event.type === 'escalated') hierarchical++;
     else if (event.type === 'reopened') reopens++;
-    else if (event.type === 'resolved') resolvedAt = event.at;
+    else if (event.type === 'resolved') resolvedAt = Math.max(resolvedAt ?? -Infinity, event.at);
   }
   const resolved = ticket.status === 'resolved' || ticket.status === 'closed';
   return {
@@ -66,7 +76,7 @@ export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], no
     priority: ticket.priority,
     category: ticket.category,
     tier: ticket.tier,
-    owner: ticket.assignee ?? UNOWNED,
+    owner: firstOwner ?? ticket.assignee ?? UNOWNED,
     hour: String(hourOf(ticket.createdAt)).padStart(2, '0'),
     createdAt: ticket.createdAt,
     resolved,

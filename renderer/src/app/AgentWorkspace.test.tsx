@@ -184,4 +184,19 @@ describe('the agent workspace', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Old resolved one' })).toBeInTheDocument();
     act(() => useAppStore.getState().closeDetail());
   });
+
+  test('Ctrl+K does not open the palette over a dialog the agent is typing in', async () => {
+    const user = userEvent.setup();
+    show();
+    await waitFor(() => expect(rowNumbers()).toHaveLength(2));
+    await user.keyboard('j');
+    await user.keyboard('n');
+    const note = await screen.findByRole('dialog', { name: /^Add a note to/ });
+    await user.type(await within(note).findByLabelText('Note'), 'Half a thought');
+    await user.keyboard('{Control>}k{/Control}');
+    expect(screen.queryByRole('dialog', { name: 'Command palette' })).toBeNull();
+    expect(within(note).getByLabelText('Note')).toHaveValue('Half a thought');
+    await user.keyboard('{Escape}');
+    act(() => useAppStore.getState().closeAction());
+  });
 });

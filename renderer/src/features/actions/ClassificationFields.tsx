@@ -12,18 +12,22 @@ export function ClassificationFields({
   value,
   onChange,
   error,
+  hint,
   categoryHint,
 }: {
   policy: Policy;
   value: Classification;
   onChange(patch: Partial<Classification>): void;
   error(field: keyof Classification): string | undefined;
+  /** Extra words under a field (edit: what the ticket says now). */
+  hint?(field: keyof Classification): string | undefined;
   categoryHint?: string;
 }) {
+  const withHint = (field: keyof Classification, base?: string) => [base, hint?.(field)].filter(Boolean).join(' ') || undefined;
   return (
     <>
       <div className="row">
-        <Field label="Category" hint={categoryHint} error={error('category')}>
+        <Field label="Category" hint={withHint('category', categoryHint)} error={error('category')}>
           <select value={value.category} onChange={(e) => onChange({ category: e.target.value })}>
             {policy.categories.map((c) => (
               <option key={c.id} value={c.id}>
@@ -32,12 +36,12 @@ export function ClassificationFields({
             ))}
           </select>
         </Field>
-        <Field label="Service" hint="e.g. VPN, Email, Printing" error={error('service')}>
+        <Field label="Service" hint={withHint('service', 'e.g. VPN, Email, Printing')} error={error('service')}>
           <input type="text" value={value.service} onChange={(e) => onChange({ service: e.target.value })} />
         </Field>
       </div>
       <div className="row">
-        <Field label="Impact" error={error('impact')}>
+        <Field label="Impact" hint={withHint('impact')} error={error('impact')}>
           <select value={value.impact} onChange={(e) => onChange({ impact: e.target.value as Impact })}>
             {IMPACTS.map((i) => (
               <option key={i} value={i}>
@@ -46,7 +50,7 @@ export function ClassificationFields({
             ))}
           </select>
         </Field>
-        <Field label="Urgency" error={error('urgency')}>
+        <Field label="Urgency" hint={withHint('urgency')} error={error('urgency')}>
           <select value={value.urgency} onChange={(e) => onChange({ urgency: e.target.value as Urgency })}>
             {URGENCIES.map((u) => (
               <option key={u} value={u}>

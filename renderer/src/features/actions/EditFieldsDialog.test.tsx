@@ -119,6 +119,47 @@ describe('the edit fields dialog', () => {
     expect(screen.getByText(/Draft restored/)).toBeInTheDocument();
   });
 
+  test('a kept draft shows what others changed since in the fields the agent did not touch', async () => {
+    const user = userEvent.setup();
+    const view = await open();
+    await user.clear(control('Title'));
+    await user.type(control('Title'), 'Shared mailbox missing in Outlook');
+    view.unmount();
+    const base = (await db.tickets.get(TICKET))!.version;
+    await mutate(db, LEAD, 'updateFields', { ticketId: TICKET, baseVersion: base, fields: { urgency: 'high', service: 'Exchange Online' } });
+    await open();
+    expect(control('Title').value).toBe('Shared mailbox missing in Outlook');
+    expect(control('Urgency').value).toBe('high');
+    expect(control('Service').value).toBe('Exchange Online');
+    expect(within(form()).getByText('Priority stays P3')).toBeInTheDocument();
+    await save(user);
+    await waitFor(async () => expect(await outboxEdits()).toHaveLength(2));
+    const [, mine] = await outboxEdits();
+    expect((mine!.args as { fields: object }).fields).toEqual({ title: 'Shared mailbox missing in Outlook' });
+    expect(await db.tickets.get(TICKET)).toMatchObject({ title: 'Shared mailbox missing in Outlook', urgency: 'high', service: 'Exchange Online', priority: 'P3' });
+  });
+
+  test('an emptied title is refused in words, before anything is sent', async () => {
+    const user = userEvent.setup();
+    await open();
+    await user.clear(control('Title'));
+    await user.type(control('Title'), '   ');
+    await save(user);
+    expect(control('Title')).toHaveAccessibleDescription(/The title cannot be empty/);
+    expect(await outboxEdits()).toHaveLength(0);
+  });
+
+  test('a refused edit says why, and shows beside each changed field what the ticket says now', async () => {
+    const base = (await db.tickets.get(TICKET))!.version;
+    await mutate(db, LEAD, 'updateFields', { ticketId: TICKET, baseVersion: base, fields: { title: 'Lead title' } });
+    const reason = 'title was changed by someone else since you opened the ticket (now "Lead title")';
+    await db.needsAttention.put({ id: 12, name: 'updateFields', args: { ticketId: TICKET, baseVersion: base, fields: { title: 'My title' } }, clientTime: 1, ticketId: TICKET, queuedAt: 1, code: 'conflict', field: 'fields.title', reason, refusedAt: 2 });
+    await open({ id: 12, args: { ticketId: TICKET, baseVersion: base, fields: { title: 'My title' } } });
+    expect(await within(form()).findByText(/Refused by the server: title was changed by someone else/)).toBeInTheDocument();
+    expect(control('Title').value).toBe('My title');
+    expect(control('Title')).toHaveAccessibleDescription('On the ticket now: Lead title');
+  });
+
   test('a refused edit opens on the ticket as it is now, with the agent’s fields on top', async () => {
     const base = (await db.tickets.get(TICKET))!.version;
     await mutate(db, LEAD, 'updateFields', { ticketId: TICKET, baseVersion: base, fields: { service: 'Exchange Online' } });

@@ -8,6 +8,7 @@ import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { fieldError, type ActionProblem } from './action-error';
 import { useRunAction } from './use-run-action';
+import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
 type HierarchicalDraft = { toRole: string; trigger: string; reason: string };
 
@@ -48,6 +49,7 @@ export function HierarchicalDialog({ ticket, refused, onClose }: { ticket: Ticke
       {value && (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <FormAlert message={problem?.message ?? null} />
+          <RefusedNotice refusedId={refused?.id} />
           <Field label="Notify" error={problem ? fieldError(problem.fields, 'toRole') : undefined}>
             <select data-autofocus value={value.toRole} onChange={(e) => draft.set({ ...value, toRole: e.target.value })}>
               {policy.management.map((m) => (

@@ -9,6 +9,7 @@ import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { fieldError, type ActionProblem } from './action-error';
 import { useRunAction } from './use-run-action';
+import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
 type Contact = NonNullable<ArgsInput<'addWorkNote'>['contact']>;
 type NoteDraft = { body: string; visibility: NoteVisibility; contact: Contact };
@@ -55,6 +56,7 @@ export function NoteDialog({ ticket, refused, onClose }: { ticket: TicketRecord;
       {value && (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <FormAlert message={problem?.message ?? null} />
+          <RefusedNotice refusedId={refused?.id} />
           <Field label="Note" error={problem ? fieldError(problem.fields, 'body') : undefined}>
             <textarea data-autofocus rows={6} value={value.body} onChange={(e) => draft.set({ ...value, body: e.target.value })} />
           </Field>

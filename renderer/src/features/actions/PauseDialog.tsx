@@ -13,6 +13,7 @@ import { useClocks, useTicketEvents } from '../ticket/use-ticket';
 import { fieldError, type ActionProblem } from './action-error';
 import { useActions } from './actions-context';
 import { useRunAction } from './use-run-action';
+import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
 type PauseDraft = { clock: ClockKind; reason: string; note: string };
 
@@ -66,6 +67,7 @@ export function PauseDialog({ ticket, refused, onClose }: { ticket: TicketRecord
       {value && (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <FormAlert message={problem?.message ?? null} />
+          <RefusedNotice refusedId={refused?.id} />
           <Field label="Clock" error={ruleError?.field === 'clock' ? ruleError.message : undefined}>
             <select data-autofocus value={clock} onChange={(e) => draft.set({ ...value, clock: e.target.value as ClockKind })}>
               {CLOCK_KINDS.map((k) => (

@@ -7,6 +7,7 @@ import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { fieldError, type ActionProblem } from './action-error';
 import { useRunAction } from './use-run-action';
+import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
 /** Reopen a resolved ticket: the resolution clock resumes where it stopped. */
 export function ReopenDialog({ ticket, refused, onClose }: { ticket: TicketRecord; refused?: { id: number; args: unknown } | undefined; onClose(): void }) {
@@ -31,6 +32,7 @@ export function ReopenDialog({ ticket, refused, onClose }: { ticket: TicketRecor
       {value && (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <FormAlert message={problem?.message ?? null} />
+          <RefusedNotice refusedId={refused?.id} />
           <Field label="Why is it reopened?" error={problem ? fieldError(problem.fields, 'reason') : undefined}>
             <textarea data-autofocus rows={3} value={value.reason} onChange={(e) => draft.set({ reason: e.target.value })} />
           </Field>

@@ -13,6 +13,7 @@ import { useKb } from '../knowledge/use-kb';
 import { useTicketEvents } from '../ticket/use-ticket';
 import { fieldError, type ActionProblem } from './action-error';
 import { useRunAction } from './use-run-action';
+import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
 type KbChoice = 'link' | 'draft' | 'none';
 type ResolveDraft = { resolution: string; kb: KbChoice; articleId: string; title: string; body: string; tags: string };
@@ -66,6 +67,7 @@ export function ResolveDialog({ ticket, refused, onClose }: { ticket: TicketReco
       {value && (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <FormAlert message={problem?.message ?? null} />
+          <RefusedNotice refusedId={refused?.id} />
           <Field label="Resolution (sent to the requester)" error={err('resolution')}>
             <textarea data-autofocus rows={5} value={value.resolution} onChange={(e) => draft.set({ ...value, resolution: e.target.value })} />
           </Field>

@@ -21,6 +21,7 @@ import { formFromArgs, handoffProblems, higherTiers, noteOf, tierMoveOf, type Ha
 import { prefillHandoff, previousHandoff } from './handoff-prefill';
 import { KbChecklist } from './KbChecklist';
 import { StepsEditor } from './StepsEditor';
+import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
 type Props = { ticket: TicketRecord; refused?: { id: number; args: unknown } | undefined; onClose(): void };
 
@@ -110,6 +111,7 @@ function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: 
     <Modal title={title} description="The next tier reads this first: what was tried and how it went, the impact, the workaround, who was involved and what they need." onClose={onClose} wide>
       <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-label="Handoff note">
         <FormAlert message={summary} />
+        <RefusedNotice refusedId={refused?.id} />
         {(submitted || problem) && whole.length > 0 && (
           <ul className="form-problems">
             {whole.map((m) => (

@@ -39,7 +39,9 @@ export function useShortcuts(db: TierdeskDb, agent: Agent): void {
       const store = useAppStore.getState();
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
-        store.setOverlay(store.overlay === 'palette' ? null : 'palette');
+        // Toggles the palette; never over (or instead of) another dialog the agent is working in.
+        if (store.overlay === 'palette') store.setOverlay(null);
+        else if (!store.action && !store.overlay && !store.articleId) store.setOverlay('palette');
         return;
       }
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -21,7 +21,13 @@ export function NeedsAttentionView() {
   const numbers = useLiveQuery(async () => {
     const ids = [...new Set((rows ?? []).map((r) => r.ticketId).filter(Boolean))];
     const tickets = await db.tickets.bulkGet(ids);
-    return new Map(tickets.filter((t) => t !== undefined).map((t) => [t.id, t.number]));
+    const known = new Map(tickets.filter((t) => t !== undefined).map((t) => [t.id, t.number]));
+    // A ticket whose create was refused exists only in that refused row: name it by its title.
+    for (const row of rows ?? []) {
+      const title = (row.args as { title?: unknown } | undefined)?.title;
+      if (row.name === 'createTicket' && !known.has(row.ticketId) && typeof title === 'string') known.set(row.ticketId, `the new ticket “${title}”`);
+    }
+    return known;
   }, [db, rows]);
 
   return (
@@ -58,7 +64,7 @@ function AttentionItem({ row, number }: { row: NeedsAttentionRow; number: string
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const edit = EDIT_DIALOG[row.name];
-  const what = `${mutationLabel(row.name)}${number ? ` on ${number}` : ''}`;
+  const what = `${mutationLabel(row.name)}${number && row.name !== 'createTicket' ? ` on ${number}` : ''}`;
 
   async function retry() {
     const problem = await run(row.name as MutationName, row.args as ArgsInput<MutationName>, { label: `Retried: ${what}`, refusedId: row.id });

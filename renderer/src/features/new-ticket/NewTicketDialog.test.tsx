@@ -138,12 +138,16 @@ describe('the New ticket dialog', () => {
       channel: 'email',
     };
     await db.needsAttention.put({ id: 3, name: 'createTicket', args, clientTime: 1, ticketId: 'local-42', queuedAt: 1, code: 'invalid', field: 'category', reason: '"no-such-category" is not a category in the policy', refusedAt: 2 });
+    // The accept that followed it offline was refused too, only because the ticket did not exist.
+    await db.needsAttention.put({ id: 4, name: 'acceptTicket', args: { ticketId: 'local-42' }, clientTime: 1, ticketId: 'local-42', queuedAt: 1, code: 'not_found', field: null, reason: 'the ticket does not exist', refusedAt: 2 });
     // A new ticket half-typed meanwhile keeps its own draft.
     const halfTyped = { title: 'Half-typed: badge reader at door 4' };
     await db.drafts.put({ key: draftKey('new-ticket', ''), ticketId: '', kind: 'new-ticket', value: halfTyped, savedAt: 1 });
     useAppStore.getState().setView('attention');
     show();
+    expect(await screen.findByRole('heading', { name: 'Accept on the new ticket “Payroll export fails”' })).toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: 'Edit Create ticket' }));
+    expect(await within(dialog()).findByText(/Refused by the server: "no-such-category" is not a category/)).toBeInTheDocument();
     await screen.findByRole('form', { name: 'New ticket' });
     expect(input('Title').value).toBe('Payroll export fails');
     expect(input('Email').value).toBe('noor.haddad@example.com');
@@ -151,8 +155,11 @@ describe('the New ticket dialog', () => {
     await user.selectOptions(input('Category'), 'software');
     await user.click(within(dialog()).getByRole('button', { name: 'Create ticket' }));
     await waitFor(async () => expect(await db.needsAttention.count()).toBe(0));
-    const [row] = await db.outbox.orderBy('id').toArray();
+    await waitFor(async () => expect(await db.outbox.count()).toBe(2));
+    const [row, accept] = await db.outbox.orderBy('id').toArray();
     expect(row).toMatchObject({ name: 'createTicket', ticketId: 'local-42', args: { category: 'software', severity: 'S2', channel: 'email' } });
+    // Sent again with the create (the agent works in L1, where it lands); the refused one is gone with the refused create.
+    expect(accept).toMatchObject({ name: 'acceptTicket', ticketId: 'local-42' });
     expect((await db.drafts.get(draftKey('new-ticket', '')))?.value).toEqual(halfTyped);
   });
 

@@ -14,6 +14,7 @@ import { useRunAction } from '../actions/use-run-action';
 import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { blankTicket, CHANNEL_LABEL, checkNewTicket, draftFromArgs, routing, toArgs, type NewTicketDraft } from './new-ticket-form';
+import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
 /** Draft keys whose error is reported under another field name (the mutation's args nest the requester). */
 const FIELD_OF: Partial<Record<keyof NewTicketDraft, string>> = { requesterName: 'requester.name', requesterEmail: 'requester.email', vip: 'requester.vip' };
@@ -65,6 +66,8 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
       return;
     }
     await draft.discard();
+    // An accept refused only because the create was is replaced by the one below (or not wanted any more).
+    if (refusedId) await db.needsAttention.where('ticketId').equals(refusedId).filter((r) => r.name === 'acceptTicket').delete();
     // Logged by the agent who will work it: take ownership too (a second action, so a refusal of it never loses the ticket).
     if (value.takeIt && takeable) await run('acceptTicket', { ticketId }, { label: `Accepted ${value.title.trim()}` });
     openDetail(ticketId);
@@ -79,6 +82,7 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
       {value && route && (
         <form onSubmit={(e) => void submit(e)} noValidate aria-label="New ticket">
           <FormAlert message={message} />
+          <RefusedNotice refusedId={refused?.id} />
           <Field label="Title" hint="What is wrong, in one line." error={error('title')}>
             <input data-autofocus type="text" value={value.title} onChange={(e) => set({ title: e.target.value })} />
           </Field>

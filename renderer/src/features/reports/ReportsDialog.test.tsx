@@ -107,9 +107,10 @@ describe('Reports', () => {
     const { user, dialog } = await openReports();
     await user.selectOptions(within(dialog).getByLabelText('Group by'), 'owner');
     const byOwner = await within(dialog).findByRole('table', { name: 'Desk metrics by owner' });
-    // The fixed one is l1's; the escalated one waits for L2 and the P1 was never taken.
-    expect(cells(within(byOwner).getByRole('row', { name: /^Alex Rivera/ })).slice(0, 2)).toEqual(['1', '1']);
-    expect(cells(within(byOwner).getByRole('row', { name: /^Unowned/ })).slice(0, 2)).toEqual(['2', '0']);
+    // l1 took the fixed one and the escalated one first (escalating one of the two); the P1 was never taken.
+    expect(cells(within(byOwner).getByRole('row', { name: /^Alex Rivera/ })).slice(0, 2)).toEqual(['2', '1']);
+    expect(cells(within(byOwner).getByRole('row', { name: /^Alex Rivera/ }))[6]).toBe('50%');
+    expect(cells(within(byOwner).getByRole('row', { name: /^Unowned/ })).slice(0, 2)).toEqual(['1', '0']);
     await user.selectOptions(within(dialog).getByLabelText('Group by'), 'hour');
     const byHour = await within(dialog).findByRole('table', { name: 'Desk metrics by hour' });
     // All three came in at T0, in whatever zone this machine is in.

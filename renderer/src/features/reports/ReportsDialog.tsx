@@ -20,7 +20,7 @@ const GROUPINGS: Array<[MetricsGroupBy, string]> = [
   ['priority', 'Priority'],
   ['category', 'Category'],
   ['tier', 'Current tier'],
-  ['owner', 'Owner'],
+  ['owner', 'First owner'],
   ['hour', 'Hour created'],
 ];
 

@@ -4,7 +4,7 @@ import type { TierdeskDb } from '../../db/db';
 import { fromRecord } from '../../db/ticket-record';
 
 /** Only these log entries change a ticket's facts; the rest of the log is not kept in memory. */
-const COUNTED = new Set<TimelineEvent['type']>(['escalated', 'reopened', 'resolved']);
+const COUNTED = new Set<TimelineEvent['type']>(['accepted', 'escalated', 'reopened', 'resolved']);
 
 /** Hour of day in the agent's own zone: "tickets by the hour they came in" is about the desk's day. */
 const localHour = (ms: number): number => new Date(ms).getHours();
