@@ -62,3 +62,15 @@ describe('clock snapshot (calendar time)', () => {
     expect(thresholdReached(180, thresholds)).toBe(100);
   });
 });
+
+describe('a clock resumed after its target passed', () => {
+  test('stays due at the instant it breached, so it sorts among the overdue and not as due now', () => {
+    const start = Date.UTC(2026, 10, 2, 9, 0);
+    const clock = startClock('24x7', 4 * HOUR_MS, start, cal);
+    const paused = pauseClock(clock, start + 6 * HOUR_MS, 'awaiting_customer', cal);
+    expect(paused.breachedAt).toBe(start + 4 * HOUR_MS);
+    const resumed = resumeClock(paused, start + 30 * HOUR_MS, cal);
+    expect(resumed).toMatchObject({ state: 'running', dueAt: start + 4 * HOUR_MS, breachedAt: start + 4 * HOUR_MS });
+    expect(nextDueAt({ response: resumed, resolution: resumed })).toBe(start + 4 * HOUR_MS);
+  });
+});

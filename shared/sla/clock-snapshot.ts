@@ -150,7 +150,8 @@ export function pauseClock(
 export function resumeClock(clock: ClockSnapshot, atMs: number, calendar: ClockCalendar): ClockSnapshot {
   if (clock.state === 'running') return clock;
   const remaining = clock.targetMs - clock.elapsedMs;
-  const dueAt = remaining > 0 ? calendar.addBusinessTime(atMs, remaining) : atMs;
+  // Already past its target: due when it breached (it sorts among the overdue, not as "due now").
+  const dueAt = remaining > 0 ? calendar.addBusinessTime(atMs, remaining) : (clock.breachedAt ?? atMs);
   return snapshot(clock, 'running', clock.elapsedMs, atMs, dueAt, clock.breachedAt, null);
 }
 
@@ -166,6 +167,6 @@ export function retargetClock(
   const breachedAt = clock.breachedAt ?? (elapsedMs >= targetMs ? atMs : null);
   const target = { calendar: calendarId, targetMs, startedAt: clock.startedAt ?? null };
   if (clock.state !== 'running') return snapshot(target, clock.state, elapsedMs, clock.since, null, breachedAt, clock.pauseReason);
-  const dueAt = elapsedMs < targetMs ? calendar.addBusinessTime(atMs, targetMs - elapsedMs) : atMs;
+  const dueAt = elapsedMs < targetMs ? calendar.addBusinessTime(atMs, targetMs - elapsedMs) : Math.min(breachedAt ?? atMs, atMs);
   return snapshot(target, 'running', elapsedMs, atMs, dueAt, breachedAt, null);
 }
