@@ -16,7 +16,7 @@ import { ApiClient } from '../sync/api-client';
 import { readPullState } from '../sync/sync-state';
 import { SyncEngine } from '../sync/sync-engine';
 import type { Agent } from '../../../shared/model/agent';
-import { useAppStore } from './store';
+import { resetAppStore, useAppStore } from './store';
 
 export function App({ db = defaultDb }: { db?: TierdeskDb }) {
   const phase = useAppStore((s) => s.phase);
@@ -55,7 +55,18 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
   );
 
   const handleSignOut = useCallback(async () => {
+    const unsynced = (await db.outbox.count()) + (await db.needsAttention.count());
+    if (
+      unsynced > 0 &&
+      !window.confirm(
+        `${unsynced} change${unsynced === 1 ? ' is' : 's are'} not on the server yet. They stay on this computer and are sent when you sign in again; nobody else can sign in here until then. Sign out anyway?`,
+      )
+    ) {
+      return;
+    }
     await signOut(db);
+    // Nothing of this agent's screen (view, open ticket, search, dialogs) carries over to the next sign-in.
+    resetAppStore();
     useAppStore.getState().signedOut();
   }, [db]);
 

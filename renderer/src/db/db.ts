@@ -25,7 +25,9 @@ export type SyncStateRow =
       /** Highest id the server has applied or refused. */
       lastMutationId: number;
     }
-  | { key: 'policy'; version: number; document: unknown };
+  | { key: 'policy'; version: number; document: unknown }
+  /** Whose desk this database holds: one agent on one server (see session/claim-database.ts). */
+  | { key: 'owner'; agentId: string; name: string; email: string; apiBaseUrl: string };
 
 export type SessionRow = {
   key: 'session';

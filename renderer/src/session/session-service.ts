@@ -7,6 +7,7 @@ import { readPullState } from '../sync/sync-state';
 import { setServerOffset } from '../time/ticker';
 import { keepToken, loadDesktopToken, type DesktopTokenReason } from './desktop-token';
 import { openToken, sealToken } from './token-vault';
+import { claimDatabase } from './claim-database';
 
 /** `tokenNotice`: why the desktop cannot keep the token (shown to the agent), or null. */
 export type RestoredSession = { agent: Agent; apiBaseUrl: string; token: string | null; tokenNotice: DesktopTokenReason | null };
@@ -38,6 +39,8 @@ export async function signIn(
   const api = new ApiClient(apiBaseUrl);
   const { body, sentAt, receivedAt } = await api.login(email, password);
   setServerOffset(measureOffset(body.serverTime, sentAt, receivedAt));
+  // Before anything is kept: another agent's desk is cleared here, or their unsynced work refuses this sign-in.
+  await claimDatabase(db, body.agent, apiBaseUrl);
   const kept = await keepToken(bridge, body.token, body.expiresAt);
   const sealed = kept.kept === 'browser' ? await sealToken(body.token) : null;
   await db.session.put({
