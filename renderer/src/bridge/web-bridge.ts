@@ -3,6 +3,7 @@ import { alertKey } from '../../../shared/alerts/alert-schedule';
 import { RendererConfigSchema, type OpenTicketEvent, type RendererConfig, type TierdeskBridge } from '../../../shared/ipc/contract';
 import { isSafeExternalUrl } from '../../../shared/web/external-url';
 import { createWebAlertScheduler, saveWebAlertSettings } from './web-alerts';
+import { parseAlertSettings } from '../../../shared/alerts/alert-settings';
 
 const FALLBACK_API = 'http://127.0.0.1:4317';
 const CONFIG_CACHE_KEY = 'tierdesk.config';
@@ -75,7 +76,9 @@ export function createWebBridge(): TierdeskBridge {
     acknowledgeAlert: async (key) => alerts().acknowledge([alertKey(key)]) > 0,
     pauseAlerts: async ({ minutes }) => ({ pausedUntil: alerts().pause(minutes) }),
     getAlertSettings: async () => alerts().currentSettings,
-    async setAlertSettings(settings) {
+    async setAlertSettings(input) {
+      // The same check as the desktop's IPC: settings that would break the scheduler are refused, naming the field.
+      const settings = parseAlertSettings(input);
       alerts().setSettings(settings);
       saveWebAlertSettings(settings);
       return settings;

@@ -64,6 +64,19 @@ describe('AlertSettingsPanel', () => {
     expect(stored.thresholds).toEqual([75, 90, 100]);
   });
 
+  test('names a typo or an emptied field and saves nothing, instead of breaking the alerts', async () => {
+    const user = await open();
+    const thresholds = screen.getByRole('textbox', { name: 'Alert at (% of SLA)' });
+    await user.clear(thresholds);
+    await user.type(thresholds, 'abc, 50');
+    await user.clear(screen.getByRole('spinbutton', { name: /Repeat/ }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent(/^Not saved\. thresholds\[0\]: .*; breachRepeatMinutes: /);
+    expect(stored.thresholds).toEqual([75, 90, 100]);
+    expect(stored.breachRepeatMinutes).toBe(10);
+  });
+
   test('pauses alerts for an hour', async () => {
     const user = await open();
     await user.click(screen.getByRole('button', { name: 'Pause alerts for 1 h' }));

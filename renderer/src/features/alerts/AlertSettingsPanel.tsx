@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AlertSettings } from '../../../../shared/alerts/alert-settings';
+import { AlertSettingsSchema, type AlertSettings } from '../../../../shared/alerts/alert-settings';
+import { zodFieldErrors } from '../../../../shared/errors';
 import type { DesktopSettingsAnswer } from '../../../../shared/ipc/desktop-settings';
 import type { CalendarSpec } from '../../../../shared/sla/calendar-spec';
 import { getActivePolicy } from '../../app/policy';
@@ -43,15 +44,23 @@ export function AlertSettingsPanel() {
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '');
     const shift = text('shift');
+    const repeat = text('repeat').trim();
     const next: AlertSettings = {
       ...settings!,
       thresholds: text('thresholds').split(/[\s,]+/).filter(Boolean).map(Number),
-      breachRepeatMinutes: Number(text('repeat')),
+      // An emptied field is a mistake to point out, not "0 = never".
+      breachRepeatMinutes: repeat === '' ? NaN : Number(repeat),
       quietHours: form.get('quiet') ? { from: text('quietFrom'), to: text('quietTo'), timeZone: settings!.quietHours?.timeZone ?? localZone() } : null,
       shift: shift === ALWAYS ? null : shift === 'custom' ? settings!.shift : (calendars[shift] ?? null),
     };
+    // Checked here first: a typo ("abc") is named and nothing is saved (the old settings stay in force).
+    const checked = AlertSettingsSchema.safeParse(next);
+    if (!checked.success) {
+      setMessage(`Not saved. ${zodFieldErrors(checked.error).map((f) => `${f.field}: ${f.message}`).join('; ')}`);
+      return;
+    }
     try {
-      await saveAlertSettings(next);
+      await saveAlertSettings(checked.data);
       setMessage('Saved.');
     } catch (error) {
       setMessage(error instanceof Error ? error.message.replace(/^.*invalid payload: /, '') : String(error));
