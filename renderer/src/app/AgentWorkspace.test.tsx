@@ -164,6 +164,18 @@ describe('the agent workspace', () => {
     await waitFor(() => expect(navCount(/^Pending my acceptance/)).toBe('0'), { timeout: 3000 });
   });
 
+  test('a ticket that leaves the list (not the first row) goes from it at once, and the heading follows', async () => {
+    show();
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000001', 'INC-000002']));
+    // As a pull would write it: someone else now owns the second ticket.
+    const second = (await db.tickets.get('t-2'))!;
+    await act(async () => {
+      await db.tickets.put({ ...second, assignee: 'agent-l1b', version: second.version + 1 });
+    });
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000001']));
+    expect(heading()).toHaveTextContent('My work (1)');
+  });
+
   test('tells the agent what to do when a view is empty', async () => {
     show({ ...L1, id: 'agent-nobody' });
     expect(await screen.findByText(/Nothing assigned to you/)).toBeInTheDocument();

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
 import type { Agent, Group } from '../../../../shared/model/agent';
 import type { Tier } from '../../../../shared/model/levels';
 import type { TierdeskDb } from '../../db/db';
@@ -8,6 +9,7 @@ import { useDebounced } from '../../time/use-debounced';
 import { useMinute } from '../../time/use-minute';
 import { useForecastRisk } from './forecast/forecast-store';
 import { hasFilters, type QueueFilters } from './query/filter-ids';
+import { listEpoch, subscribeListEpoch } from './query/key-cache';
 import { runTicketQuery, type QueueSort } from './query/ticket-query';
 import type { ViewKey } from './views';
 
@@ -61,13 +63,15 @@ export function useTicketList(db: TierdeskDb, agent: Agent, groups: readonly Gro
   // The full id list (up to every open ticket) is read after the first rows:
   // IndexedDB serves requests in order, and the head must not wait behind it.
   const headReady = head !== undefined;
+  // A cached id list a write dropped (a ticket left or joined it anywhere in the list).
+  const lists = useSyncExternalStore(subscribeListEpoch, listEpoch);
   const result = useLiveQuery(
     async () =>
       headReady
         ? { key, view, ids: await runTicketQuery(db, { view, sort, filters: settled }, { agent, groups, nowMs: minute, forecastRisk: riskIds }) }
         : undefined,
     // `key` stands for view, sort and the settled filters; `tick` for the minute where it matters.
-    [db, agent, groups, key, tick, riskIds, headReady],
+    [db, agent, groups, key, tick, riskIds, headReady, lists],
   );
   // Within one view, the previous filter's rows stay (marked stale) while the new ones load: no flash of "Loading…" per keystroke.
   const ids = result?.view === view ? result.ids : undefined;

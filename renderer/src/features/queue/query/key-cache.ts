@@ -34,11 +34,27 @@ function touches(parts: ObservabilitySet, dbName: string, range: IndexRange): bo
 const keepWarm = new Map<string, { db: TierdeskDb; range: IndexRange; timer?: ReturnType<typeof setTimeout> }>();
 const REWARM_MS = 500;
 
+/**
+ * Bumped whenever a write drops a cached list. A live query re-runs on what
+ * it read through Dexie, and `observe` reads one row: a ticket leaving a list
+ * from further down changes nothing Dexie saw. Queries that use these lists
+ * depend on the epoch too (useTicketList), so they re-run when one changed.
+ */
+let epoch = 0;
+const epochListeners = new Set<() => void>();
+export const listEpoch = (): number => epoch;
+export function subscribeListEpoch(listener: () => void): () => void {
+  epochListeners.add(listener);
+  return () => epochListeners.delete(listener);
+}
+
 Dexie.on('storagemutated', (parts) => {
+  let dropped = false;
   for (const [dbName, cache] of caches) {
     for (const [key, entry] of cache) {
       if (!touches(parts, dbName, entry.range)) continue;
       cache.delete(key);
+      dropped = true;
       const warm = keepWarm.get(`${dbName}\n${key}`);
       if (warm) {
         // Debounced: a burst of writes (a sync page) re-reads once, after it.
@@ -46,6 +62,10 @@ Dexie.on('storagemutated', (parts) => {
         warm.timer = setTimeout(() => void cachedIds(warm.db, key, warm.range).then(rankOf, () => undefined), REWARM_MS);
       }
     }
+  }
+  if (dropped) {
+    epoch++;
+    for (const listener of epochListeners) listener();
   }
 });
 
