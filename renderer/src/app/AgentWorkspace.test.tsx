@@ -173,7 +173,17 @@ describe('the agent workspace', () => {
       await db.tickets.put({ ...second, assignee: 'agent-l1b', version: second.version + 1 });
     });
     await waitFor(() => expect(rowNumbers()).toEqual(['INC-000001']));
-    expect(heading()).toHaveTextContent('My work (1)');
+    await waitFor(() => expect(heading()).toHaveTextContent('My work (1)'), { timeout: 3000 });
+  });
+
+  test('Recently resolved lists resolved tickets whatever was searched in another view, and says how to find one', async () => {
+    const user = userEvent.setup();
+    show();
+    await waitFor(() => expect(rowNumbers()).toHaveLength(2));
+    await user.type(screen.getByLabelText('Search tickets'), 'printer');
+    await user.click(screen.getByRole('button', { name: /^Recently resolved/ }));
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000005']));
+    expect(screen.getByText(/Find a resolved one by its number with Ctrl\+K/)).toBeInTheDocument();
   });
 
   test('tells the agent what to do when a view is empty', async () => {

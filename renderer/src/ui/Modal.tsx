@@ -33,7 +33,12 @@ export function Modal({ title, onClose, children, wide = false, description }: P
   useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     (ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current)?.focus();
-    return () => previous?.focus?.();
+    return () => {
+      // The element that opened it may be gone (a row the action moved out of the
+      // virtual list): then the open ticket, else the list, keeps the focus.
+      const back = previous?.isConnected ? previous : document.querySelector<HTMLElement>('[data-detail]') ?? document.querySelector<HTMLElement>('.queue-scroll');
+      back?.focus?.();
+    };
   }, []);
 
   // The field marked data-autofocus gets focus once it exists: a dialog's form

@@ -35,7 +35,7 @@ export function TicketDetail({ ticketId, agent, groups }: { ticketId: string; ag
     );
   }
   return (
-    <aside className="detail" aria-labelledby="detail-heading" data-detail={ticket.number}>
+    <aside className="detail" aria-labelledby="detail-heading" data-detail={ticket.number} tabIndex={-1}>
       <header className="detail-head">
         <div>
           <p className="detail-number">

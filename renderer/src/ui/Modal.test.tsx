@@ -1,0 +1,50 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, test } from 'vitest';
+import { Modal } from './Modal';
+
+/** A row button opens a dialog; the action in it removes the row (as a virtual list does when the ticket moves away). */
+function Desk() {
+  const [open, setOpen] = useState(false);
+  const [rowThere, setRowThere] = useState(true);
+  return (
+    <>
+      {rowThere && (
+        <button type="button" onClick={() => setOpen(true)}>
+          Open INC-000001
+        </button>
+      )}
+      <aside data-detail="INC-000001" tabIndex={-1} aria-label="Ticket detail">
+        detail
+      </aside>
+      {open && (
+        <Modal title="Pause a clock" onClose={() => setOpen(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              setRowThere(false);
+              setOpen(false);
+            }}
+          >
+            Pause clock
+          </button>
+        </Modal>
+      )}
+    </>
+  );
+}
+
+describe('Modal', () => {
+  test('gives focus back to what opened it, or to the open ticket when that is gone', async () => {
+    const user = userEvent.setup();
+    render(<Desk />);
+    const row = screen.getByRole('button', { name: 'Open INC-000001' });
+    await user.click(row);
+    await user.keyboard('{Escape}');
+    expect(row).toHaveFocus();
+    await user.click(row);
+    await user.click(screen.getByRole('button', { name: 'Pause clock' }));
+    expect(screen.getByLabelText('Ticket detail')).toHaveFocus();
+  });
+});
