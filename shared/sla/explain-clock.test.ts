@@ -34,6 +34,11 @@ describe('explainClock', () => {
     expect(paused).toMatchObject({ reason: 'awaiting_customer', by: 'agent-l1', excludedMs: 8 * HOUR_MS });
   });
 
+  test('names who paused when the caller knows the name', () => {
+    const why = explainClock(clocks, 'resolution', defaultPolicy, now, { agentName: (id) => (id === 'agent-l1' ? 'Alex Rivera' : undefined) })!;
+    expect(why.entries.find((e) => e.kind === 'paused')?.text).toMatch(/: paused by Alex Rivera \(l1_agent\) — Awaiting customer;/);
+  });
+
   test('shows a pause the policy refused, on the clock it was meant for', () => {
     const why = explainClock(clocks, 'response', defaultPolicy, now)!;
     expect(why.entries.find((e) => e.kind === 'ignored')?.text).toBe(

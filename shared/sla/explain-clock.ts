@@ -27,6 +27,8 @@ export type ClockExplanation = { clock: ComputedClockKind; entries: ExplainEntry
 export type ExplainOptions = {
   /** Zone for the times in the text (the agent's); the clock's calendar zone by default. */
   timeZone?: string;
+  /** A person's name for an agent id (who paused); the id when unknown. */
+  agentName?: (id: string) => string | undefined;
   /** Closed periods listed one by one before they are summarised. */
   maxClosedPeriods?: number;
 };
@@ -73,7 +75,7 @@ export function explainClock(
     text:
       startedAt > first.from
         ? `${when(startedAt)}: clock started at the first open instant (created ${when(first.from)}, outside open hours); target ${target}.`
-        : `${when(startedAt)}: clock started at creation; target ${target}.`,
+        : `${when(startedAt)}: clock started ${kind === 'acceptance' ? 'at the escalation' : 'at creation'}; target ${target}.`,
   });
 
   const horizon = Math.min(nowMs, clocks.asOf);
@@ -102,7 +104,7 @@ export function explainClock(
         by: phase.pause.by,
         role: phase.pause.role,
         excludedMs,
-        text: `${when(phase.from)}: paused by ${phase.pause.by} (${phase.pause.role}) — ${reasonLabel}; ${until}; ${formatSpan(excludedMs)} of open time not counted.`,
+        text: `${when(phase.from)}: paused by ${options.agentName?.(phase.pause.by) ?? phase.pause.by} (${phase.pause.role}) — ${reasonLabel}; ${until}; ${formatSpan(excludedMs)} of open time not counted.`,
       });
     }
   }
