@@ -17,6 +17,7 @@ import { readPullState } from '../sync/sync-state';
 import { SyncEngine } from '../sync/sync-engine';
 import type { Agent } from '../../../shared/model/agent';
 import { resetAppStore, useAppStore } from './store';
+import { setWatchOwner } from '../features/alerts/watch-list';
 
 export function App({ db = defaultDb }: { db?: TierdeskDb }) {
   const phase = useAppStore((s) => s.phase);
@@ -80,6 +81,8 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
 }
 
 function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: Agent; onSignOut(): void; onSignIn(): void }) {
+  // Before anything below reads it: the watch list is this agent's own.
+  setWatchOwner(agent.id);
   const apiBaseUrl = useAppStore((s) => s.apiBaseUrl);
   const token = useAppStore((s) => s.token);
   const controller = useMemo(() => {
