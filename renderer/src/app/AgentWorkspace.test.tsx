@@ -186,6 +186,19 @@ describe('the agent workspace', () => {
     expect(screen.getByText(/Find a resolved one by its number with Ctrl\+K/)).toBeInTheDocument();
   });
 
+  test('the requester filter matches requesters only, not titles or ticket numbers', async () => {
+    const user = userEvent.setup();
+    show();
+    await user.click(await screen.findByRole('button', { name: /^All open/ }));
+    await waitFor(() => expect(rowNumbers().length).toBeGreaterThan(2));
+    await user.type(screen.getByLabelText('Requester'), 'big');
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000002']));
+    await user.clear(screen.getByLabelText('Requester'));
+    await user.type(screen.getByLabelText('Requester'), 'vpn');
+    await waitFor(() => expect(heading()).toHaveTextContent('All open (0)'));
+    act(() => useAppStore.getState().clearFilters());
+  });
+
   test('tells the agent what to do when a view is empty', async () => {
     show({ ...L1, id: 'agent-nobody' });
     expect(await screen.findByText(/Nothing assigned to you/)).toBeInTheDocument();

@@ -1,6 +1,7 @@
 import type { Priority, Severity } from '../../../../../shared/model/levels';
 import type { TierdeskDb } from '../../../db/db';
-import { FACET, queryWords } from '../../../db/search-keys';
+import { FACET, fold, queryWords, wordsOf } from '../../../db/search-keys';
+import type { TicketRecord } from '../../../db/ticket-record';
 import { cachedIds, prefixRange } from './key-cache';
 import { withKey } from './view-ids';
 
@@ -27,9 +28,22 @@ function withPrefix(db: TierdeskDb, prefix: string): Promise<string[]> {
 }
 
 /**
+ * Tickets whose requester has a name word (or email) starting with `word`.
+ * The index holds requester words among the title's and the service's, so
+ * the prefix range gives candidates and their records decide.
+ */
+async function requesterIds(db: TierdeskDb, word: string): Promise<string[]> {
+  const records = await db.tickets.bulkGet(await withPrefix(db, word));
+  return records
+    .filter((r): r is TicketRecord => r !== undefined && (wordsOf(r.requester.name).some((w) => w.startsWith(word)) || fold(r.requester.email).startsWith(word)))
+    .map((r) => r.id);
+}
+
+/**
  * One id set per active filter, smallest first (so intersecting stops
- * early). Every set is an index lookup; a word of the search is a prefix
- * range, so "vp" already finds VPN tickets while the agent types.
+ * early). Every set is an index lookup (a requester word also checks its
+ * candidates' requester); a word of the search is a prefix range, so "vp"
+ * already finds VPN tickets while the agent types.
  */
 export async function filterSets(db: TierdeskDb, filters: QueueFilters): Promise<Set<string>[]> {
   const lookups: Promise<string[]>[] = [];
@@ -37,7 +51,8 @@ export async function filterSets(db: TierdeskDb, filters: QueueFilters): Promise
   if (filters.severity) lookups.push(withKey(db, FACET.severity(filters.severity)));
   if (filters.priority) lookups.push(withKey(db, FACET.priority(filters.priority)));
   if (filters.vip) lookups.push(withKey(db, FACET.vip));
-  for (const word of [...queryWords(filters.requester), ...queryWords(filters.text)]) lookups.push(withPrefix(db, word));
+  for (const word of queryWords(filters.requester)) lookups.push(requesterIds(db, word));
+  for (const word of queryWords(filters.text)) lookups.push(withPrefix(db, word));
   const lists = await Promise.all(lookups);
   return lists.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
 }
