@@ -1,3 +1,4 @@
+import type { Group } from '../model/agent';
 import type { SkipApproval } from '../model/ticket-event';
 import { TIERS, type Tier } from '../model/levels';
 import type { Policy } from '../policy/schema';
@@ -17,6 +18,13 @@ const rank = (tier: Tier) => TIERS.indexOf(tier);
 /** The tier a new ticket of `category` opens in (a major outage opens at L3); L1 for a category the policy does not list. */
 export function entryTierFor(category: string, policy: Policy): Tier {
   return policy.categories.find((c) => c.id === category)?.entryTier ?? 'L1';
+}
+
+/** The group a new ticket of `category` lands in: the category's own group, else a group of its entry tier that handles it. */
+export function entryGroupFor(category: string, policy: Policy, groups: readonly Group[]): Group | undefined {
+  const own = policy.categories.find((c) => c.id === category)?.group;
+  const tier = entryTierFor(category, policy);
+  return groups.find((g) => g.id === own) ?? groups.find((g) => g.tier === tier && g.categories.includes(category));
 }
 
 /**

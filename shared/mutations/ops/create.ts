@@ -1,6 +1,6 @@
 import { canCreateTickets } from '../../auth/access';
 import type { Ticket } from '../../model/ticket';
-import { entryTierFor } from '../../escalation/tier-rules';
+import { entryGroupFor, entryTierFor } from '../../escalation/tier-rules';
 import { priorityFor } from '../../policy/lookups';
 import { refuse, stampEvents, type ApplyContext, type ApplyOutcome, type TicketAggregate } from '../context';
 import type { ArgsOf } from '../mutations';
@@ -12,9 +12,7 @@ export function createTicket(agg: TicketAggregate | null, args: ArgsOf<'createTi
   const category = ctx.policy.categories.find((c) => c.id === args.category);
   if (!category) return refuse('invalid', `"${args.category}" is not a category in the policy`, 'category');
   const tier = entryTierFor(args.category, ctx.policy);
-  const group =
-    ctx.groups.find((g) => g.id === category.group)?.id ??
-    ctx.groups.find((g) => g.tier === tier && g.categories.includes(args.category))?.id;
+  const group = entryGroupFor(args.category, ctx.policy, ctx.groups)?.id;
   if (!group) return refuse('invalid', `no group of tier ${tier} handles "${args.category}"`, 'category');
   const priority = priorityFor(ctx.policy, args.impact, args.urgency);
   const at = ctx.nowMs;

@@ -2,7 +2,7 @@ import type { FieldError } from '../../../../shared/errors';
 import type { Agent, Group } from '../../../../shared/model/agent';
 import type { Channel, Impact, Priority, Severity, Tier, Urgency } from '../../../../shared/model/levels';
 import type { ArgsInput } from '../../../../shared/mutations/mutations';
-import { entryTierFor } from '../../../../shared/escalation/tier-rules';
+import { entryGroupFor, entryTierFor } from '../../../../shared/escalation/tier-rules';
 import { priorityFor } from '../../../../shared/policy/lookups';
 import type { Policy } from '../../../../shared/policy/schema';
 
@@ -98,8 +98,6 @@ export function checkNewTicket(draft: NewTicketDraft): FieldError[] {
 
 /** Where the ticket will land and at what priority: the same rules createTicket applies. */
 export function routing(policy: Policy, groups: readonly Group[], draft: NewTicketDraft): { priority: Priority; tier: Tier; group: string | null } {
-  const tier = entryTierFor(draft.category, policy);
-  const category = policy.categories.find((c) => c.id === draft.category);
-  const group = groups.find((g) => g.id === category?.group) ?? groups.find((g) => g.tier === tier && g.categories.includes(draft.category));
-  return { priority: priorityFor(policy, draft.impact, draft.urgency), tier, group: group?.name ?? null };
+  const group = entryGroupFor(draft.category, policy, groups);
+  return { priority: priorityFor(policy, draft.impact, draft.urgency), tier: entryTierFor(draft.category, policy), group: group?.name ?? null };
 }
