@@ -18,6 +18,7 @@ import { SyncEngine } from '../sync/sync-engine';
 import type { Agent } from '../../../shared/model/agent';
 import { resetAppStore, useAppStore } from './store';
 import { setWatchOwner } from '../features/alerts/watch-list';
+import { unsyncedCount } from '../sync/needs-attention';
 
 export function App({ db = defaultDb }: { db?: TierdeskDb }) {
   const phase = useAppStore((s) => s.phase);
@@ -56,7 +57,7 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
   );
 
   const handleSignOut = useCallback(async () => {
-    const unsynced = (await db.outbox.count()) + (await db.needsAttention.count());
+    const unsynced = await unsyncedCount(db);
     if (
       unsynced > 0 &&
       !window.confirm(

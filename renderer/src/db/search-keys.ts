@@ -49,14 +49,18 @@ function numberWord(number: string): string {
   return digits ? String(Number(digits)) : number.toLowerCase();
 }
 
+/** The indexed words of a requester: their name's words and the whole email (what the Requester filter matches). */
+export function requesterWords(requester: Ticket['requester']): string[] {
+  return [...wordsOf(requester.name), fold(requester.email)];
+}
+
 export function searchKeysOf(ticket: Ticket, open: boolean): string[] {
   if (!open) return [FACET.done];
   const keys = new Set<string>([
     numberWord(ticket.number),
     ...wordsOf(ticket.title),
     ...wordsOf(ticket.service),
-    ...wordsOf(ticket.requester.name),
-    fold(ticket.requester.email),
+    ...requesterWords(ticket.requester),
   ]);
   keys.add(FACET.category(ticket.category));
   keys.add(FACET.severity(ticket.severity));

@@ -1,5 +1,6 @@
 import type { Agent } from '../../../shared/model/agent';
 import type { TierdeskDb } from '../db/db';
+import { unsyncedCount } from '../sync/needs-attention';
 
 /** Someone else's unsynced work is on this computer: signing in as another agent would send it under their name. */
 export class UnsyncedWorkOfAnotherAgent extends Error {
@@ -21,12 +22,13 @@ export class UnsyncedWorkOfAnotherAgent extends Error {
  * refused instead and their work stays as it is.
  */
 export async function claimDatabase(db: TierdeskDb, agent: Agent, apiBaseUrl: string): Promise<void> {
-  const data = [db.tickets, db.serverTickets, db.events, db.kb, db.agents, db.groups, db.outbox, db.needsAttention, db.drafts, db.audit, db.syncState];
+  // Everything but the session: a table added to the schema later is covered too.
+  const data = db.tables.filter((table) => table.name !== 'session');
   await db.transaction('rw', data, async () => {
     const owner = await db.syncState.get('owner');
     const mine = owner?.key === 'owner' && owner.agentId === agent.id && owner.apiBaseUrl === apiBaseUrl;
     if (mine) return;
-    const unsynced = (await db.outbox.count()) + (await db.needsAttention.count());
+    const unsynced = await unsyncedCount(db);
     if (owner?.key === 'owner' && unsynced > 0) throw new UnsyncedWorkOfAnotherAgent(owner, unsynced);
     // A database from before owners were recorded, with unsynced work in it, is taken over as it is
     // (it can only be the last signed-in agent's); anything else starts empty and is pulled again.

@@ -16,6 +16,12 @@ export async function retryRefused(db: TierdeskDb, actor: Agent, id: number, edi
   return result;
 }
 
+/** Actions of this agent the server has not taken yet: queued, or refused and waiting for the agent. */
+export async function unsyncedCount(db: TierdeskDb): Promise<number> {
+  const [queued, refused] = await Promise.all([db.outbox.count(), db.needsAttention.count()]);
+  return queued + refused;
+}
+
 /** The agent chose to drop it (the UI asks first); nothing else is touched. */
 export async function discardRefused(db: TierdeskDb, id: number): Promise<void> {
   await db.needsAttention.delete(id);

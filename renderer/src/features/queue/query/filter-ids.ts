@@ -1,6 +1,6 @@
 import type { Priority, Severity } from '../../../../../shared/model/levels';
 import type { TierdeskDb } from '../../../db/db';
-import { FACET, fold, queryWords, wordsOf } from '../../../db/search-keys';
+import { FACET, queryWords, requesterWords } from '../../../db/search-keys';
 import type { TicketRecord } from '../../../db/ticket-record';
 import { cachedIds, prefixRange } from './key-cache';
 import { withKey } from './view-ids';
@@ -35,7 +35,7 @@ function withPrefix(db: TierdeskDb, prefix: string): Promise<string[]> {
 async function requesterIds(db: TierdeskDb, word: string): Promise<string[]> {
   const records = await db.tickets.bulkGet(await withPrefix(db, word));
   return records
-    .filter((r): r is TicketRecord => r !== undefined && (wordsOf(r.requester.name).some((w) => w.startsWith(word)) || fold(r.requester.email).startsWith(word)))
+    .filter((r): r is TicketRecord => r !== undefined && requesterWords(r.requester).some((w) => w.startsWith(word)))
     .map((r) => r.id);
 }
 
