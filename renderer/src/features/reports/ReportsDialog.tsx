@@ -24,8 +24,11 @@ const GROUPINGS: Array<[MetricsGroupBy, string]> = [
   ['hour', 'Hour created'],
 ];
 
-const percent = (value: number | null) => (value === null ? '—' : new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(value));
-const hours = (ms: number | null) => (ms === null ? '—' : `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(ms / HOUR_MS)} h`);
+// Built once: every cell of every row formats through these.
+const PERCENT = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const percent = (value: number | null) => (value === null ? '—' : PERCENT.format(value));
+const hours = (ms: number | null) => (ms === null ? '—' : `${ONE_DECIMAL.format(ms / HOUR_MS)} h`);
 
 const COLUMNS: Array<{ label: string; title: string; cell(row: MetricsRow): string }> = [
   { label: 'Tickets', title: 'Tickets created in the period', cell: (r) => String(r.tickets) },
