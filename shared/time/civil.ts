@@ -39,7 +39,9 @@ export function yearOfDay(days: number): number {
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
 export function weekdayOfDay(days: number): number {
-  return (((days % 7) + 7) % 7 + 3) % 7;
+  // Shifted so that Monday is 0; a floored modulo, so days before 1970 work too.
+  const shifted = days + 3;
+  return shifted - Math.floor(shifted / 7) * 7;
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
