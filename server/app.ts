@@ -11,6 +11,7 @@ import { pullRoutes } from './routes/pull';
 import { pushRoutes } from './routes/push';
 import { ticketRoutes } from './routes/tickets';
 import { adminRoutes } from './routes/admin';
+import type { EscalationRunner } from './escalation/escalation-runner';
 import type { NotificationDispatcher } from './notify/outbox';
 import { PokeBus } from './sync/poke-bus';
 
@@ -27,6 +28,8 @@ export type AppDeps = {
   heartbeatMs?: number;
   /** Sends requester notifications after commits (none in tests that do not care). */
   notifications?: NotificationDispatcher;
+  /** Carries out the escalation matrix; told after every commit that may move a ticket's next step. */
+  escalations?: EscalationRunner;
 };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -48,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, now);
   authRoutes(app, deps.db, now, deps.config.tokenTtlMs, deps.passwordCost);
   const pokes = deps.pokes ?? new PokeBus();
+  const replan = () => void deps.escalations?.kick().catch((error: unknown) => app.log.error({ err: error }, 'escalation run failed'));
   pullRoutes(app, deps.db, now);
   pushRoutes(app, {
     db: deps.db,
@@ -55,10 +59,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     afterCommit: ({ notifications }) => {
       pokes.poke(0);
       if (notifications) void deps.notifications?.kick().catch((error: unknown) => app.log.error({ err: error }, 'notification dispatch failed'));
+      replan();
     },
   });
   eventRoutes(app, pokes, deps.heartbeatMs);
   ticketRoutes(app, deps.db);
-  adminRoutes(app, deps.db, now);
+  adminRoutes(app, deps.db, now, replan);
   return app;
 }

@@ -3,7 +3,9 @@ import { defaultPolicy } from '../shared/policy/default-policy';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
+import { EscalationRunner } from './escalation/escalation-runner';
 import { NotificationDispatcher } from './notify/outbox';
+import { PokeBus } from './sync/poke-bus';
 import { fileTransport, smtpTransport } from './notify/transport';
 import { isEmpty, seedDemo } from './seed/seed';
 
@@ -21,19 +23,34 @@ const transport = config.smtpUrl
   ? smtpTransport(config.smtpUrl, config.mailFrom)
   : fileTransport(path.join(config.dataDir, 'requester-mail.jsonl'));
 const notifications = new NotificationDispatcher(db, transport);
-const app = await buildApp({ db, config, notifications, logger: process.env.TIERDESK_LOG === '1' });
+const pokes = new PokeBus();
+const escalations = new EscalationRunner({
+  db,
+  now: Date.now,
+  afterCommit: ({ notifications: queued }) => {
+    pokes.poke(0);
+    if (queued) drain();
+  },
+  onError: (error) => console.error('escalation run failed', error),
+});
+const app = await buildApp({ db, config, notifications, escalations, pokes, logger: process.env.TIERDESK_LOG === '1' });
 const address = await app.listen({ host: config.host, port: config.port });
 const storage = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
 console.log(`tierdesk api listening on ${address} (${storage}; requester mail via ${transport.name})`);
 
 // Messages queued before a restart or during a relay outage go out now and then on a timer.
-const drain = () => void notifications.kick().catch((error: unknown) => console.error('notification dispatch failed', error));
+function drain(): void {
+  void notifications.kick().catch((error: unknown) => console.error('notification dispatch failed', error));
+}
 drain();
+// Steps that came due while the server was down fire now (latest per clock announced), then one timer per next step.
+void escalations.kick().catch((error: unknown) => console.error('escalation run failed', error));
 const retry = setInterval(drain, NOTIFY_RETRY_MS);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     clearInterval(retry);
+    escalations.stop();
     void app.close().then(() => db.destroy()).then(() => process.exit(0));
   });
 }

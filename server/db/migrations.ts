@@ -148,6 +148,17 @@ const migrations: Record<string, Migration> = {
       await sql`insert into counters (name, value) values ('rev', 0), ('ticket_number', 0), ('audit_seq', 0)`.execute(db);
     },
   },
+  '0002_escalation_schedule': {
+    // The escalation runner's schedule: when each ticket's next matrix step or
+    // time rule comes due, and whether that is still to be worked out (every
+    // ticket write or new log entry sets `next_action_stale` again).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('tickets').addColumn('next_action_at', 'bigint').execute();
+      await db.schema.alterTable('tickets').addColumn('next_action_stale', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema.createIndex('tickets_next_action_at').on('tickets').column('next_action_at').execute();
+      await db.schema.createIndex('tickets_next_action_stale').on('tickets').column('next_action_stale').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

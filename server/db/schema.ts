@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** Row types of the server database (same tables on SQLite and PostgreSQL). JSON columns are text. */
 export interface AgentsTable {
   id: string;
@@ -29,6 +31,10 @@ export interface TicketsTable {
   version: number;
   /** The full Ticket as JSON (validated on the way in and out). */
   data: string;
+  /** When the ticket's next escalation step comes due (escalation runner); null when none will without a new event. */
+  next_action_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1 until the runner has worked out `next_action_at` for the ticket as it is now. */
+  next_action_stale: ColumnType<number, number | undefined, number>;
 }
 
 export interface TicketEventsTable {

@@ -12,6 +12,8 @@ export function ticketRow(ticket: Ticket) {
     updated_at: ticket.updatedAt,
     version: ticket.version,
     data: JSON.stringify(ticket),
+    // The escalation runner works out the next due step again for every written ticket.
+    next_action_stale: 1,
   };
 }
 
@@ -31,6 +33,7 @@ export async function putTickets(trx: Db, tickets: readonly Ticket[]): Promise<v
           updated_at: eb.ref('excluded.updated_at'),
           version: eb.ref('excluded.version'),
           data: eb.ref('excluded.data'),
+          next_action_stale: eb.ref('excluded.next_action_stale'),
         })),
       )
       .execute();

@@ -15,7 +15,8 @@ const AuditQuerySchema = z
   .strict();
 
 /** Policy, audit and session administration: each route names the roles it serves. */
-export function adminRoutes(app: FastifyInstance, db: Db, now: () => number): void {
+/** `policyChanged` runs after a new policy is stored (the escalation runner re-plans every open ticket). */
+export function adminRoutes(app: FastifyInstance, db: Db, now: () => number, policyChanged: () => void = () => {}): void {
   app.get('/v1/policy', async (request) => {
     requireAgent(request);
     const { version, document } = await loadActivePolicy(db);
@@ -26,6 +27,7 @@ export function adminRoutes(app: FastifyInstance, db: Db, now: () => number): vo
     const agent = requireRole(request, ['manager', 'admin']);
     // Validated whole before anything is written: a bad policy never half-applies.
     const version = await db.transaction().execute((trx) => storePolicy(trx, request.body, agent.id, now()));
+    policyChanged();
     return { version };
   });
 

@@ -1,6 +1,7 @@
 import type { Agent } from '../../../../shared/model/agent';
 import type { TimelineEvent } from '../../../../shared/model/stored-event';
 import type { Policy } from '../../../../shared/policy/schema';
+import { describeFiredAction } from '../../../../shared/escalation/escalation-notices';
 
 export type TimelineKind = 'note' | 'handoff' | 'escalation' | 'clock' | 'ownership' | 'notification' | 'knowledge' | 'change' | 'audit' | 'status';
 
@@ -46,7 +47,7 @@ export function describeEvent(event: TimelineEvent, names: ReadonlyMap<string, A
     case 'closed':
       return { kind: 'status', text: `${who} closed the ticket` };
     case 'action_fired':
-      return { kind: 'audit', text: `Escalation step carried out: ${action(event.actionId.split(':').slice(-1)[0] ?? event.actionId)} (${event.actionId})` };
+      return { kind: 'audit', text: `${who} carried out an escalation step: ${describeFiredAction(event.actionId, policy)}` };
     case 'note_added':
       return { kind: 'note', text: `${who} added ${event.visibility === 'public' ? `a note to the requester${event.contact ? ` (${action(event.contact)})` : ''}` : 'an internal note'}` };
     case 'fields_updated':

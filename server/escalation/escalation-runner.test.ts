@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parseStoredEvent } from '../../shared/model/stored-event';
+import { HOUR_MS, MINUTE_MS } from '../../shared/time/duration';
+import { verifyAuditChain } from '../audit/audit-log';
+import { TestClient } from '../testing/push-client';
+import { startTestServer, TEST_NOW, type TestServer } from '../testing/test-server';
+import { ESCALATION_ACTOR, EscalationRunner, MAX_SLEEP_MS, type Timer } from './escalation-runner';
+
+let server: TestServer;
+let runner: EscalationRunner;
+let armed: Array<{ delayMs: number; cancelled: boolean }>;
+let commits: Array<{ fired: number; notifications: number }>;
+
+beforeEach(async () => {
+  server = await startTestServer({ tickets: 0 });
+  armed = [];
+  commits = [];
+  runner = new EscalationRunner({
+    db: server.db,
+    now: () => server.clock.now,
+    afterCommit: (effect) => commits.push(effect),
+    schedule: (_run, delayMs): Timer => {
+      const timer = { delayMs, cancelled: false };
+      armed.push(timer);
+      return { cancel: () => (timer.cancelled = true) };
+    },
+  });
+});
+afterEach(async () => {
+  runner.stop();
+  await server.close();
+});
+
+// TEST_NOW is Tue 2026-11-24 10:00 in New York: a P3 phone ticket's response clock (2 business hours) starts at once.
+const newTicket = (ticketId: string) =>
+  ({
+    ticketId,
+    title: 'Laptop will not charge',
+    description: 'The charger light stays off.',
+    requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false },
+    category: 'hardware',
+    service: 'Laptops',
+    impact: 'medium',
+    urgency: 'medium',
+    severity: 'S3',
+    channel: 'phone',
+  }) as const;
+
+async function l1Client(): Promise<TestClient> {
+  return new TestClient(server, await server.login('l1.agent@demo.test'));
+}
+
+async function fired(ticketId: string): Promise<string[]> {
+  const rows = await server.db.selectFrom('ticket_events').select('data').where('ticket_id', '=', ticketId).where('type', '=', 'action_fired').orderBy('seq').execute();
+  return rows.map((r) => {
+    const { event } = parseStoredEvent(JSON.parse(r.data));
+    return event.type === 'action_fired' ? event.actionId : '';
+  });
+}
+
+async function notices() {
+  return server.db.selectFrom('notifications').select(['id', 'recipient', 'subject', 'body']).where('id', 'like', 'escalation:%').orderBy('id').execute();
+}
+
+describe('escalation runner', () => {
+  test('fires each step once at its instant, writes to the people the matrix names, audits it, and sleeps until the next', async () => {
+    const client = await l1Client();
+    await client.push(client.entry('createTicket', newTicket('esc-1')));
+
+    const first = await runner.kick();
+    expect(first.fired).toBe(2);
+    expect(await fired('esc-1')).toEqual(['esc-1:resolution:0', 'esc-1:response:0']);
+    // The 0% steps notify the assignment group (service desk): its agents and its lead, not the manager.
+    const groupNotices = await notices();
+    expect(groupNotices.map((n) => n.recipient).sort()).toEqual(['dana.fox@demo.test', 'kofi.mensah@demo.test', 'l1.agent@demo.test', 'lead@demo.test']);
+    expect(groupNotices[0]!.body).toContain('Laptop will not charge');
+    // Next: the response clock's 50% (1 of 2 business hours). One timer, which sleeps at most MAX_SLEEP_MS at a time.
+    expect(first.nextAt).toBe(TEST_NOW + HOUR_MS);
+    expect(armed.filter((t) => !t.cancelled).map((t) => t.delayMs)).toEqual([MAX_SLEEP_MS]);
+    server.clock.now = TEST_NOW + 58 * MINUTE_MS;
+    expect((await runner.kick()).fired).toBe(0);
+    expect(armed.filter((t) => !t.cancelled).map((t) => t.delayMs)).toEqual([2 * MINUTE_MS]);
+
+    server.clock.now = TEST_NOW + HOUR_MS;
+    const second = await runner.kick();
+    expect(second.fired).toBe(1);
+    expect(await fired('esc-1')).toEqual(['esc-1:resolution:0', 'esc-1:response:0', 'esc-1:response:50']);
+    const management = (await notices()).filter((n) => n.id.startsWith('escalation:esc-1:response:50'));
+    expect(management.map((n) => n.recipient)).toEqual(['manager@demo.test']);
+    expect(management[0]!.subject).toBe('[INC-000001] Response (P3): 50% of the 2h business target used');
+
+    // Idempotent: nothing fires twice, however often it runs.
+    expect((await runner.kick()).fired).toBe(0);
+    expect(await fired('esc-1')).toHaveLength(3);
+
+    const audit = await server.db.selectFrom('audit_log').select(['action', 'entity_id', 'data']).where('action', '=', 'escalation.fired').orderBy('seq').execute();
+    expect(audit.map((a) => a.entity_id)).toEqual(['esc-1', 'esc-1']);
+    expect(JSON.parse(audit[1]!.data)).toMatchObject({ steps: [{ id: 'esc-1:response:50', actions: ['alert_senior_it_management'] }] });
+    expect(await verifyAuditChain(server.db)).toMatchObject({ ok: true });
+    expect(commits.every((c) => c.fired > 0)).toBe(true);
+  });
+
+  test('a change that stops a clock moves the next step: a response before 75% leaves the resolution path only', async () => {
+    const client = await l1Client();
+    await client.push(client.entry('createTicket', newTicket('esc-2')));
+    await runner.kick();
+    server.clock.now = TEST_NOW + 20 * MINUTE_MS;
+    await client.push(client.entry('acceptTicket', { ticketId: 'esc-2' }));
+    const after = await runner.kick();
+    expect(after.checked).toBe(1);
+    // Resolution (27 business hours) reaches 50% at 13.5 h: Tue 10:00–17:00 is 7 h, so Wed 14:30 New York.
+    expect(after.nextAt).toBe(Date.UTC(2026, 10, 25, 19, 30));
+    server.clock.now = Date.UTC(2026, 10, 25, 19, 30);
+    await runner.kick();
+    expect(await fired('esc-2')).toEqual(['esc-2:resolution:0', 'esc-2:response:0', 'esc-2:resolution:50']);
+  });
+
+  test('after downtime it records every missed step but announces only the latest of each clock', async () => {
+    const client = await l1Client();
+    await client.push(client.entry('createTicket', newTicket('esc-3')));
+    server.clock.now = TEST_NOW + 3 * HOUR_MS; // response breached at 12:00; nothing ran meanwhile
+    const report = await runner.kick();
+    expect(await fired('esc-3')).toEqual(['esc-3:resolution:0', 'esc-3:response:0', 'esc-3:response:50', 'esc-3:response:75', 'esc-3:response:100']);
+    expect(report.fired).toBe(5);
+    // One message per person: the group hears of the resolution clock starting and the response breach, not of 50% and 75%.
+    const sent = await notices();
+    const agent = sent.find((n) => n.recipient === 'l1.agent@demo.test')!;
+    expect(agent.body).toContain('Resolution (P3): clock started');
+    expect(agent.body).toContain('Response (P3): target of 2h business breached');
+    expect(sent.some((n) => /50%|75%/.test(n.body))).toBe(false);
+    // Full escalation at breach reaches the group, its lead and management.
+    expect(sent.map((n) => n.recipient).sort()).toEqual(['dana.fox@demo.test', 'kofi.mensah@demo.test', 'l1.agent@demo.test', 'lead@demo.test', 'manager@demo.test']);
+  });
+
+  test('clients pull the fired steps like any other log entry', async () => {
+    const client = await l1Client();
+    await client.push(client.entry('createTicket', newTicket('esc-4')));
+    await client.pullAll();
+    await runner.kick();
+    const changes = await client.pullAll();
+    const firedEvents = changes.filter((c) => c.kind === 'event' && c.value.event.type === 'action_fired');
+    expect(firedEvents.map((c) => (c.kind === 'event' && c.value.event.type === 'action_fired' ? [c.value.event.actionId, c.value.event.by] : null))).toEqual([
+      ['esc-4:resolution:0', ESCALATION_ACTOR],
+      ['esc-4:response:0', ESCALATION_ACTOR],
+    ]);
+  });
+
+  test('a new policy version re-plans every open ticket', async () => {
+    const client = await l1Client();
+    await client.push(client.entry('createTicket', newTicket('esc-5')), client.entry('createTicket', newTicket('esc-6')));
+    expect((await runner.kick()).checked).toBe(2);
+    expect((await runner.kick()).checked).toBe(0);
+    const manager = await server.login('manager@demo.test');
+    const current = (await (await fetch(`${server.url}/v1/policy`, { headers: { authorization: `Bearer ${manager}` } })).json()) as { document: Record<string, unknown> };
+    const res = await fetch(`${server.url}/v1/policy`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...current.document, name: 'Tierdesk default policy (re-saved)' }),
+    });
+    expect(res.status).toBe(200);
+    expect((await runner.kick()).checked).toBe(2);
+  });
+});

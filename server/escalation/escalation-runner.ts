@@ -1,0 +1,229 @@
+import { PostgresAdapter, sql } from 'kysely';
+import { dueActions, nextActionAt, type DueAction } from '../../shared/escalation/due-actions';
+import { escalationNotices } from '../../shared/escalation/escalation-notices';
+import { parseStoredEvent, type StoredEvent } from '../../shared/model/stored-event';
+import { parseTicket, type Ticket } from '../../shared/model/ticket';
+import type { Policy } from '../../shared/policy/schema';
+import { clocksOf } from '../../shared/mutations/recompute';
+import { formatInstant } from '../../shared/time/format-instant';
+import { appendAudit } from '../audit/audit-log';
+import type { Db } from '../db/open-database';
+import { enqueueNotifications } from '../notify/outbox';
+import { loadActivePolicy } from '../policy/active-policy';
+import { loadDirectory, type Directory } from '../repo/directory';
+import { appendEvents } from '../repo/events';
+
+/** The system actor of fired steps, as it appears in ticket logs. */
+export const ESCALATION_ACTOR = 'tierdesk-escalations';
+const POLICY_META_KEY = 'escalation_policy_version';
+const BATCH = 200;
+/** Longest sleep: a wall-clock step (NTP, a suspended VM) is noticed within this. */
+export const MAX_SLEEP_MS = 5 * 60_000;
+const CLOSED = ['resolved', 'closed'];
+
+export type Timer = { cancel(): void };
+
+export type EscalationDeps = {
+  db: Db;
+  now: () => number;
+  /** After a commit that fired steps: poke clients, send queued messages. */
+  afterCommit(effect: { fired: number; notifications: number }): void;
+  /** One timer at a time; tests pass a fake. */
+  schedule?: (run: () => void, delayMs: number) => Timer;
+  onError?: (error: unknown) => void;
+};
+
+export type RunReport = { checked: number; fired: number; notifications: number; nextAt: number | null };
+
+const realTimer = (run: () => void, delayMs: number): Timer => {
+  const handle = setTimeout(run, delayMs);
+  handle.unref();
+  return { cancel: () => clearTimeout(handle) };
+};
+
+/**
+ * Carries out the escalation matrix and time rules on the server, where they
+ * happen whether or not anyone has the app open. Each ticket row keeps the
+ * instant its next step comes due (worked out again whenever the ticket is
+ * written or the policy changes); one timer wakes the runner at the
+ * earliest. A due step is recorded as an `action_fired` event on the ticket
+ * (so it fires once, and the timeline and "why" show it), its people are
+ * written to through the notification outbox, and the firing goes into the
+ * audit chain — all in one transaction per batch, pokes after commit.
+ */
+export class EscalationRunner {
+  private timer: Timer | undefined;
+  private running: Promise<RunReport> | undefined;
+  private again = false;
+  private stopped = false;
+  private readonly schedule: (run: () => void, delayMs: number) => Timer;
+
+  constructor(private readonly deps: EscalationDeps) {
+    this.schedule = deps.schedule ?? realTimer;
+  }
+
+  /** Runs now (coalescing with a run under way) and sets the timer for the next step. Call after each commit that changed tickets. */
+  kick(): Promise<RunReport> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.timer = undefined;
+  }
+
+  private async loop(): Promise<RunReport> {
+    const total: RunReport = { checked: 0, fired: 0, notifications: 0, nextAt: null };
+    do {
+      this.again = false;
+      const report = await this.runOnce();
+      total.checked += report.checked;
+      total.fired += report.fired;
+      total.notifications += report.notifications;
+      total.nextAt = report.nextAt;
+    } while (this.again && !this.stopped);
+    this.arm(total.nextAt);
+    return total;
+  }
+
+  private arm(nextAt: number | null): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+    if (this.stopped) return;
+    const delay = nextAt === null ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, nextAt - this.deps.now()));
+    this.timer = this.schedule(() => {
+      this.timer = undefined;
+      void this.kick().catch((error: unknown) => this.deps.onError?.(error));
+    }, delay);
+  }
+
+  /** One pass: re-plan stale tickets, fire everything due, report the next instant. */
+  async runOnce(): Promise<RunReport> {
+    const { db } = this.deps;
+    const active = await loadActivePolicy(db);
+    await this.replanAfterPolicyChange(active.version);
+    const directory = await loadDirectory(db);
+    const report: RunReport = { checked: 0, fired: 0, notifications: 0, nextAt: null };
+    for (;;) {
+      const stale = await db.selectFrom('tickets').select('id').where('next_action_stale', '=', 1).orderBy('id').limit(BATCH).execute();
+      if (!stale.length) break;
+      report.checked += await this.process(stale.map((r) => r.id), active.policy, directory, report);
+    }
+    for (;;) {
+      const due = await db.selectFrom('tickets').select('id').where('next_action_at', '<=', this.deps.now()).orderBy('id').limit(BATCH).execute();
+      if (!due.length) break;
+      await this.process(due.map((r) => r.id), active.policy, directory, report);
+    }
+    const next = await db.selectFrom('tickets').select((eb) => eb.fn.min('next_action_at').as('next')).executeTakeFirst();
+    report.nextAt = next?.next === null || next?.next === undefined ? null : Number(next.next);
+    return report;
+  }
+
+  /** A new policy version can move every open ticket's steps. */
+  private async replanAfterPolicyChange(version: number): Promise<void> {
+    const { db } = this.deps;
+    const row = await db.selectFrom('meta').select('value').where('key', '=', POLICY_META_KEY).executeTakeFirst();
+    if (row?.value === String(version)) return;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('tickets').set({ next_action_stale: 1 }).where('status', 'not in', CLOSED).execute();
+      await trx
+        .insertInto('meta')
+        .values({ key: POLICY_META_KEY, value: String(version) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(version) }))
+        .execute();
+    });
+  }
+
+  /**
+   * Fires what is due for these tickets and stores when their next step
+   * comes, in one transaction. Rows are locked (PostgreSQL) in id order, the
+   * same lock a push takes on its one ticket, so the two cannot deadlock.
+   */
+  private async process(ids: string[], policy: Policy, directory: Directory, report: RunReport): Promise<number> {
+    const fired: { fired: number; notifications: number } = { fired: 0, notifications: 0 };
+    await this.deps.db.transaction().execute(async (trx) => {
+      const now = this.deps.now();
+      const isPostgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+      const rows = isPostgres
+        ? (await sql<{ id: string; status: string; data: string }>`select id, status, data from tickets where id in (${sql.join(ids)}) order by id for update`.execute(trx)).rows
+        : await trx.selectFrom('tickets').select(['id', 'status', 'data']).where('id', 'in', ids).orderBy('id').execute();
+      const open = rows.filter((r) => !CLOSED.includes(r.status));
+      const logs = await eventsOfTickets(trx, open.map((r) => r.id));
+      const plans = new Map<string, number | null>(rows.map((r) => [r.id, null]));
+      for (const row of open) {
+        const ticket = parseTicket(JSON.parse(row.data));
+        const events = logs.get(row.id) ?? [];
+        const clocks = clocksOf(events, policy, now);
+        const due = dueActions(clocks, policy, now);
+        if (due.length) {
+          const n = await this.fire(trx, ticket, events, due, policy, directory, now);
+          fired.fired += due.length;
+          fired.notifications += n;
+        }
+        plans.set(row.id, nextActionAt(clocks, policy, now, new Set(due.map((a) => a.id))));
+      }
+      for (const [id, nextAt] of plans) {
+        await trx.updateTable('tickets').set({ next_action_at: nextAt, next_action_stale: 0 }).where('id', '=', id).execute();
+      }
+    });
+    report.fired += fired.fired;
+    report.notifications += fired.notifications;
+    if (fired.fired) this.deps.afterCommit(fired);
+    return ids.length;
+  }
+
+  private async fire(trx: Db, ticket: Ticket, log: readonly StoredEvent[], due: readonly DueAction[], policy: Policy, directory: Directory, now: number): Promise<number> {
+    const lastSeq = log.reduce((max, e) => Math.max(max, e.seq), 0);
+    await appendEvents(
+      trx,
+      due.map((action, i) => ({
+        id: `escalation:${action.id}`,
+        ticketId: ticket.id,
+        seq: lastSeq + i + 1,
+        event: { type: 'action_fired' as const, at: now, by: ESCALATION_ACTOR, role: 'system' as const, actionId: action.id },
+      })),
+    );
+    const zone = policy.calendars.business?.timeZone ?? 'UTC';
+    const notices = escalationNotices(ticket, due, [...directory.agents.values()], directory.groups, (ms) => formatInstant(ms, zone));
+    await enqueueNotifications(
+      trx,
+      notices.map((n) => ({ id: `escalation:${n.actionIds[n.actionIds.length - 1]}:${n.recipient.id}`, ticketId: ticket.id, recipient: n.recipient.email, subject: n.subject, body: n.body, createdAt: now })),
+    );
+    await appendAudit(trx, [
+      {
+        at: now,
+        actorId: null,
+        action: 'escalation.fired',
+        entityType: 'ticket',
+        entityId: ticket.id,
+        data: {
+          number: ticket.number,
+          steps: due.map((a) => ({ id: a.id, dueAt: a.dueAt, reason: a.reason, actions: a.actions })),
+          notified: notices.map((n) => ({ agent: n.recipient.id, steps: n.actionIds })),
+        },
+      },
+    ]);
+    return notices.length;
+  }
+}
+
+/** The logs of several tickets, each in seq order. */
+async function eventsOfTickets(trx: Db, ticketIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+  const out = new Map<string, StoredEvent[]>();
+  if (!ticketIds.length) return out;
+  const rows = await trx.selectFrom('ticket_events').select(['ticket_id', 'data']).where('ticket_id', 'in', ticketIds).orderBy('ticket_id').orderBy('seq').execute();
+  for (const row of rows) {
+    const list = out.get(row.ticket_id) ?? [];
+    list.push(parseStoredEvent(JSON.parse(row.data)));
+    out.set(row.ticket_id, list);
+  }
+  return out;
+}
