@@ -32,6 +32,14 @@ describe('notification outbox', () => {
     expect(lines.map((l) => l.id)).toEqual(['n-1', 'n-2']);
   });
 
+  test('one kick sends a burst larger than a page (escalations after downtime)', async () => {
+    await server.db.transaction().execute((trx) => enqueueNotifications(trx, Array.from({ length: 250 }, (_, i) => message(i))));
+    const sent: string[] = [];
+    const dispatcher = new NotificationDispatcher(server.db, { name: 'memory', send: async (m) => void sent.push(m.id) });
+    expect(await dispatcher.kick()).toBe(250);
+    expect(new Set(sent).size).toBe(250);
+  });
+
   test('keeps a message queued when the transport fails and sends it on a later drain', async () => {
     await server.db.transaction().execute((trx) => enqueueNotifications(trx, [message(1)]));
     let fail = true;

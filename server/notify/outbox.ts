@@ -4,6 +4,7 @@ import type { Transport } from './transport';
 export type QueuedNotification = { id: string; ticketId: string; recipient: string; subject: string; body: string; createdAt: number };
 
 export const MAX_ATTEMPTS = 8;
+const PAGE = 100;
 
 /** Queues a requester notification in the caller's transaction; it is sent only after commit. */
 export async function enqueueNotifications(trx: Db, items: readonly QueuedNotification[]): Promise<void> {
@@ -57,20 +58,23 @@ export class NotificationDispatcher {
 
   private async drainLoop(): Promise<number> {
     let sent = 0;
-    do {
+    for (;;) {
       this.again = false;
-      sent += await this.drainOnce();
-    } while (this.again);
-    return sent;
+      const round = await this.drainOnce();
+      sent += round.sent;
+      // A full page sent cleanly means more may be waiting (a burst of escalations): keep going.
+      if (!this.again && !(round.full && round.clean)) return sent;
+    }
   }
 
-  private async drainOnce(): Promise<number> {
+  private async drainOnce(): Promise<{ sent: number; full: boolean; clean: boolean }> {
     const rows = await this.db
       .selectFrom('notifications')
       .selectAll()
       .where('status', '=', 'queued')
       .orderBy('created_at')
-      .limit(100)
+      .orderBy('id')
+      .limit(PAGE)
       .execute();
     let sent = 0;
     for (const row of rows) {
@@ -86,9 +90,9 @@ export class NotificationDispatcher {
           .where('id', '=', row.id)
           .execute();
         // Stop this round on a transport error: the relay is probably down for all of them.
-        break;
+        return { sent, full: false, clean: false };
       }
     }
-    return sent;
+    return { sent, full: rows.length === PAGE, clean: true };
   }
 }
