@@ -119,6 +119,8 @@ describe('the agent workspace against the real server', () => {
     await row.getByRole('button', { name: new RegExp(`^Open ${escalated}`) }).click();
     const detail = l2.locator(`[data-detail="${escalated}"]`);
     await detail.getByText('Steps tried').waitFor();
+    // The server's escalation runner started L2's accept-within clock and told the receiving tier; the step is on the timeline.
+    await detail.getByText('Tierdesk carried out an escalation step: acceptance clock started → notify the receiving tier').waitFor({ timeout: 30_000 });
     await l2.keyboard.press('a');
     await l2.locator('[data-action-state="synced"]', { hasText: `Accepted ${escalated}` }).waitFor({ timeout: 30_000 });
     await detail.getByText('You', { exact: true }).waitFor();
