@@ -48,7 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: 600,
   });
   installAuth(app, deps.db, now);
-  healthRoutes(app, now);
+  healthRoutes(app, now, deps.escalations);
   authRoutes(app, deps.db, now, deps.config.tokenTtlMs, deps.passwordCost);
   const pokes = deps.pokes ?? new PokeBus();
   const replan = () => void deps.escalations?.kick().catch((error: unknown) => app.log.error({ err: error }, 'escalation run failed'));

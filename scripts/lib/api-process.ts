@@ -18,15 +18,18 @@ export type ApiProcessOptions = {
   env?: Record<string, string>;
   /** Echo the server's output (default: only errors). */
   verbose?: boolean;
+  /** Also wait until the escalation runner's first pass is done (benchmarks: its start-up work must not be measured as sync cost). */
+  waitForEscalations?: boolean;
+  readyTimeoutMs?: number;
 };
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, escalations = false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`ticket API exited with code ${child.exitCode} before it was ready`);
     try {
       const res = await fetch(`${url}/v1/health`);
-      if (res.ok) return;
+      if (res.ok && (!escalations || ((await res.json()) as { escalations?: string }).escalations === 'running')) return;
     } catch {
       // not listening yet
     }
@@ -50,7 +53,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   });
   const url = `http://127.0.0.1:${options.port}`;
   try {
-    await waitForHealth(url, child, 60_000);
+    await waitForHealth(url, child, options.readyTimeoutMs ?? 60_000, options.waitForEscalations);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

@@ -67,7 +67,9 @@ describe('escalation runner', () => {
     const client = await l1Client();
     await client.push(client.entry('createTicket', newTicket('esc-1')));
 
+    expect(runner.state).toBe('planning');
     const first = await runner.kick();
+    expect(runner.state).toBe('running');
     expect(first.fired).toBe(2);
     expect(await fired('esc-1')).toEqual(['esc-1:resolution:0', 'esc-1:response:0']);
     // The 0% steps notify the assignment group (service desk): its agents and its lead, not the manager.

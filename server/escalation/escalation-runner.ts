@@ -57,6 +57,8 @@ export class EscalationRunner {
   private again = false;
   private stopped = false;
   private readonly schedule: (run: () => void, delayMs: number) => Timer;
+  /** "planning" until the first pass over every stale ticket has finished. */
+  state: 'planning' | 'running' = 'planning';
 
   constructor(private readonly deps: EscalationDeps) {
     this.schedule = deps.schedule ?? realTimer;
@@ -90,6 +92,7 @@ export class EscalationRunner {
       total.notifications += report.notifications;
       total.nextAt = report.nextAt;
     } while (this.again && !this.stopped);
+    this.state = 'running';
     this.arm(total.nextAt);
     return total;
   }

@@ -48,7 +48,8 @@ export async function startBenchServer(tickets: number, corsOrigins: string[] = 
   const useCache = !databaseUrl && existsSync(cached);
   if (useCache) copyFileSync(cached, path.join(dataDir, 'tierdesk.sqlite'));
   const env: Record<string, string> = { TIERDESK_SEED_TICKETS: String(tickets), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
-  const api = await startApiProcess({ port: await freePort(), dataDir, corsOrigins, env });
+  // The escalation runner plans every seeded ticket once after the first start; wait for it, so sync numbers measure sync.
+  const api = await startApiProcess({ port: await freePort(), dataDir, corsOrigins, env, waitForEscalations: true, readyTimeoutMs: 15 * 60_000 });
   if (!databaseUrl && !useCache) {
     // Checkpoint the WAL into the main file before caching it.
     await api.stop();
