@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseStoredEvent } from '../../shared/model/stored-event';
 import { HOUR_MS, MINUTE_MS } from '../../shared/time/duration';
 import { verifyAuditChain } from '../audit/audit-log';
-import { TestClient } from '../testing/push-client';
+import { newTicket, TestClient } from '../testing/push-client';
 import { startTestServer, TEST_NOW, type TestServer } from '../testing/test-server';
 import { ESCALATION_ACTOR, EscalationRunner, MAX_SLEEP_MS, type Timer } from './escalation-runner';
 
@@ -31,21 +31,7 @@ afterEach(async () => {
   await server.close();
 });
 
-// TEST_NOW is Tue 2026-11-24 10:00 in New York: a P3 phone ticket's response clock (2 business hours) starts at once.
-const newTicket = (ticketId: string) =>
-  ({
-    ticketId,
-    title: 'Laptop will not charge',
-    description: 'The charger light stays off.',
-    requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false },
-    category: 'hardware',
-    service: 'Laptops',
-    impact: 'medium',
-    urgency: 'medium',
-    severity: 'S3',
-    channel: 'phone',
-  }) as const;
-
+// TEST_NOW is Tue 2026-11-24 10:00 in New York: newTicket's P3 phone ticket starts its response clock (2 business hours) at once.
 async function l1Client(): Promise<TestClient> {
   return new TestClient(server, await server.login('l1.agent@demo.test'));
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyAuditChain } from '../audit/audit-log';
-import { TestClient } from '../testing/push-client';
+import { newTicket, TestClient } from '../testing/push-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
@@ -8,20 +8,6 @@ beforeAll(async () => {
   server = await startTestServer({ tickets: 10 });
 });
 afterAll(() => server.close());
-
-const newTicket = (ticketId: string) =>
-  ({
-    ticketId,
-    title: 'Laptop will not charge',
-    description: 'The charger light stays off.',
-    requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false },
-    category: 'hardware',
-    service: 'Laptops',
-    impact: 'medium',
-    urgency: 'medium',
-    severity: 'S3',
-    channel: 'phone',
-  }) as const;
 
 async function l1Client() {
   return new TestClient(server, await server.login('l1.agent@demo.test'));

@@ -58,3 +58,18 @@ export async function ticketIdOfNumber(server: TestServer, predicate: (t: { stat
   if (!row) throw new Error('no ticket matches');
   return row.id;
 }
+
+/** createTicket args for a P3 hardware call (medium impact and urgency, S3, by phone): the ticket route tests start from. */
+export const newTicket = (ticketId: string) =>
+  ({
+    ticketId,
+    title: 'Laptop will not charge',
+    description: 'The charger light stays off.',
+    requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false },
+    category: 'hardware',
+    service: 'Laptops',
+    impact: 'medium',
+    urgency: 'medium',
+    severity: 'S3',
+    channel: 'phone',
+  }) as const;
