@@ -86,6 +86,12 @@ describe('the agent workspace against the real server', () => {
 
   test('L1 escalating without a note is refused with field errors; with a proper note it is escalated and synced', async () => {
     escalated = await openFirstOwned(l1);
+    // The most urgent owned ticket has passed escalation steps; the server's runner fired them and the client pulled them into the timeline.
+    await l1
+      .locator(`[data-detail="${escalated}"] [data-event="action_fired"]`)
+      .getByText(/^Tierdesk carried out an escalation step: .+ → /)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await screenshot(l1, 'ticket-detail');
     await expectAccessible(l1, 'ticket detail');
     await l1.keyboard.press('e');
@@ -119,8 +125,6 @@ describe('the agent workspace against the real server', () => {
     await row.getByRole('button', { name: new RegExp(`^Open ${escalated}`) }).click();
     const detail = l2.locator(`[data-detail="${escalated}"]`);
     await detail.getByText('Steps tried').waitFor();
-    // The server's escalation runner started L2's accept-within clock and told the receiving tier; the step is on the timeline.
-    await detail.getByText('Tierdesk carried out an escalation step: acceptance clock started → notify the receiving tier').waitFor({ timeout: 30_000 });
     await l2.keyboard.press('a');
     await l2.locator('[data-action-state="synced"]', { hasText: `Accepted ${escalated}` }).waitFor({ timeout: 30_000 });
     await detail.getByText('You', { exact: true }).waitFor();
