@@ -148,4 +148,32 @@ describe('escalation runner', () => {
     expect(res.status).toBe(200);
     expect((await runner.kick()).checked).toBe(2);
   });
+
+  test('a failed run keeps its timer, so the next attempt comes without a new change', async () => {
+    const client = await l1Client();
+    await client.push(client.entry('createTicket', newTicket('esc-7')));
+    let broken = true;
+    const flaky = new EscalationRunner({
+      db: server.db,
+      now: () => {
+        if (broken) throw new Error('clock unavailable');
+        return server.clock.now;
+      },
+      afterCommit: () => {},
+      schedule: (run, delayMs) => {
+        armed.push({ delayMs, cancelled: false });
+        retry = run;
+        return { cancel: () => {} };
+      },
+    });
+    let retry: (() => void) | undefined;
+    await expect(flaky.kick()).rejects.toThrow('clock unavailable');
+    expect(flaky.state).toBe('planning');
+    expect(armed.at(-1)!.delayMs).toBe(MAX_SLEEP_MS);
+    broken = false;
+    retry!();
+    await expect.poll(() => fired('esc-7')).toEqual(['esc-7:resolution:0', 'esc-7:response:0']);
+    await expect.poll(() => flaky.state).toBe('running');
+    flaky.stop();
+  });
 });

@@ -84,16 +84,20 @@ export class EscalationRunner {
 
   private async loop(): Promise<RunReport> {
     const total: RunReport = { checked: 0, fired: 0, notifications: 0, nextAt: null };
-    do {
-      this.again = false;
-      const report = await this.runOnce();
-      total.checked += report.checked;
-      total.fired += report.fired;
-      total.notifications += report.notifications;
-      total.nextAt = report.nextAt;
-    } while (this.again && !this.stopped);
-    this.state = 'running';
-    this.arm(total.nextAt);
+    try {
+      do {
+        this.again = false;
+        const report = await this.runOnce();
+        total.checked += report.checked;
+        total.fired += report.fired;
+        total.notifications += report.notifications;
+        total.nextAt = report.nextAt;
+      } while (this.again && !this.stopped);
+      this.state = 'running';
+    } finally {
+      // Also after a failed run (database briefly unavailable): try again at the latest after MAX_SLEEP_MS.
+      this.arm(total.nextAt);
+    }
     return total;
   }
 
