@@ -1,6 +1,6 @@
 import type { TicketEvent } from '../model/ticket-event';
 import type { Policy } from '../policy/schema';
-import { calendarLookup, type CalendarLookup } from './calendars';
+import { calendarLookup } from './calendars';
 import { ClockFold } from './clock-fold';
 import type { TicketClocks } from './ticket-clocks';
 
@@ -18,9 +18,14 @@ import type { TicketClocks } from './ticket-clocks';
  */
 export function computeClocks(events: readonly TicketEvent[], policy: Policy, nowMs: number): TicketClocks {
   const calendars = calendarLookup(policy);
-  // One pass in stored order, which is time order for nearly every stream; a
-  // stream found out of order (offline edits with skewed clocks) is folded again, sorted.
-  const fold = foldInOrder(events, policy, calendars, nowMs) ?? foldSorted(events, policy, calendars, nowMs);
+  const fold = new ClockFold(policy, calendars);
+  const order = timeOrder(events);
+  for (let i = 0; i < events.length; i++) {
+    const index = order ? order[i]! : i;
+    const event = events[index]!;
+    if (event.at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
+    else fold.apply(index, event);
+  }
   const response = fold.response?.computed(nowMs) ?? null;
   const resolution = fold.resolution?.computed(nowMs) ?? null;
   return {
@@ -37,31 +42,10 @@ export function computeClocks(events: readonly TicketEvent[], policy: Policy, no
   };
 }
 
-const NOT_YET = 'recorded after the instant computed (not applied yet)';
-
-/** The fold in stored order, or null as soon as an event is earlier than the one before it. */
-function foldInOrder(events: readonly TicketEvent[], policy: Policy, calendars: CalendarLookup, nowMs: number): ClockFold | null {
-  const fold = new ClockFold(policy, calendars);
-  let last = -Infinity;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    const at = event.at;
-    if (at < last) return null;
-    last = at;
-    if (at > nowMs) fold.ignore(i, event, NOT_YET);
-    else fold.apply(i, event);
-  }
-  return fold;
-}
-
-/** The fold in time order, stable for equal instants, so skewed offline edits cannot produce negative spans. */
-function foldSorted(events: readonly TicketEvent[], policy: Policy, calendars: CalendarLookup, nowMs: number): ClockFold {
-  const fold = new ClockFold(policy, calendars);
-  const order = events.map((_, i) => i).sort((a, b) => events[a]!.at - events[b]!.at || a - b);
-  for (const index of order) {
-    const event = events[index]!;
-    if (event.at > nowMs) fold.ignore(index, event, NOT_YET);
-    else fold.apply(index, event);
-  }
-  return fold;
+/** Indexes in time order, stable for equal instants, or null when the stream is in order already (the usual case). */
+function timeOrder(events: readonly TicketEvent[]): number[] | null {
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) if (events[i]!.at < events[i - 1]!.at) sorted = false;
+  if (sorted) return null;
+  return events.map((_, i) => i).sort((a, b) => events[a]!.at - events[b]!.at || a - b);
 }
