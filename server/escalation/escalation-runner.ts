@@ -1,7 +1,7 @@
-import { PostgresAdapter, sql } from 'kysely';
 import { dueActions, nextActionAt, type DueAction } from '../../shared/escalation/due-actions';
 import { escalationNotices } from '../../shared/escalation/escalation-notices';
-import { parseStoredEvent, type StoredEvent } from '../../shared/model/stored-event';
+import { isOpenStatus, TICKET_STATUSES, type TicketStatus } from '../../shared/model/levels';
+import type { StoredEvent } from '../../shared/model/stored-event';
 import { parseTicket, type Ticket } from '../../shared/model/ticket';
 import type { Policy } from '../../shared/policy/schema';
 import { clocksOf } from '../../shared/mutations/recompute';
@@ -11,7 +11,8 @@ import type { Db } from '../db/open-database';
 import { enqueueNotifications } from '../notify/outbox';
 import { loadActivePolicy } from '../policy/active-policy';
 import { loadDirectory, type Directory } from '../repo/directory';
-import { appendEvents } from '../repo/events';
+import { appendEvents, eventsOfTickets } from '../repo/events';
+import { lockTicketRows } from '../sync/load-aggregate';
 
 /** The system actor of fired steps, as it appears in ticket logs. */
 export const ESCALATION_ACTOR = 'tierdesk-escalations';
@@ -19,7 +20,8 @@ const POLICY_META_KEY = 'escalation_policy_version';
 const BATCH = 200;
 /** Longest sleep: a wall-clock step (NTP, a suspended VM) is noticed within this. */
 export const MAX_SLEEP_MS = 5 * 60_000;
-const CLOSED = ['resolved', 'closed'];
+/** Statuses whose clocks have stopped: the runner has nothing to plan for them. */
+const CLOSED = TICKET_STATUSES.filter((s) => !isOpenStatus(s));
 
 export type Timer = { cancel(): void };
 
@@ -122,7 +124,8 @@ export class EscalationRunner {
     for (;;) {
       const stale = await db.selectFrom('tickets').select('id').where('next_action_stale', '=', 1).orderBy('id').limit(BATCH).execute();
       if (!stale.length) break;
-      report.checked += await this.process(stale.map((r) => r.id), active.policy, directory, report);
+      await this.process(stale.map((r) => r.id), active.policy, directory, report);
+      report.checked += stale.length;
     }
     for (;;) {
       const due = await db.selectFrom('tickets').select('id').where('next_action_at', '<=', this.deps.now()).orderBy('id').limit(BATCH).execute();
@@ -154,15 +157,12 @@ export class EscalationRunner {
    * comes, in one transaction. Rows are locked (PostgreSQL) in id order, the
    * same lock a push takes on its one ticket, so the two cannot deadlock.
    */
-  private async process(ids: string[], policy: Policy, directory: Directory, report: RunReport): Promise<number> {
+  private async process(ids: string[], policy: Policy, directory: Directory, report: RunReport): Promise<void> {
     const fired: { fired: number; notifications: number } = { fired: 0, notifications: 0 };
     await this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.now();
-      const isPostgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-      const rows = isPostgres
-        ? (await sql<{ id: string; status: string; data: string }>`select id, status, data from tickets where id in (${sql.join(ids)}) order by id for update`.execute(trx)).rows
-        : await trx.selectFrom('tickets').select(['id', 'status', 'data']).where('id', 'in', ids).orderBy('id').execute();
-      const open = rows.filter((r) => !CLOSED.includes(r.status));
+      const rows = await lockTicketRows(trx, ids);
+      const open = rows.filter((r) => isOpenStatus(r.status as TicketStatus));
       const logs = await eventsOfTickets(trx, open.map((r) => r.id));
       const plans = new Map<string, number | null>(rows.map((r) => [r.id, null]));
       for (const row of open) {
@@ -184,7 +184,6 @@ export class EscalationRunner {
     report.fired += fired.fired;
     report.notifications += fired.notifications;
     if (fired.fired) this.deps.afterCommit(fired);
-    return ids.length;
   }
 
   private async fire(trx: Db, ticket: Ticket, log: readonly StoredEvent[], due: readonly DueAction[], policy: Policy, directory: Directory, now: number): Promise<number> {
@@ -220,17 +219,4 @@ export class EscalationRunner {
     ]);
     return notices.length;
   }
-}
-
-/** The logs of several tickets, each in seq order. */
-async function eventsOfTickets(trx: Db, ticketIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
-  const out = new Map<string, StoredEvent[]>();
-  if (!ticketIds.length) return out;
-  const rows = await trx.selectFrom('ticket_events').select(['ticket_id', 'data']).where('ticket_id', 'in', ticketIds).orderBy('ticket_id').orderBy('seq').execute();
-  for (const row of rows) {
-    const list = out.get(row.ticket_id) ?? [];
-    list.push(parseStoredEvent(JSON.parse(row.data)));
-    out.set(row.ticket_id, list);
-  }
-  return out;
 }

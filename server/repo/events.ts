@@ -27,8 +27,20 @@ export async function appendEvents(trx: Db, events: readonly StoredEvent[]): Pro
 }
 
 export async function eventsOfTicket(db: Db, ticketId: string): Promise<StoredEvent[]> {
-  const rows = await db.selectFrom('ticket_events').select('data').where('ticket_id', '=', ticketId).orderBy('seq').execute();
-  return rows.map((r) => parseStoredEvent(JSON.parse(r.data)));
+  return (await eventsOfTickets(db, [ticketId])).get(ticketId) ?? [];
+}
+
+/** The logs of several tickets, each in seq order (tickets without entries are absent). */
+export async function eventsOfTickets(db: Db, ticketIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+  const out = new Map<string, StoredEvent[]>();
+  if (!ticketIds.length) return out;
+  const rows = await db.selectFrom('ticket_events').select(['ticket_id', 'data']).where('ticket_id', 'in', ticketIds).orderBy('ticket_id').orderBy('seq').execute();
+  for (const row of rows) {
+    const list = out.get(row.ticket_id) ?? [];
+    list.push(parseStoredEvent(JSON.parse(row.data)));
+    out.set(row.ticket_id, list);
+  }
+  return out;
 }
 
 export async function eventsByIds(db: Db, ids: readonly string[]): Promise<Map<string, StoredEvent>> {
