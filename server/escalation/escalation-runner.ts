@@ -35,6 +35,9 @@ export type EscalationDeps = {
   onError?: (error: unknown) => void;
 };
 
+/** The directory, read once per run on first use (inside the caller's transaction: SQLite has one connection). */
+type People = (trx: Db) => Promise<Directory>;
+
 export type RunReport = { checked: number; fired: number; notifications: number; nextAt: number | null };
 
 const realTimer = (run: () => void, delayMs: number): Timer => {
@@ -119,7 +122,9 @@ export class EscalationRunner {
     const { db } = this.deps;
     const active = await loadActivePolicy(db);
     await this.replanAfterPolicyChange(active.version);
-    const directory = await loadDirectory(db);
+    // Agents and groups are read only when a step fires: most runs (one after every push) fire nothing.
+    let loaded: Promise<Directory> | undefined;
+    const directory: People = (trx) => (loaded ??= loadDirectory(trx));
     const report: RunReport = { checked: 0, fired: 0, notifications: 0, nextAt: null };
     for (;;) {
       const stale = await db.selectFrom('tickets').select('id').where('next_action_stale', '=', 1).orderBy('id').limit(BATCH).execute();
@@ -157,7 +162,7 @@ export class EscalationRunner {
    * comes, in one transaction. Rows are locked (PostgreSQL) in id order, the
    * same lock a push takes on its one ticket, so the two cannot deadlock.
    */
-  private async process(ids: string[], policy: Policy, directory: Directory, report: RunReport): Promise<void> {
+  private async process(ids: string[], policy: Policy, directory: People, report: RunReport): Promise<void> {
     const fired: { fired: number; notifications: number } = { fired: 0, notifications: 0 };
     await this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.now();
@@ -186,7 +191,7 @@ export class EscalationRunner {
     if (fired.fired) this.deps.afterCommit(fired);
   }
 
-  private async fire(trx: Db, ticket: Ticket, log: readonly StoredEvent[], due: readonly DueAction[], policy: Policy, directory: Directory, now: number): Promise<number> {
+  private async fire(trx: Db, ticket: Ticket, log: readonly StoredEvent[], due: readonly DueAction[], policy: Policy, people: People, now: number): Promise<number> {
     const lastSeq = log.reduce((max, e) => Math.max(max, e.seq), 0);
     await appendEvents(
       trx,
@@ -198,6 +203,7 @@ export class EscalationRunner {
       })),
     );
     const zone = policy.calendars.business?.timeZone ?? 'UTC';
+    const directory = await people(trx);
     const notices = escalationNotices(ticket, due, [...directory.agents.values()], directory.groups, (ms) => formatInstant(ms, zone));
     await enqueueNotifications(
       trx,
