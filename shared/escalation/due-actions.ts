@@ -9,7 +9,7 @@ import { neededFor, runningInstant, thresholdInstant, thresholdsFor } from './cl
 
 /** One escalation step that is due. Fire it once: `id` is stable, so record it (an action_fired event, or the tray's fired set). */
 export type DueAction = {
-  /** `${ticketId}:${clockKey}:${percent}` for thresholds, `${ticketId}:rule:${ruleId}` for time rules. */
+  /** thresholdActionId or ruleActionId. */
   id: string;
   ticketId: string;
   source: 'threshold' | 'time_rule';
@@ -25,6 +25,20 @@ export type DueAction = {
 };
 
 const NOTHING_FIRED: ReadonlySet<string> = new Set();
+
+/** The stable id of a threshold step: `${ticketId}:${clockKey}:${percent}` (clockKey: "response", "resolution@2", "acceptance#1"). */
+export const thresholdActionId = (ticketId: string, clockKey: string, percent: number): string => `${ticketId}:${clockKey}:${percent}`;
+/** The stable id of a time-rule step: `${ticketId}:rule:${ruleId}`. */
+export const ruleActionId = (ticketId: string, ruleId: string): string => `${ticketId}:rule:${ruleId}`;
+
+/** What an action id names, read from its end (the ticket id is not needed). */
+export function parseActionId(id: string): { rule: string } | { clock: ComputedClockKind; percent: number } {
+  const parts = id.split(':');
+  const key = parts[parts.length - 2] ?? '';
+  const tail = parts[parts.length - 1] ?? '';
+  if (key === 'rule') return { rule: tail };
+  return { clock: key.split(/[@#]/)[0] as ComputedClockKind, percent: Number(tail) };
+}
 const CLOCK_NAMES: Record<ComputedClockKind, string> = { response: 'Response', resolution: 'Resolution', acceptance: 'Acceptance' };
 
 /** Whether an action id was recorded by the caller or by an action_fired event. */
@@ -62,7 +76,7 @@ export function dueActions(clocks: TicketClocks, policy: Policy, nowMs: number, 
     const percent = (elapsed / clock.snapshot.targetMs) * 100;
     for (const t of thresholdsFor(policy, clock.kind, state.severity)) {
       if (percent < t.atPercent) break;
-      const id = `${state.ticketId}:${clock.key}:${t.atPercent}`;
+      const id = thresholdActionId(state.ticketId, clock.key, t.atPercent);
       if (recorded(id, fired, clocks)) continue;
       const at = thresholdInstant(clock, t.atPercent, calendars);
       if (at === null || at > nowMs) continue;
@@ -82,7 +96,7 @@ export function dueActions(clocks: TicketClocks, policy: Policy, nowMs: number, 
   }
   for (const rule of policy.timeRules) {
     const clock = clocks[rule.clock];
-    const id = `${state.ticketId}:rule:${rule.id}`;
+    const id = ruleActionId(state.ticketId, rule.id);
     if (!clock || clock.state === 'stopped' || !matchesTicket(rule.when, state) || recorded(id, fired, clocks)) continue;
     const at = runningInstant(clock, rule.after, calendars(rule.calendar));
     if (at === null || at > nowMs) continue;
@@ -123,7 +137,7 @@ export function nextActionAt(clocks: TicketClocks, policy: Policy, nowMs: number
     const calendar = calendars(snapshot.calendar);
     const elapsed = nowMs === clocks.asOf ? clock.elapsedMs : accruedAt(snapshot, nowMs, calendar);
     for (const t of thresholdsFor(policy, clock.kind, state.severity)) {
-      if (anyRecorded && recorded(`${state.ticketId}:${clock.key}:${t.atPercent}`, fired, clocks)) continue;
+      if (anyRecorded && recorded(thresholdActionId(state.ticketId, clock.key, t.atPercent), fired, clocks)) continue;
       const need = neededFor(t.atPercent, snapshot.targetMs);
       if (t.atPercent === 0) {
         if (clock.startedAt > nowMs) next = Math.min(next, clock.startedAt);
@@ -140,7 +154,7 @@ export function nextActionAt(clocks: TicketClocks, policy: Policy, nowMs: number
     if (!clock || clock.state !== 'running' || !matchesTicket(rule.when, state)) continue;
     // Open time never outruns wall time, so a rule cannot come due before creation + after: skip it when something earlier is known.
     if (clock.phases[0]!.from + rule.after >= next) continue;
-    if (anyRecorded && recorded(`${state.ticketId}:rule:${rule.id}`, fired, clocks)) continue;
+    if (anyRecorded && recorded(ruleActionId(state.ticketId, rule.id), fired, clocks)) continue;
     const at = runningInstant(clock, rule.after, calendars(rule.calendar));
     if (at !== null && at > nowMs) next = Math.min(next, at);
   }

@@ -2,7 +2,7 @@ import type { Agent, Group } from '../model/agent';
 import type { Ticket } from '../model/ticket';
 import type { EscalationAction } from '../policy/escalation-schema';
 import type { Policy } from '../policy/schema';
-import type { DueAction } from './due-actions';
+import { parseActionId, type DueAction } from './due-actions';
 
 /** Who an escalation action reaches in the directory: the ticket's group, its leads, management, senior engineers. */
 export type Audience = 'assignment_group' | 'team_leads' | 'management' | 'senior_engineers';
@@ -112,19 +112,15 @@ export function escalationNotices(ticket: Ticket, due: readonly DueAction[], age
   });
 }
 
-/**
- * A fired step's id (`ticket:clock:percent` or `ticket:rule:id`) in words,
- * for the timeline: which clock or rule, and what the policy says to do.
- */
+/** A fired step (its action id) in words, for the timeline: which clock or rule, and what the policy says to do. */
 export function describeFiredAction(actionId: string, policy: Policy): string {
-  const [, key = '', tail = ''] = actionId.split(':');
-  if (key === 'rule') {
-    const rule = policy.timeRules.find((r) => r.id === tail);
-    return rule ? `${rule.label} → ${rule.actions.map(actionText).join('; ')}` : `time rule ${tail} (no longer in the policy)`;
+  const step = parseActionId(actionId);
+  if ('rule' in step) {
+    const rule = policy.timeRules.find((r) => r.id === step.rule);
+    return rule ? `${rule.label} → ${rule.actions.map(actionText).join('; ')}` : `time rule ${step.rule} (no longer in the policy)`;
   }
-  const kind = key.split(/[@#]/)[0] as 'response' | 'resolution' | 'acceptance';
-  const percent = Number(tail);
-  const step = policy.escalationMatrix[kind]?.find((t) => t.atPercent === percent);
-  const where = percent === 0 ? `${kind} clock started` : percent === 100 ? `${kind} target breached` : `${kind} clock at ${percent}%`;
-  return step ? `${where} → ${step.actions.map(actionText).join('; ')}` : where;
+  const { clock, percent } = step;
+  const threshold = policy.escalationMatrix[clock]?.find((t) => t.atPercent === percent);
+  const where = percent === 0 ? `${clock} clock started` : percent === 100 ? `${clock} target breached` : `${clock} clock at ${percent}%`;
+  return threshold ? `${where} → ${threshold.actions.map(actionText).join('; ')}` : where;
 }
