@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { vi as viType } from 'vitest';
 import type { Agent } from '../../../shared/model/agent';
+import type { ArgsInput } from '../../../shared/mutations/mutations';
 import { DbProvider } from '../app/db-context';
-import type { TierdeskDb } from '../db/db';
+import { TierdeskDb } from '../db/db';
 import { ActionsProvider, type Actions } from '../features/actions/actions-context';
 import { mutate } from '../sync/mutate';
 
@@ -39,4 +40,16 @@ export function Providers({ db, agent, children }: { db: TierdeskDb; agent: Agen
 export function fakeLayout(vi: { spyOn: typeof viType.spyOn }, height = 800, width = 1200): void {
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(height);
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(width);
+}
+
+type NewTicket = Omit<ArgsInput<'createTicket'>, 'requester'> & Partial<Pick<ArgsInput<'createTicket'>, 'requester'>>;
+
+/** A fresh local database with the demo groups, `agents`, and one ticket L1 logged and took (the same mutations the app records). */
+export async function deskWithOwnedTicket(name: string, agents: readonly Agent[], ticket: NewTicket): Promise<TierdeskDb> {
+  const db = new TierdeskDb(`${name}-${Math.random()}`);
+  await db.groups.bulkPut(GROUPS);
+  await db.agents.bulkPut([...agents]);
+  await mutate(db, L1, 'createTicket', { requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false }, ...ticket });
+  await mutate(db, L1, 'acceptTicket', { ticketId: ticket.ticketId });
+  return db;
 }

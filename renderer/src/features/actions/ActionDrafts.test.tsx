@@ -2,10 +2,10 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { TierdeskDb } from '../../db/db';
+import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
 import { mutate } from '../../sync/mutate';
-import { GROUPS, L1, L2, Providers } from '../../test/workspace-harness';
+import { deskWithOwnedTicket, L1, L2, Providers } from '../../test/workspace-harness';
 import { draftKey } from '../drafts/use-draft';
 import { HierarchicalDialog } from './HierarchicalDialog';
 import { NoteDialog } from './NoteDialog';
@@ -16,14 +16,10 @@ let db: TierdeskDb;
 const TICKET = 'ticket-printer';
 
 beforeEach(async () => {
-  db = new TierdeskDb(`drafts-${Math.random()}`);
-  await db.groups.bulkPut(GROUPS);
-  await db.agents.bulkPut([L1, L2]);
-  await mutate(db, L1, 'createTicket', {
+  db = await deskWithOwnedTicket('drafts', [L1, L2], {
     ticketId: TICKET,
     title: 'Printer on floor 3 jams on every job',
     description: 'Reported by phone',
-    requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false },
     category: 'hardware',
     service: 'Printing',
     impact: 'low',
@@ -31,7 +27,6 @@ beforeEach(async () => {
     severity: 'S3',
     channel: 'phone',
   });
-  await mutate(db, L1, 'acceptTicket', { ticketId: TICKET });
 });
 afterEach(async () => {
   db.close();

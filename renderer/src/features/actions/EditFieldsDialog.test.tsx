@@ -2,9 +2,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Agent } from '../../../../shared/model/agent';
-import { TierdeskDb } from '../../db/db';
+import type { TierdeskDb } from '../../db/db';
 import { mutate } from '../../sync/mutate';
-import { GROUPS, L1, L2, Providers } from '../../test/workspace-harness';
+import { deskWithOwnedTicket, L1, L2, Providers } from '../../test/workspace-harness';
 import { draftKey } from '../drafts/use-draft';
 import { EditFieldsDialog } from './EditFieldsDialog';
 
@@ -13,14 +13,10 @@ const TICKET = 'ticket-mail';
 const LEAD: Agent = { id: 'agent-lead', email: 'lead@demo.test', name: 'Dana Fox', role: 'lead', tier: 'L1', groups: ['service-desk'] };
 
 beforeEach(async () => {
-  db = new TierdeskDb(`edit-${Math.random()}`);
-  await db.groups.bulkPut(GROUPS);
-  await db.agents.bulkPut([L1, L2, LEAD]);
-  await mutate(db, L1, 'createTicket', {
+  db = await deskWithOwnedTicket('edit', [L1, L2, LEAD], {
     ticketId: TICKET,
     title: 'Shared mailbox missing',
     description: 'Since the migration',
-    requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false },
     category: 'email',
     service: 'Exchange',
     impact: 'low',
@@ -28,7 +24,6 @@ beforeEach(async () => {
     severity: 'S3',
     channel: 'email',
   });
-  await mutate(db, L1, 'acceptTicket', { ticketId: TICKET });
 });
 afterEach(async () => {
   db.close();

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Agent } from '../../../../shared/model/agent';
 import type { HandoffNote } from '../../../../shared/handoff/handoff-note';
-import { TierdeskDb } from '../../db/db';
+import type { TierdeskDb } from '../../db/db';
 import { mutate } from '../../sync/mutate';
-import { GROUPS, L1, L2, Providers } from '../../test/workspace-harness';
+import { deskWithOwnedTicket, L1, L2, Providers } from '../../test/workspace-harness';
 import { draftKey } from '../drafts/use-draft';
 import { HandoffDialog } from './HandoffDialog';
 
@@ -26,15 +26,10 @@ const GOOD_NOTE: HandoffNote = {
 
 /** A real ticket, acted out with the same mutations the app records: created, accepted and noted by L1. */
 beforeEach(async () => {
-  db = new TierdeskDb(`handoff-${Math.random()}`);
-  await db.groups.bulkPut(GROUPS);
-  await db.agents.bulkPut([L1, L2]);
-  await db.kb.put(KB);
-  await mutate(db, L1, 'createTicket', {
+  db = await deskWithOwnedTicket('handoff', [L1, L2], {
     ticketId: TICKET,
     title: 'VPN drops every ten minutes',
     description: 'Reported by phone',
-    requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false },
     category: 'network',
     service: 'VPN',
     impact: 'medium',
@@ -42,7 +37,7 @@ beforeEach(async () => {
     severity: 'S2',
     channel: 'phone',
   });
-  await mutate(db, L1, 'acceptTicket', { ticketId: TICKET });
+  await db.kb.put(KB);
   await mutate(db, L1, 'addWorkNote', { ticketId: TICKET, noteId: 'n1', body: 'Reinstalled the VPN profile. Still drops after ten minutes.', visibility: 'internal', contact: null });
 });
 afterEach(async () => {
