@@ -47,10 +47,22 @@ drain();
 void escalations.kick().catch((error: unknown) => console.error('escalation run failed', error));
 const retry = setInterval(drain, NOTIFY_RETRY_MS);
 
+// Shutdown: stop taking requests (in-flight pushes finish) while an escalation pass and a message being sent
+// finish their current step, then close the database. Whatever was not reached is picked up at the next start
+// (a push committed meanwhile leaves its ticket marked for planning).
+async function shutdown(): Promise<void> {
+  clearInterval(retry);
+  await Promise.all([app.close(), escalations.stop(), notifications.stop()]);
+  await db.destroy();
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    clearInterval(retry);
-    escalations.stop();
-    void app.close().then(() => db.destroy()).then(() => process.exit(0));
+    shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed', error);
+        process.exit(1);
+      },
+    );
   });
 }

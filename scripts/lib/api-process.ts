@@ -21,6 +21,8 @@ export type ApiProcessOptions = {
   /** Also wait until the escalation runner's first pass is done (benchmarks: its start-up work must not be measured as sync cost). */
   waitForEscalations?: boolean;
   readyTimeoutMs?: number;
+  /** Receives what the server writes to stderr (still echoed), e.g. to check that a shutdown logged no failure. */
+  onStderr?: (text: string) => void;
 };
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, escalations = false): Promise<void> {
@@ -49,7 +51,12 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       ...(options.corsOrigins ? { TIERDESK_CORS_ORIGINS: options.corsOrigins.join(',') } : {}),
       ...options.env,
     },
-    stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', 'inherit'],
+    stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', options.onStderr ? 'pipe' : 'inherit'],
+  });
+  const onStderr = options.onStderr;
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => {
+    process.stderr.write(text);
+    onStderr?.(text);
   });
   const url = `http://127.0.0.1:${options.port}`;
   try {

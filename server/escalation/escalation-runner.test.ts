@@ -27,7 +27,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  runner.stop();
+  await runner.stop();
   await server.close();
 });
 
@@ -174,6 +174,48 @@ describe('escalation runner', () => {
     retry!();
     await expect.poll(() => fired('esc-7')).toEqual(['esc-7:resolution:0', 'esc-7:response:0']);
     await expect.poll(() => flaky.state).toBe('running');
-    flaky.stop();
+    await flaky.stop();
+  });
+
+  test('stop lets a pass finish the batch it is in, leaves the rest marked for the next start, and runs nothing after', async () => {
+    const seeded = await startTestServer({ tickets: 450 });
+    try {
+      const stale = async () => Number((await seeded.db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).where('next_action_stale', '=', 1).executeTakeFirstOrThrow()).n);
+      expect(await stale()).toBe(450);
+      const timers: number[] = [];
+      let stopping: Promise<void> | undefined;
+      let stopped = false;
+      const stopper: EscalationRunner = new EscalationRunner({
+        db: seeded.db,
+        // Asked for the time inside the first batch's transaction: a shutdown arrives mid-pass.
+        now: () => {
+          stopping ??= stopper.stop().then(() => void (stopped = true));
+          return seeded.clock.now;
+        },
+        afterCommit: () => {},
+        schedule: (_run, delayMs) => {
+          timers.push(delayMs);
+          return { cancel: () => {} };
+        },
+      });
+      const pass = stopper.kick();
+      await Promise.resolve();
+      expect(stopped).toBe(false);
+      const report = await pass;
+      await stopping;
+      expect(stopped).toBe(true);
+      expect(report.checked).toBe(200);
+      expect(await stale()).toBe(250);
+      expect(timers).toEqual([]);
+      expect(await stopper.kick()).toEqual({ checked: 0, fired: 0, notifications: 0, nextAt: null });
+      expect(await stale()).toBe(250);
+
+      const next = new EscalationRunner({ db: seeded.db, now: () => seeded.clock.now, afterCommit: () => {}, schedule: () => ({ cancel: () => {} }) });
+      expect((await next.kick()).checked).toBe(250);
+      expect(await stale()).toBe(0);
+      await next.stop();
+    } finally {
+      await seeded.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { enqueueNotifications } from '../notify/outbox';
 import { loadActivePolicy } from '../policy/active-policy';
 import { loadDirectory, type Directory } from '../repo/directory';
 import { appendEvents, eventsOfTickets } from '../repo/events';
+import { faultPoint } from '../sync/fault-point';
 import { lockTicketRows } from '../sync/load-aggregate';
 
 /** The system actor of fired steps, as it appears in ticket logs. */
@@ -47,6 +48,14 @@ const realTimer = (run: () => void, delayMs: number): Timer => {
 };
 
 /**
+ * Lets requests and signals in between two batches. On SQLite every query
+ * resolves without returning to the event loop, so a long pass (the first
+ * start on a big desk) would otherwise hold up every push, pull and a
+ * shutdown until it ends.
+ */
+const betweenBatches = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Carries out the escalation matrix and time rules on the server, where they
  * happen whether or not anyone has the app open. Each ticket row keeps the
  * instant its next step comes due (worked out again whenever the ticket is
@@ -71,6 +80,7 @@ export class EscalationRunner {
 
   /** Runs now (coalescing with a run under way) and sets the timer for the next step. Call after each commit that changed tickets. */
   kick(): Promise<RunReport> {
+    if (this.stopped) return Promise.resolve({ checked: 0, fired: 0, notifications: 0, nextAt: null });
     if (this.running) {
       this.again = true;
       return this.running;
@@ -81,10 +91,16 @@ export class EscalationRunner {
     return this.running;
   }
 
-  stop(): void {
+  /**
+   * No more runs: cancels the timer and resolves once a pass under way has
+   * committed its current batch (the rest stays marked for the next start),
+   * so the database can be closed without failing it.
+   */
+  async stop(): Promise<void> {
     this.stopped = true;
     this.timer?.cancel();
     this.timer = undefined;
+    await this.running?.catch(() => undefined);
   }
 
   private async loop(): Promise<RunReport> {
@@ -126,16 +142,19 @@ export class EscalationRunner {
     let loaded: Promise<Directory> | undefined;
     const directory: People = (trx) => (loaded ??= loadDirectory(trx));
     const report: RunReport = { checked: 0, fired: 0, notifications: 0, nextAt: null };
-    for (;;) {
+    while (!this.stopped) {
       const stale = await db.selectFrom('tickets').select('id').where('next_action_stale', '=', 1).orderBy('id').limit(BATCH).execute();
       if (!stale.length) break;
       await this.process(stale.map((r) => r.id), active.policy, directory, report);
       report.checked += stale.length;
+      faultPoint('escalation-batch', report.checked / BATCH);
+      await betweenBatches();
     }
-    for (;;) {
+    while (!this.stopped) {
       const due = await db.selectFrom('tickets').select('id').where('next_action_at', '<=', this.deps.now()).orderBy('id').limit(BATCH).execute();
       if (!due.length) break;
       await this.process(due.map((r) => r.id), active.policy, directory, report);
+      await betweenBatches();
     }
     const next = await db.selectFrom('tickets').select((eb) => eb.fn.min('next_action_at').as('next')).executeTakeFirst();
     report.nextAt = next?.next === null || next?.next === undefined ? null : Number(next.next);

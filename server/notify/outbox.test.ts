@@ -68,4 +68,38 @@ describe('notification outbox', () => {
     const row = await server.db.selectFrom('notifications').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
   });
+
+  test('stop waits for the message being sent, is marked sent, and leaves the rest queued for the next start', async () => {
+    await server.db.transaction().execute((trx) => enqueueNotifications(trx, [message(1), message(2), message(3)]));
+    const sent: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const sending = new Promise<void>((resolve) => (started = resolve));
+    const dispatcher = new NotificationDispatcher(server.db, {
+      name: 'slow',
+      send: async (m) => {
+        started();
+        await held;
+        sent.push(m.id);
+      },
+    });
+    const drain = dispatcher.kick();
+    await sending;
+    let stopped = false;
+    const stopping = dispatcher.stop().then(() => void (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await drain).toBe(1);
+    expect(sent).toEqual(['n-1']);
+    const rows = await server.db.selectFrom('notifications').select(['id', 'status']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: 'n-1', status: 'sent' },
+      { id: 'n-2', status: 'queued' },
+      { id: 'n-3', status: 'queued' },
+    ]);
+    expect(await dispatcher.kick()).toBe(0);
+  });
 });

@@ -37,6 +37,7 @@ export async function enqueueNotifications(trx: Db, items: readonly QueuedNotifi
 export class NotificationDispatcher {
   private draining: Promise<number> | undefined;
   private again = false;
+  private stopped = false;
 
   constructor(
     private readonly db: Db,
@@ -46,6 +47,7 @@ export class NotificationDispatcher {
 
   /** Call after a commit that queued messages; concurrent calls coalesce. */
   kick(): Promise<number> {
+    if (this.stopped) return Promise.resolve(0);
     if (this.draining) {
       this.again = true;
       return this.draining;
@@ -56,6 +58,12 @@ export class NotificationDispatcher {
     return this.draining;
   }
 
+  /** No more drains: resolves once the message being sent is marked (the rest wait for the next start). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.draining?.catch(() => undefined);
+  }
+
   private async drainLoop(): Promise<number> {
     let sent = 0;
     for (;;) {
@@ -63,7 +71,7 @@ export class NotificationDispatcher {
       const round = await this.drainOnce();
       sent += round.sent;
       // A full page sent cleanly means more may be waiting (a burst of escalations): keep going.
-      if (!this.again && !(round.full && round.clean)) return sent;
+      if (this.stopped || (!this.again && !(round.full && round.clean))) return sent;
     }
   }
 
@@ -78,6 +86,7 @@ export class NotificationDispatcher {
       .execute();
     let sent = 0;
     for (const row of rows) {
+      if (this.stopped) return { sent, full: false, clean: true };
       try {
         await this.transport.send({ id: row.id, to: row.recipient, subject: row.subject, body: row.body });
         await this.db.updateTable('notifications').set({ status: 'sent', sent_at: this.now(), attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
