@@ -15,6 +15,18 @@ export type TierMove = MatchableTicket & { from: Tier; to: Tier; approval?: Skip
 
 const rank = (tier: Tier) => TIERS.indexOf(tier);
 
+/** A functional move down: the ticket goes back to a lower tier. */
+export const isReturn = (from: Tier, to: Tier): boolean => rank(to) < rank(from);
+/** Tiers above `tier` (escalation), nearest first. */
+export const higherTiers = (tier: Tier): Tier[] => TIERS.filter((t) => rank(t) > rank(tier));
+/** Tiers below `tier` (returning), nearest first. */
+export const lowerTiers = (tier: Tier): Tier[] => TIERS.filter((t) => rank(t) < rank(tier)).reverse();
+
+/** The reasons the policy accepts for a functional move from `from` to `to`: escalation triggers up, return reasons down. */
+export function functionalTriggersFor(policy: Policy, from: Tier, to: Tier): Policy['escalationTriggers']['functional'] {
+  return isReturn(from, to) ? policy.escalationTriggers.return : policy.escalationTriggers.functional;
+}
+
 /** The tier a new ticket of `category` opens in (a major outage opens at L3); L1 for a category the policy does not list. */
 export function entryTierFor(category: string, policy: Policy): Tier {
   return policy.categories.find((c) => c.id === category)?.entryTier ?? 'L1';
@@ -36,7 +48,7 @@ export function entryGroupFor(category: string, policy: Policy, groups: readonly
 export function checkTierMove(move: TierMove, policy: Policy): TierMoveCheck {
   const { from, to } = move;
   if (from === to) return { ok: false, field: 'toTier', message: `the ticket is already in ${to}` };
-  if (rank(to) < rank(from)) return { ok: true, path: 'return' };
+  if (isReturn(from, to)) return { ok: true, path: 'return' };
   if (policy.tierRules.paths[from].includes(to)) return { ok: true, path: 'adjacent' };
   const direct = policy.tierRules.directPaths.find((p) => p.from === from && p.to === to && matchesTicket(p.when, move));
   if (direct) return { ok: true, path: 'direct', directPathId: direct.id };

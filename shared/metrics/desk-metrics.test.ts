@@ -28,7 +28,7 @@ function bounced(id: string) {
   s.do(AGENTS.l2, T0 + 60 * MINUTE_MS, 'escalateFunctional', {
     ticketId: id,
     toTier: 'L1',
-    trigger: 'lacks_access_or_expertise',
+    trigger: 'escalated_without_first_line_work',
     handoffNote: goodHandoff({ nextTierNeeds: 'Collect the client logs from the laptop while the drop happens and attach them' }),
   });
   return s;

@@ -155,6 +155,61 @@ describe('escalateFunctional', () => {
   });
 });
 
+describe('escalateFunctional back down a tier (return)', () => {
+  const returnNote = () =>
+    goodHandoff({
+      steps: [{ action: 'Reset the VPN session on the concentrator and raised the idle timeout', outcome: 'Tunnel stayed up for an hour in a test with Ava' }],
+      nextTierNeeds: 'Confirm with Ava tomorrow morning that the VPN held all day, then resolve',
+      involved: ['l2 (network ops)', 'Ava Adams (requester)'],
+      kbArticlesChecked: [],
+    });
+
+  function withL2() {
+    const story = accepted();
+    story.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L2', handoffNote: goodHandoff() });
+    story.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'acceptTicket', { ticketId: 't-1' });
+    return story;
+  }
+
+  test('L2 returns a ticket to L1 with a return reason: it waits unowned in the service desk, the requester is told it was passed on', () => {
+    const story = withL2();
+    const outcome = story.do(AGENTS.l2, T0 + 90 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L1', trigger: 'fix_provided_follow_up', handoffNote: returnNote() });
+    expect(story.ticket).toMatchObject({ tier: 'L1', group: 'service-desk', assignee: null, status: 'pending_acceptance' });
+    expect(story.ticket.sla.acceptance?.state).toBe('running');
+    const escalated = story.agg!.events.filter((e) => e.event.type === 'escalated').at(-1)!.event;
+    expect(escalated).toMatchObject({ kind: 'functional', fromTier: 'L2', toTier: 'L1', trigger: 'fix_provided_follow_up' });
+    expect(outcome.audit.action).toBe('ticket.returned_to_tier');
+    expect(outcome.notifications[0]!.subject).toMatch(/^INC-000042 passed to Service desk/);
+    expect(outcome.notifications[0]!.body).toMatch(/Expected next step: Confirm with Ava/);
+    expect(outcome.notifications[0]!.body).not.toMatch(/escalated/);
+    // L1 takes it back and may resolve it.
+    story.do(AGENTS.l1, T0 + 100 * MINUTE_MS, 'acceptTicket', { ticketId: 't-1' });
+    story.do(AGENTS.l1, T0 + 120 * MINUTE_MS, 'resolve', {
+      ticketId: 't-1',
+      resolution: 'VPN held all day after the concentrator change',
+      kbDraft: { articleId: 'kb-vpn-idle', title: 'VPN drops: concentrator idle timeout', body: 'Raise the idle timeout on the concentrator; confirm with the user the next day.' },
+    });
+    expect(story.ticket.status).toBe('resolved');
+  });
+
+  test('an escalation trigger is not a reason to return, and a return reason is not a reason to escalate; both name the field', () => {
+    const story = withL2();
+    const up = story.try(AGENTS.l2, T0 + 90 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L1', trigger: 'troubleshooting_exhausted', handoffNote: returnNote() });
+    expect(up).toMatchObject({ ok: false, code: 'invalid', field: 'trigger' });
+    expect(up.ok === false && up.message).toMatch(/not a reason for returning a ticket to L1; use fix_provided_follow_up/);
+    const down = story.try(AGENTS.l2, T0 + 90 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L3', trigger: 'fix_provided_follow_up', handoffNote: returnNote() });
+    expect(down).toMatchObject({ ok: false, code: 'invalid', field: 'trigger' });
+  });
+
+  test('a return note is checked like any handoff: not a copy of the note that brought the ticket up, only by its owner', () => {
+    const story = withL2();
+    const copy = story.try(AGENTS.l2, T0 + 90 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L1', trigger: 'fix_provided_follow_up', handoffNote: goodHandoff({ kbArticlesChecked: [] }) });
+    expect(copy).toMatchObject({ ok: false, code: 'invalid_handoff', field: 'handoffNote' });
+    const notMine = story.try(AGENTS.l1, T0 + 90 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L1', trigger: 'fix_provided_follow_up', handoffNote: returnNote() });
+    expect(notMine).toMatchObject({ ok: false });
+  });
+});
+
 describe('escalateHierarchical', () => {
   test('notifies management and keeps the owner', () => {
     const story = accepted();

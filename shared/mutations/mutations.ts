@@ -70,7 +70,7 @@ export const MutationArgs = {
       ticketId: id,
       toTier: TierSchema,
       handoffNote: HandoffNoteSchema,
-      /** One of the policy's functional triggers (why the current tier cannot finish it). */
+      /** Up: one of the policy's functional triggers (why the current tier cannot finish it). Down: one of its return reasons. */
       trigger: id.default('troubleshooting_exhausted'),
       /** Why a tier is skipped; a lead's own escalation with a reason is the approval. */
       skipReason: text(2000).optional(),

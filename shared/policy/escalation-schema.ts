@@ -60,9 +60,24 @@ export type TimeRule = z.infer<typeof TimeRuleSchema>;
 
 export const TriggerSchema = z.object({ id: z.string().min(1), label: z.string().min(1) }).strict();
 
-/** Triggers are defined per kind: an escalation must name a trigger of its own kind. */
+/** Why a ticket goes back down a tier (a policy written before returns had reasons gets these). */
+export const DEFAULT_RETURN_TRIGGERS = [
+  { id: 'fix_provided_follow_up', label: 'Fix or instructions provided; the lower tier follows up with the requester' },
+  { id: 'belongs_to_lower_tier', label: 'Work the lower tier handles (standard request, how-to, known fix)' },
+  { id: 'escalated_without_first_line_work', label: 'Escalated before the lower tier had done its checks' },
+];
+
+/**
+ * Triggers are defined per kind: an escalation must name a trigger of its
+ * own kind. A functional move up names a `functional` trigger; a move down
+ * (returning the ticket to a lower tier) names a `return` reason.
+ */
 export const EscalationTriggersSchema = z
-  .object({ functional: z.array(TriggerSchema).min(1), hierarchical: z.array(TriggerSchema).min(1) })
+  .object({
+    functional: z.array(TriggerSchema).min(1),
+    hierarchical: z.array(TriggerSchema).min(1),
+    return: z.array(TriggerSchema).min(1).default(DEFAULT_RETURN_TRIGGERS),
+  })
   .strict();
 
 /** A tier skip the policy allows without approval, e.g. S1 straight from L1 to L3. */

@@ -11,6 +11,7 @@ export type PolicyIndex = {
   responseKinds: ReadonlyMap<Channel, ReadonlySet<ResponseKind>>;
   functionalTriggers: ReadonlySet<string>;
   hierarchicalTriggers: ReadonlySet<string>;
+  returnTriggers: ReadonlySet<string>;
   managementLevels: ReadonlySet<string>;
   tiers: ReadonlyMap<Tier, TierDef>;
   entryTiers: ReadonlyMap<string, Tier>;
@@ -28,6 +29,7 @@ export function policyIndex(policy: Policy): PolicyIndex {
       ),
       functionalTriggers: new Set(policy.escalationTriggers.functional.map((t) => t.id)),
       hierarchicalTriggers: new Set(policy.escalationTriggers.hierarchical.map((t) => t.id)),
+      returnTriggers: new Set(policy.escalationTriggers.return.map((t) => t.id)),
       managementLevels: new Set(policy.management.map((m) => m.id)),
       tiers: new Map(policy.tiers.map((t) => [t.id, t])),
       entryTiers: new Map(policy.categories.map((c) => [c.id, c.entryTier])),

@@ -18,6 +18,7 @@ import { ClockKindSchema } from '../sla/clock-snapshot';
 import { DurationSchema } from '../time/duration';
 import {
   DEFAULT_TIER_RULES,
+  DEFAULT_RETURN_TRIGGERS,
   EscalationTriggersSchema,
   ThresholdSchema,
   TierRulesSchema,
@@ -139,6 +140,7 @@ export const PolicySchema = z
     escalationTriggers: EscalationTriggersSchema.default({
       functional: [{ id: 'tier_time_exceeded', label: "Tier's time threshold exceeded" }],
       hierarchical: [{ id: 'sla_breach_risk', label: 'SLA breach risk' }],
+      return: DEFAULT_RETURN_TRIGGERS,
     }),
     tierRules: TierRulesSchema.default(DEFAULT_TIER_RULES as z.output<typeof TierRulesSchema>),
     categories: z.array(CategorySchema).min(1),

@@ -1,4 +1,4 @@
-import { checkTierMove } from '../escalation/tier-rules';
+import { checkTierMove, isReturn } from '../escalation/tier-rules';
 import type { CreatedEvent, FunctionalEscalationEvent, TicketEvent } from '../model/ticket-event';
 import { policyIndex, type PolicyIndex } from '../policy/policy-index';
 import type { Policy } from '../policy/schema';
@@ -106,9 +106,11 @@ export class ClockFold {
       }
       case 'escalated': {
         if (state.status !== 'open') return `the ticket is ${state.status}`;
-        const known = event.kind === 'functional' ? this.index.functionalTriggers : this.index.hierarchicalTriggers;
+        const returning = event.kind === 'functional' && isReturn(event.fromTier, event.toTier);
+        const known = event.kind === 'hierarchical' ? this.index.hierarchicalTriggers : returning ? this.index.returnTriggers : this.index.functionalTriggers;
         if (!known.has(event.trigger)) {
-          return `"${event.trigger}" is not a ${event.kind} escalation trigger (policy: ${[...known].join(', ')})`;
+          const what = returning ? 'reason for returning a ticket to a lower tier' : `${event.kind} escalation trigger`;
+          return `"${event.trigger}" is not a ${what} (policy: ${[...known].join(', ')})`;
         }
         if (event.kind === 'functional') return this.escalate(event, state);
         if (!this.index.managementLevels.has(event.level)) return `"${event.level}" is not a management level in the policy`;

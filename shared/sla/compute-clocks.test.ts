@@ -146,6 +146,20 @@ describe('computeClocks on the default policy', () => {
     expect(accepted.state).toMatchObject({ owner: 'agent-l2', pendingAcceptance: null });
   });
 
+  test('a return to a lower tier names a return reason; an escalation trigger on the way down is ignored with the reason', () => {
+    const up: TicketEvent = { type: 'escalated', kind: 'functional', at: ny('2026-03-02T10:00'), ...agent, trigger: 'troubleshooting_exhausted', fromTier: 'L1', toTier: 'L2', reason: 'needs AD access' };
+    const took: TicketEvent = { type: 'accepted', at: ny('2026-03-02T10:10'), ...engineer, tier: 'L2' };
+    const back = (trigger: string): TicketEvent => ({ type: 'escalated', kind: 'functional', at: ny('2026-03-02T11:00'), ...engineer, trigger, fromTier: 'L2', toTier: 'L1', reason: 'L1 confirms the fix with the user' });
+    const at = ny('2026-03-02T11:30');
+    const returned = computeClocks([created(ny('2026-03-02T09:00')), up, took, back('fix_provided_follow_up')], defaultPolicy, at);
+    expect(returned.escalations.at(-1)).toMatchObject({ path: 'return', fromTier: 'L2', toTier: 'L1' });
+    expect(returned.state).toMatchObject({ tier: 'L1', pendingAcceptance: { tier: 'L1' } });
+    expect(returned.acceptance).toMatchObject({ key: 'acceptance#2', tier: 'L1', state: 'running' });
+    const wrong = computeClocks([created(ny('2026-03-02T09:00')), up, took, back('troubleshooting_exhausted')], defaultPolicy, at);
+    expect(wrong.state?.tier).toBe('L2');
+    expect(wrong.ignored[0]?.reason).toMatch(/"troubleshooting_exhausted" is not a reason for returning a ticket to a lower tier/);
+  });
+
   test('skipping a tier is refused unless a direct path matches or a lead approves with a reason', () => {
     const skip = (severity: 'S1' | 'S3', approval?: { by: string; role: 'lead' | 'l1_agent'; reason: string }): TicketEvent[] => [
       created(ny('2026-03-02T09:00'), { severity }),

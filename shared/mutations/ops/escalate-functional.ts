@@ -1,4 +1,4 @@
-import { checkTierMove } from '../../escalation/tier-rules';
+import { checkTierMove, functionalTriggersFor, isReturn } from '../../escalation/tier-rules';
 import type { HandoffNote } from '../../handoff/handoff-note';
 import { validateHandoff } from '../../handoff/validate-handoff';
 import type { Group } from '../../model/agent';
@@ -21,7 +21,21 @@ function previousHandoff(agg: TicketAggregate): HandoffNote | undefined {
   return undefined;
 }
 
-function requesterMessage(ticket: Ticket, to: Group, tierName: string, note: HandoffNote, id: string): RequesterNotification {
+function requesterMessage(ticket: Ticket, to: Group, tierName: string, note: HandoffNote, id: string, returning: boolean): RequesterNotification {
+  if (returning) {
+    return {
+      id,
+      ticketId: ticket.id,
+      recipient: ticket.requester.email,
+      subject: `${ticket.number} passed to ${tierName}: ${ticket.title}`,
+      body:
+        `Hello ${ticket.requester.name},\n\n` +
+        `your ticket ${ticket.number} has been passed to ${tierName} (${to.name}), who will take it from here.\n` +
+        `Who owns it now: the ${to.name} team; a named agent will take it shortly.\n` +
+        `Expected next step: ${note.nextTierNeeds.trim()}\n\n` +
+        `You do not need to do anything now; we will contact you if we need more information.`,
+    };
+  }
   return {
     id,
     ticketId: ticket.id,
@@ -37,11 +51,13 @@ function requesterMessage(ticket: Ticket, to: Group, tierName: string, note: Han
 }
 
 /**
- * Functional escalation: a structured handoff note that passes the shared
+ * Functional escalation, up or back down a tier: a structured handoff note that passes the shared
  * validator (same check in the dialog, on the client and on the server), a
  * tier move the policy allows (a skip needs a direct path or a lead's reason),
  * then the ticket waits unowned in the receiving tier, against its
- * accept-within target, and the requester is told.
+ * accept-within target, and the requester is told. Going back down (an L2
+ * engineer returning a ticket with a fix for L1 to follow up) names one of
+ * the policy's return reasons instead of an escalation trigger.
  */
 export function escalateFunctional(agg0: TicketAggregate | null, args: ArgsOf<'escalateFunctional'>, ctx: ApplyContext): ApplyOutcome {
   const agg = existing(agg0);
@@ -51,8 +67,13 @@ export function escalateFunctional(agg0: TicketAggregate | null, args: ArgsOf<'e
   if (denied) return denied;
   if (ticket.status === 'pending_acceptance') return refuse('conflict', `${ticket.number} was already escalated to ${ticket.tier} and waits for acceptance`);
 
-  const trigger = ctx.policy.escalationTriggers.functional.find((t) => t.id === args.trigger);
-  if (!trigger) return refuse('invalid', `"${args.trigger}" is not a functional escalation trigger`, 'trigger');
+  const returning = isReturn(ticket.tier, args.toTier);
+  const triggers = functionalTriggersFor(ctx.policy, ticket.tier, args.toTier);
+  const trigger = triggers.find((t) => t.id === args.trigger);
+  if (!trigger) {
+    const what = returning ? `a reason for returning a ticket to ${args.toTier}` : 'a functional escalation trigger';
+    return refuse('invalid', `"${args.trigger}" is not ${what}; use ${triggers.map((t) => t.id).join(', ')}`, 'trigger');
+  }
 
   const problems = validateHandoff(args.handoffNote, { ticket, fromTier: ticket.tier, toTier: args.toTier }, ctx.policy, previousHandoff(agg));
   const first = problems[0];
@@ -72,7 +93,7 @@ export function escalateFunctional(agg0: TicketAggregate | null, args: ArgsOf<'e
   const tierName = ctx.policy.tiers.find((t) => t.id === args.toTier)?.name ?? args.toTier;
 
   const who = actorOf(ctx);
-  const message = requesterMessage(ticket, group, tierName, args.handoffNote, `${ctx.eventIdPrefix}:requester`);
+  const message = requesterMessage(ticket, group, tierName, args.handoffNote, `${ctx.eventIdPrefix}:requester`, returning);
   return updated(
     agg,
     { tier: args.toTier, group: group.id, assignee: null, status: 'pending_acceptance' },
@@ -91,6 +112,6 @@ export function escalateFunctional(agg0: TicketAggregate | null, args: ArgsOf<'e
       { type: 'notification_queued', at: ctx.nowMs, by: 'system', role: 'system', notificationId: message.id, recipient: message.recipient, subject: message.subject, body: message.body },
     ],
     ctx,
-    { action: 'ticket.escalated_functional', reason: `${trigger.label}: ${args.handoffNote.nextTierNeeds}`, notifications: [message] },
+    { action: returning ? 'ticket.returned_to_tier' : 'ticket.escalated_functional', reason: `${trigger.label}: ${args.handoffNote.nextTierNeeds}`, notifications: [message] },
   );
 }

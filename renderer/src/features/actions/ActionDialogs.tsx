@@ -29,7 +29,9 @@ export function ActionDialogs() {
     case 'note':
       return <NoteDialog key={key} {...props} />;
     case 'handoff':
-      return <HandoffDialog key={key} {...props} />;
+      return <HandoffDialog key={key} {...props} direction="up" />;
+    case 'return':
+      return <HandoffDialog key={key} {...props} direction="down" />;
     case 'hierarchical':
       return <HierarchicalDialog key={key} {...props} />;
     case 'pause':

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
 
-export const ACTION_KINDS = ['note', 'handoff', 'hierarchical', 'pause', 'resolve', 'reopen', 'edit'] as const;
+/** `handoff` escalates up a tier, `return` sends the ticket back down (the same handoff dialog). */
+export const ACTION_KINDS = ['note', 'handoff', 'return', 'hierarchical', 'pause', 'resolve', 'reopen', 'edit'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export type OpenAction = {

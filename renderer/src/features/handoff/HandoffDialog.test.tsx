@@ -45,11 +45,11 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function open(agent: Agent = L1, onClose = () => {}) {
+async function open(agent: Agent = L1, onClose = () => {}, direction: 'up' | 'down' = 'up', refused?: { id: number; args: unknown }) {
   const ticket = (await db.tickets.get(TICKET))!;
   const view = render(
     <Providers db={db} agent={agent}>
-      <HandoffDialog ticket={ticket} onClose={onClose} />
+      <HandoffDialog ticket={ticket} onClose={onClose} direction={direction} refused={refused} />
     </Providers>,
   );
   await screen.findByRole('form', { name: 'Handoff note' });
@@ -174,5 +174,63 @@ describe('the handoff dialog', () => {
       const draft = await db.drafts.get(draftKey('handoff', TICKET));
       expect((draft?.value as { businessImpact: string } | undefined)?.businessImpact).toMatch(/Also the CEO\.$/);
     });
+  });
+});
+
+describe('sending a ticket back down a tier', () => {
+  const RETURN_NOTE: HandoffNote = {
+    ...GOOD_NOTE,
+    steps: [{ action: 'Found stale sessions for this client on the concentrator and cleared them', outcome: 'The tunnel stayed up for an hour in a test call with Ava' }],
+    involved: ['Ben Okafor', 'Ava Adams (requester)'],
+    nextTierNeeds: 'Call Ava tomorrow morning to confirm the VPN held all day, then resolve with the KB article',
+    kbArticlesChecked: [],
+  };
+
+  /** L1 escalated the ticket with GOOD_NOTE and L2 took it. */
+  async function withL2() {
+    await mutate(db, L1, 'escalateFunctional', { ticketId: TICKET, toTier: 'L2', handoffNote: GOOD_NOTE });
+    await mutate(db, L2, 'acceptTicket', { ticketId: TICKET });
+  }
+
+  test('offers the lower tiers and the policy\'s return reasons, and sends the ticket back to wait in L1', async () => {
+    await withL2();
+    const user = userEvent.setup();
+    let closed = false;
+    await open(L2, () => (closed = true), 'down');
+    expect(screen.getByRole('dialog', { name: /^Send \S+ back to a lower tier$/ })).toBeInTheDocument();
+    const to = screen.getByLabelText('Send back to') as HTMLSelectElement;
+    expect([...to.options].map((o) => o.value)).toEqual(['L1']);
+    const why = screen.getByLabelText('Why (reason)') as HTMLSelectElement;
+    expect([...why.options].map((o) => o.value)).toEqual(['fix_provided_follow_up', 'belongs_to_lower_tier', 'escalated_without_first_line_work']);
+    expect(screen.queryByText(/list the knowledge articles you checked/)).toBeNull();
+    await fill(user, RETURN_NOTE);
+    await user.click(screen.getByRole('button', { name: 'Send back to L1' }));
+    await waitFor(() => expect(closed).toBe(true));
+    const ticket = (await db.tickets.get(TICKET))!;
+    expect([ticket.tier, ticket.group, ticket.status, ticket.assignee]).toEqual(['L1', 'service-desk', 'pending_acceptance', null]);
+    const queued = (await db.outbox.toArray()).filter((r) => r.name === 'escalateFunctional').at(-1)!;
+    expect(queued.args).toMatchObject({ toTier: 'L1', trigger: 'fix_provided_follow_up' });
+    expect(await db.drafts.get(draftKey('return', TICKET))).toBeUndefined();
+  });
+
+  test('a return draft and an escalation draft of the same ticket are kept apart', async () => {
+    await withL2();
+    const user = userEvent.setup();
+    const up = await open(L2, () => {}, 'up');
+    await user.type(field(/needs to do or know/), 'Engineering must look at the concentrator firmware');
+    await waitFor(async () => expect(await db.drafts.get(draftKey('handoff', TICKET))).toBeDefined());
+    up.unmount();
+    await open(L2, () => {}, 'down');
+    expect(field(/needs to do or know/).value).toBe('');
+    expect(screen.getByLabelText('Send back to')).toHaveValue('L1');
+  });
+
+  test('a refused return opened from Needs attention comes back as a return, with the reason the server gave', async () => {
+    await withL2();
+    const args = { ticketId: TICKET, toTier: 'L1', trigger: 'belongs_to_lower_tier', handoffNote: RETURN_NOTE };
+    await open(L2, () => {}, 'up', { id: 99, args });
+    expect(screen.getByRole('dialog', { name: /^Send \S+ back to a lower tier$/ })).toBeInTheDocument();
+    expect(screen.getByLabelText('Why (reason)')).toHaveValue('belongs_to_lower_tier');
+    expect(field(/needs to do or know/).value).toBe(RETURN_NOTE.nextTierNeeds);
   });
 });

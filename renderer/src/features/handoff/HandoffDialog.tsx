@@ -17,21 +17,49 @@ import { suggestFor } from '../knowledge/kb-index';
 import { useKb, type KbData } from '../knowledge/use-kb';
 import { fromRecord } from '../../db/ticket-record';
 import { useTicketEvents } from '../ticket/use-ticket';
-import { formFromArgs, handoffProblems, higherTiers, noteOf, tierMoveOf, type HandoffForm } from './handoff-form';
+import { higherTiers, isReturn, lowerTiers } from '../../../../shared/escalation/tier-rules';
+import { formFromArgs, handoffProblems, noteOf, tierMoveOf, type HandoffDirection, type HandoffForm } from './handoff-form';
 import { prefillHandoff, previousHandoff } from './handoff-prefill';
 import { KbChecklist } from './KbChecklist';
 import { StepsEditor } from './StepsEditor';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
-type Props = { ticket: TicketRecord; refused?: { id: number; args: unknown } | undefined; onClose(): void };
+type Props = { ticket: TicketRecord; direction: HandoffDirection; refused?: { id: number; args: unknown } | undefined; onClose(): void };
 
-/** Functional escalation with its structured handoff note. Loads the ticket's log and the knowledge base first: the note is prefilled from them. */
+/** The words that differ between escalating a ticket and sending it back down. */
+const WORDING = {
+  up: {
+    title: (number: string) => `Escalate ${number} to another tier`,
+    description: 'The next tier reads this first: what was tried and how it went, the impact, the workaround, who was involved and what they need.',
+    to: 'Escalate to',
+    why: 'Why (trigger)',
+    submit: (tier: Tier) => `Escalate to ${tier}`,
+    done: (number: string, tier: Tier) => `Escalated ${number} to ${tier}`,
+  },
+  down: {
+    title: (number: string) => `Send ${number} back to a lower tier`,
+    description: 'The tier taking it back reads this first: what you found and did, the impact, the workaround, who was involved and what they need to do next.',
+    to: 'Send back to',
+    why: 'Why (reason)',
+    submit: (tier: Tier) => `Send back to ${tier}`,
+    done: (number: string, tier: Tier) => `Sent ${number} back to ${tier}`,
+  },
+} as const;
+
+/**
+ * Functional escalation, or sending the ticket back down a tier, with its
+ * structured handoff note. Loads the ticket's log and the knowledge base
+ * first: the note is prefilled from them. A refused handoff opened from
+ * Needs attention keeps the direction it was sent in.
+ */
 export function HandoffDialog(props: Props) {
   const db = useDb();
   const events = useTicketEvents(db, props.ticket.id);
   const kb = useKb(db);
   const agents = useAgents(db);
-  const title = `Escalate ${props.ticket.number} to another tier`;
+  const refusedTo = formFromArgs(props.refused?.args)?.toTier;
+  const direction: HandoffDirection = refusedTo ? (isReturn(props.ticket.tier, refusedTo) ? 'down' : 'up') : props.direction;
+  const title = WORDING[direction].title(props.ticket.number);
   if (!events || !kb) {
     return (
       <Modal title={title} onClose={props.onClose}>
@@ -39,18 +67,26 @@ export function HandoffDialog(props: Props) {
       </Modal>
     );
   }
-  return <HandoffEditor {...props} events={events} kb={kb} agents={agents} title={title} />;
+  return <HandoffEditor {...props} direction={direction} events={events} kb={kb} agents={agents} title={title} />;
 }
 
 type EditorProps = Props & { events: StoredEvent[]; kb: KbData; agents: ReadonlyMap<string, Agent>; title: string };
 
-function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: EditorProps) {
+function HandoffEditor({ ticket, direction, refused, onClose, events, kb, agents, title }: EditorProps) {
   const db = useDb();
   const { agent } = useActions();
   const run = useRunAction();
   const policy = getActivePolicy().policy;
   const plain = useMemo(() => fromRecord(ticket), [ticket]);
-  const draft = useDraft<HandoffForm>(db, 'handoff', ticket.id, () => prefillHandoff(plain, events, policy, agents, kb.articles, agent), refused && { id: refused.id, value: formFromArgs(refused.args) });
+  const words = WORDING[direction];
+  // Separate drafts: a half-written escalation is not lost by starting a return, and the other way round.
+  const draft = useDraft<HandoffForm>(
+    db,
+    direction === 'up' ? 'handoff' : 'return',
+    ticket.id,
+    () => prefillHandoff(plain, events, policy, agents, kb.articles, agent, direction),
+    refused && { id: refused.id, value: formFromArgs(refused.args) },
+  );
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
@@ -98,7 +134,7 @@ function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: 
     const outcome = await run(
       'escalateFunctional',
       { ticketId: ticket.id, toTier, trigger, handoffNote: noteOf(form), ...(skipReason.trim() ? { skipReason } : {}) },
-      { label: `Escalated ${ticket.number} to ${toTier}`, refusedId: refused?.id, under: 'handoffNote' },
+      { label: words.done(ticket.number, toTier), refusedId: refused?.id, under: 'handoffNote' },
     );
     setBusy(false);
     if (outcome) return setProblem(outcome);
@@ -108,7 +144,7 @@ function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: 
 
   const summary = problem?.message ?? (submitted && live.length ? `Not sent: ${live.length} problem${live.length > 1 ? 's' : ''} in the note. Fix the fields marked below; everything you typed is kept.` : null);
   return (
-    <Modal title={title} description="The next tier reads this first: what was tried and how it went, the impact, the workaround, who was involved and what they need." onClose={onClose} wide>
+    <Modal title={title} description={words.description} onClose={onClose} wide>
       <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-label="Handoff note">
         <FormAlert message={summary} />
         <RefusedNotice refusedId={refused?.id} />
@@ -120,18 +156,18 @@ function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: 
           </ul>
         )}
         <div className="row">
-          <Field label="Escalate to" error={errorOf('toTier')}>
+          <Field label={words.to} error={errorOf('toTier')}>
             <select data-autofocus value={form.toTier} onChange={(e) => set({ toTier: e.target.value as Tier })}>
-              {higherTiers(ticket.tier).map((t) => (
+              {(direction === 'up' ? higherTiers(ticket.tier) : lowerTiers(ticket.tier)).map((t) => (
                 <option key={t} value={t}>
                   {t} — {policy.tiers.find((d) => d.id === t)?.name ?? t}
                 </option>
               ))}
             </select>
           </Field>
-          <Field label="Why (trigger)" error={errorOf('trigger')}>
+          <Field label={words.why} error={errorOf('trigger')}>
             <select value={form.trigger} onChange={(e) => set({ trigger: e.target.value })}>
-              {policy.escalationTriggers.functional.map((t) => (
+              {(direction === 'up' ? policy.escalationTriggers.functional : policy.escalationTriggers.return).map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.label}
                 </option>
@@ -175,7 +211,7 @@ function HandoffEditor({ ticket, refused, onClose, events, kb, agents, title }: 
           onChange={(kbArticlesChecked) => set({ kbArticlesChecked })}
         />
         <ConfirmedFields form={form} ticket={ticket} errorOf={errorOf} onUseCurrent={() => set({ category: ticket.category, priority: ticket.priority })} />
-        <DraftActions draft={draft} onCancel={onClose} submit={`Escalate to ${form.toTier}`} cancel="Close (draft kept)" disabled={busy} />
+        <DraftActions draft={draft} onCancel={onClose} submit={words.submit(form.toTier)} cancel="Close (draft kept)" disabled={busy} />
       </form>
     </Modal>
   );

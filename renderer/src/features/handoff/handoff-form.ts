@@ -3,9 +3,12 @@ import type { FieldError } from '../../../../shared/errors';
 import { checkTierMove } from '../../../../shared/escalation/tier-rules';
 import type { HandoffNote, HandoffStep } from '../../../../shared/handoff/handoff-note';
 import { validateHandoff } from '../../../../shared/handoff/validate-handoff';
-import { TIERS, type Priority, type Tier } from '../../../../shared/model/levels';
+import type { Priority, Tier } from '../../../../shared/model/levels';
 import type { Ticket } from '../../../../shared/model/ticket';
 import type { Policy } from '../../../../shared/policy/schema';
+
+/** Up a tier (escalation) or back down (return); the same note either way. */
+export type HandoffDirection = 'up' | 'down';
 
 /** What the handoff dialog edits (and the drafts table keeps): the note plus the move. `involved` is one person per line. */
 export type HandoffForm = {
@@ -54,8 +57,6 @@ export function formFromArgs(args: unknown): HandoffForm | undefined {
     priority: n.priority,
   };
 }
-
-export const higherTiers = (tier: Tier): Tier[] => TIERS.filter((t) => TIERS.indexOf(t) > TIERS.indexOf(tier));
 
 export type TierMoveView = { kind: 'ok' } | { kind: 'skip'; approver: boolean; message: string };
 

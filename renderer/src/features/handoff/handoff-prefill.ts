@@ -4,7 +4,8 @@ import type { KbArticle } from '../../../../shared/model/kb-article';
 import type { StoredEvent } from '../../../../shared/model/stored-event';
 import type { Ticket } from '../../../../shared/model/ticket';
 import type { Policy } from '../../../../shared/policy/schema';
-import { higherTiers, type HandoffForm } from './handoff-form';
+import { higherTiers, lowerTiers } from '../../../../shared/escalation/tier-rules';
+import type { HandoffDirection, HandoffForm } from './handoff-form';
 
 /** The latest handoff note on the ticket: the new one must not be a copy of it. */
 export function previousHandoff(events: readonly StoredEvent[]): HandoffNote | null {
@@ -33,7 +34,15 @@ const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
  * writes the business impact check, the workaround and what the next tier
  * needs; the copy check stops a note that only repeats the previous one.
  */
-export function prefillHandoff(ticket: Ticket, events: readonly StoredEvent[], policy: Policy, names: ReadonlyMap<string, Agent>, kb: ReadonlyMap<string, KbArticle>, me: Agent): HandoffForm {
+export function prefillHandoff(
+  ticket: Ticket,
+  events: readonly StoredEvent[],
+  policy: Policy,
+  names: ReadonlyMap<string, Agent>,
+  kb: ReadonlyMap<string, KbArticle>,
+  me: Agent,
+  direction: HandoffDirection = 'up',
+): HandoffForm {
   let since = 0;
   events.forEach((e, i) => e.event.type === 'handoff_note' && (since = i + 1));
   const steps: HandoffStep[] = [];
@@ -54,8 +63,8 @@ export function prefillHandoff(ticket: Ticket, events: readonly StoredEvent[], p
   involved.add(`${ticket.requester.name} (requester)`);
   const severity = policy.severities.find((s) => s.id === ticket.severity);
   return {
-    toTier: higherTiers(ticket.tier)[0] ?? ticket.tier,
-    trigger: 'troubleshooting_exhausted',
+    toTier: (direction === 'up' ? higherTiers(ticket.tier) : lowerTiers(ticket.tier))[0] ?? ticket.tier,
+    trigger: direction === 'up' ? 'troubleshooting_exhausted' : (policy.escalationTriggers.return[0]?.id ?? ''),
     skipReason: '',
     steps: steps.length ? steps : [{ action: '', outcome: '' }],
     businessImpact: severity

@@ -8,6 +8,7 @@ export const SHORTCUTS: Array<{ keys: string; what: string }> = [
   { keys: 'a', what: 'Accept the ticket (take ownership)' },
   { keys: 'n', what: 'Add a note' },
   { keys: 'e', what: 'Escalate to another tier (handoff note)' },
+  { keys: 'b', what: 'Send back to a lower tier (handoff note)' },
   { keys: 'h', what: 'Escalate to management (hierarchical)' },
   { keys: 'p', what: 'Pause a clock' },
   { keys: 'r', what: 'Resolve' },

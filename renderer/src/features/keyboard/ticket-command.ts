@@ -10,6 +10,7 @@ export const COMMAND_LABEL: Record<TicketCommand, string> = {
   accept: 'Accept',
   note: 'Add a note',
   handoff: 'Escalate',
+  return: 'Send back to a lower tier',
   hierarchical: 'Escalate to management',
   pause: 'Pause a clock',
   resolve: 'Resolve',

@@ -11,6 +11,7 @@ const BUTTONS: Array<{ kind: ActionKind | 'accept'; label: string; key: string }
   { kind: 'accept', label: 'Accept', key: 'a' },
   { kind: 'note', label: 'Note', key: 'n' },
   { kind: 'handoff', label: 'Escalate', key: 'e' },
+  { kind: 'return', label: 'Send back', key: 'b' },
   { kind: 'hierarchical', label: 'To management', key: 'h' },
   { kind: 'pause', label: 'Pause', key: 'p' },
   { kind: 'resolve', label: 'Resolve', key: 'r' },

@@ -9,6 +9,7 @@ const ACTION_TEXT: Record<string, string> = {
   'ticket.note_added': 'added a note',
   'ticket.fields_updated': 'changed fields',
   'ticket.escalated_functional': 'escalated to another tier',
+  'ticket.returned_to_tier': 'sent the ticket back to a lower tier',
   'ticket.escalated_hierarchical': 'escalated to management',
   'ticket.clock_paused': 'paused a clock',
   'ticket.clock_resumed': 'resumed a clock',

@@ -3,13 +3,15 @@ import { canWorkOnTicket, isSupervisor } from '../../../../shared/auth/access';
 import { isOpenStatus } from '../../../../shared/model/levels';
 import type { Ticket } from '../../../../shared/model/ticket';
 import { CLOCK_KINDS, type ClockKind } from '../../../../shared/sla/clock-snapshot';
-import { higherTiers } from '../handoff/handoff-form';
+import { higherTiers, lowerTiers } from '../../../../shared/escalation/tier-rules';
 
 /** Per action: null when the agent can do it now, else the reason why not (shown on the disabled button). */
 export type Availability = {
   accept: string | null;
   note: string | null;
   escalate: string | null;
+  /** Send back down a tier (the owner, with a handoff note). */
+  sendBack: string | null;
   hierarchical: string | null;
   pause: string | null;
   resolve: string | null;
@@ -46,6 +48,7 @@ export function availability(ticket: Ticket, agent: Agent): Availability {
             : null),
     note: work,
     escalate: work ?? closed ?? waiting ?? (mine ? null : 'Accept it first: only the owner escalates.') ?? (higherTiers(ticket.tier).length ? null : `${ticket.tier} is the last tier.`),
+    sendBack: work ?? closed ?? waiting ?? (mine ? null : 'Accept it first: only the owner sends it back.') ?? (lowerTiers(ticket.tier).length ? null : `${ticket.tier} is the first tier.`),
     hierarchical: work ?? closed,
     pause: work ?? closed ?? (running.length ? null : 'No clock is running.'),
     resolve: work ?? closed ?? waiting ?? (mine ? (agent.tier === ticket.tier || supervisor ? null : `Only ${ticket.tier} resolves it.`) : 'Only the owner resolves it.'),
@@ -60,6 +63,7 @@ export const AVAILABILITY_OF = {
   accept: 'accept',
   note: 'note',
   handoff: 'escalate',
+  return: 'sendBack',
   hierarchical: 'hierarchical',
   pause: 'pause',
   resolve: 'resolve',

@@ -2,6 +2,7 @@ import type { Agent } from '../../../../shared/model/agent';
 import type { TimelineEvent } from '../../../../shared/model/stored-event';
 import type { Policy } from '../../../../shared/policy/schema';
 import { describeFiredAction } from '../../../../shared/escalation/escalation-notices';
+import { functionalTriggersFor, isReturn } from '../../../../shared/escalation/tier-rules';
 
 export type TimelineKind = 'note' | 'handoff' | 'escalation' | 'clock' | 'ownership' | 'notification' | 'knowledge' | 'change' | 'audit' | 'status';
 
@@ -36,7 +37,8 @@ export function describeEvent(event: TimelineEvent, names: ReadonlyMap<string, A
         const trigger = policy.escalationTriggers.hierarchical.find((t) => t.id === event.trigger)?.label ?? event.trigger;
         return { kind: 'escalation', text: `${who} escalated to ${level} (${trigger}): ${event.reason}` };
       }
-      const trigger = policy.escalationTriggers.functional.find((t) => t.id === event.trigger)?.label ?? event.trigger;
+      const trigger = functionalTriggersFor(policy, event.fromTier, event.toTier).find((t) => t.id === event.trigger)?.label ?? event.trigger;
+      if (isReturn(event.fromTier, event.toTier)) return { kind: 'escalation', text: `${who} sent the ticket back ${event.fromTier} → ${event.toTier} (${trigger})` };
       const approval = event.approval ? `; tier skip approved by ${names.get(event.approval.by)?.name ?? event.approval.by}: ${event.approval.reason}` : '';
       return { kind: 'escalation', text: `${who} escalated ${event.fromTier} → ${event.toTier} (${trigger})${approval}` };
     }

@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../../../../shared/mutations/testing/harness';
+import { MINUTE_MS } from '../../../../shared/time/duration';
+import { availability } from './ticket-actions';
+
+/** Created and accepted by L1 (service desk). */
+function owned() {
+  const story = new TicketStory();
+  story.do(AGENTS.l1, T0, 'createTicket', NEW_TICKET);
+  story.do(AGENTS.l1, T0 + MINUTE_MS, 'acceptTicket', { ticketId: 't-1' });
+  return story;
+}
+
+describe('what the action bar offers', () => {
+  test('L1 escalates but cannot send back (there is no lower tier)', () => {
+    const can = availability(owned().ticket, AGENTS.l1);
+    expect(can.escalate).toBeNull();
+    expect(can.sendBack).toBe('L1 is the first tier.');
+  });
+
+  test('in L2: only after accepting it, and then the owner may send it back', () => {
+    const story = owned();
+    story.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L2', handoffNote: goodHandoff() });
+    expect(availability(story.ticket, AGENTS.l2).sendBack).toBe('It waits for acceptance in L2.');
+    story.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'acceptTicket', { ticketId: 't-1' });
+    expect(availability(story.ticket, AGENTS.l2).sendBack).toBeNull();
+    expect(availability(story.ticket, AGENTS.l1).sendBack).toMatch(/only .* groups|this one is in/);
+  });
+});
