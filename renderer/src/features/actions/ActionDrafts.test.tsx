@@ -140,3 +140,23 @@ describe.each(DIALOGS)('the $name dialog keeps what was typed', ({ Dialog, kind,
     await waitFor(async () => expect(await db.drafts.get(draftKey(kind, TICKET))).toBeUndefined());
   });
 });
+
+describe.each(DIALOGS.filter((d) => d.kind !== 'pause'))('the $name dialog clears a field error once the field is edited', ({ Dialog, field, text, submit, resolved }) => {
+  beforeEach(async () => {
+    if (resolved) await mutate(db, L1, 'resolve', { ticketId: TICKET, resolution: 'Replaced the pickup rollers; test page printed.' });
+  });
+
+  test('sending it empty marks the field; typing in it takes the error and the summary away; nothing was queued', async () => {
+    const user = userEvent.setup();
+    await open(Dialog);
+    const before = await db.outbox.count();
+    await user.clear(textField(field));
+    await user.click(screen.getByRole('button', { name: submit }));
+    await waitFor(() => expect(textField(field)).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    await user.type(textField(field), text);
+    expect(textField(field)).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await db.outbox.count()).toBe(before);
+  });
+});

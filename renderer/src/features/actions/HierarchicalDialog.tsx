@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useDb } from '../../app/db-context';
 import { getActivePolicy } from '../../app/policy';
 import type { TicketRecord } from '../../db/ticket-record';
@@ -6,7 +5,8 @@ import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
-import { fieldError, type ActionProblem } from './action-error';
+import { fieldError } from './action-error';
+import { useActionProblem } from './use-action-problem';
 import { useRunAction } from './use-run-action';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
@@ -31,8 +31,12 @@ export function HierarchicalDialog({ ticket, refused, onClose }: { ticket: Ticke
     reason: '',
   });
   const draft = useDraft<HierarchicalDraft>(db, 'hierarchical', ticket.id, fresh, refused && { id: refused.id, value: prior && { ...fresh(), ...pick(prior) } });
-  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const { problem, setProblem, edited } = useActionProblem<HierarchicalDraft>();
   const value = draft.value;
+  const set = (next: HierarchicalDraft) => {
+    edited(value, next);
+    draft.set(next);
+  };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -51,7 +55,7 @@ export function HierarchicalDialog({ ticket, refused, onClose }: { ticket: Ticke
           <FormAlert message={problem?.message ?? null} />
           <RefusedNotice refusedId={refused?.id} />
           <Field label="Notify" error={problem ? fieldError(problem.fields, 'toRole') : undefined}>
-            <select data-autofocus value={value.toRole} onChange={(e) => draft.set({ ...value, toRole: e.target.value })}>
+            <select data-autofocus value={value.toRole} onChange={(e) => set({ ...value, toRole: e.target.value })}>
               {policy.management.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
@@ -60,7 +64,7 @@ export function HierarchicalDialog({ ticket, refused, onClose }: { ticket: Ticke
             </select>
           </Field>
           <Field label="Why (trigger)" error={problem ? fieldError(problem.fields, 'trigger') : undefined}>
-            <select value={value.trigger} onChange={(e) => draft.set({ ...value, trigger: e.target.value })}>
+            <select value={value.trigger} onChange={(e) => set({ ...value, trigger: e.target.value })}>
               {policy.escalationTriggers.hierarchical.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.label}
@@ -69,7 +73,7 @@ export function HierarchicalDialog({ ticket, refused, onClose }: { ticket: Ticke
             </select>
           </Field>
           <Field label="Reason" hint="At least a sentence: what management needs to decide or do." error={problem ? fieldError(problem.fields, 'reason') : undefined}>
-            <textarea rows={4} value={value.reason} onChange={(e) => draft.set({ ...value, reason: e.target.value })} />
+            <textarea rows={4} value={value.reason} onChange={(e) => set({ ...value, reason: e.target.value })} />
           </Field>
           <DraftActions draft={draft} onCancel={onClose} submit="Notify management" />
         </form>

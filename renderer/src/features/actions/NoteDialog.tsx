@@ -7,7 +7,8 @@ import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
-import { fieldError, type ActionProblem } from './action-error';
+import { fieldError } from './action-error';
+import { useActionProblem } from './use-action-problem';
 import { useRunAction } from './use-run-action';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
@@ -32,9 +33,13 @@ export function NoteDialog({ ticket, refused, onClose }: { ticket: TicketRecord;
   const db = useDb();
   const run = useRunAction();
   const draft = useDraft<NoteDraft>(db, 'note', ticket.id, () => ({ body: '', visibility: 'internal', contact: 'public_reply' }), refused && { id: refused.id, value: fromArgs(refused.args) });
-  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const { problem, setProblem, edited } = useActionProblem<NoteDraft>();
   const [busy, setBusy] = useState(false);
   const value = draft.value;
+  const set = (next: NoteDraft) => {
+    edited(value, next);
+    draft.set(next);
+  };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -58,21 +63,21 @@ export function NoteDialog({ ticket, refused, onClose }: { ticket: TicketRecord;
           <FormAlert message={problem?.message ?? null} />
           <RefusedNotice refusedId={refused?.id} />
           <Field label="Note" error={problem ? fieldError(problem.fields, 'body') : undefined}>
-            <textarea data-autofocus rows={6} value={value.body} onChange={(e) => draft.set({ ...value, body: e.target.value })} />
+            <textarea data-autofocus rows={6} value={value.body} onChange={(e) => set({ ...value, body: e.target.value })} />
           </Field>
           <fieldset className="inline">
             <legend>Who sees it</legend>
             <label>
-              <input type="radio" name="visibility" checked={value.visibility === 'internal'} onChange={() => draft.set({ ...value, visibility: 'internal' })} /> Internal
+              <input type="radio" name="visibility" checked={value.visibility === 'internal'} onChange={() => set({ ...value, visibility: 'internal' })} /> Internal
             </label>
             <label>
-              <input type="radio" name="visibility" checked={value.visibility === 'public'} onChange={() => draft.set({ ...value, visibility: 'public' })} /> Requester
+              <input type="radio" name="visibility" checked={value.visibility === 'public'} onChange={() => set({ ...value, visibility: 'public' })} /> Requester
               (a contact)
             </label>
           </fieldset>
           {value.visibility === 'public' && (
             <Field label="How the requester was reached" hint="The policy decides per channel which contacts count as the first response.">
-              <select value={value.contact} onChange={(e) => draft.set({ ...value, contact: e.target.value as Contact })}>
+              <select value={value.contact} onChange={(e) => set({ ...value, contact: e.target.value as Contact })}>
                 {CONTACTS.map(([id, label]) => (
                   <option key={id} value={id}>
                     {label}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { CLOCK_KINDS, type ClockKind } from '../../../../shared/sla/clock-snapshot';
 import { validatePause } from '../../../../shared/sla/validate-pause';
 import { getActivePolicy } from '../../app/policy';
@@ -10,7 +10,8 @@ import { Modal } from '../../ui/Modal';
 import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { useClocks, useTicketEvents } from '../ticket/use-ticket';
-import { fieldError, type ActionProblem } from './action-error';
+import { fieldError } from './action-error';
+import { useActionProblem } from './use-action-problem';
 import { useActions } from './actions-context';
 import { useRunAction } from './use-run-action';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
@@ -44,10 +45,14 @@ export function PauseDialog({ ticket, refused, onClose }: { ticket: TicketRecord
     value: prior && { ...fresh(), ...(prior.clock && { clock: prior.clock }), ...(prior.reason && { reason: prior.reason }), note: prior.note ?? '' },
   });
   const value = draft.value;
+  const set = (next: PauseDraft) => {
+    edited(value, next);
+    draft.set(next);
+  };
   const clock = value?.clock ?? 'resolution';
   const reason = value?.reason ?? '';
   const reasons = allowedFor(clock);
-  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const { problem, setProblem, edited } = useActionProblem<PauseDraft>();
   const check = useMemo(() => (clocks ? validatePause({ clock, reason, role: agent.role }, clocks, policy) : null), [clocks, clock, reason, agent.role, policy]);
   const ruleError = check && !check.ok ? check : null;
 
@@ -69,7 +74,7 @@ export function PauseDialog({ ticket, refused, onClose }: { ticket: TicketRecord
           <FormAlert message={problem?.message ?? null} />
           <RefusedNotice refusedId={refused?.id} />
           <Field label="Clock" error={ruleError?.field === 'clock' ? ruleError.message : undefined}>
-            <select data-autofocus value={clock} onChange={(e) => draft.set({ ...value, clock: e.target.value as ClockKind })}>
+            <select data-autofocus value={clock} onChange={(e) => set({ ...value, clock: e.target.value as ClockKind })}>
               {CLOCK_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {CLOCK_LABEL[k]} ({ticket.sla[k].state.replace('_', ' ')})
@@ -78,7 +83,7 @@ export function PauseDialog({ ticket, refused, onClose }: { ticket: TicketRecord
             </select>
           </Field>
           <Field label="Reason (from the policy)" error={ruleError && ruleError.field !== 'clock' ? ruleError.message : problem ? fieldError(problem.fields, 'reason') : undefined}>
-            <select value={reason} onChange={(e) => draft.set({ ...value, reason: e.target.value })}>
+            <select value={reason} onChange={(e) => set({ ...value, reason: e.target.value })}>
               {reasons.length === 0 && <option value="">No reason the policy allows for your role on this clock</option>}
               {reasons.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -88,7 +93,7 @@ export function PauseDialog({ ticket, refused, onClose }: { ticket: TicketRecord
             </select>
           </Field>
           <Field label="Note (optional)" hint="What you are waiting for, e.g. 'customer sends logs after 14:00'.">
-            <textarea rows={3} value={value.note} onChange={(e) => draft.set({ ...value, note: e.target.value })} />
+            <textarea rows={3} value={value.note} onChange={(e) => set({ ...value, note: e.target.value })} />
           </Field>
           <DraftActions draft={draft} onCancel={onClose} submit="Pause clock" disabled={!reason} />
         </form>

@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { useDb } from '../../app/db-context';
 import type { TicketRecord } from '../../db/ticket-record';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
-import { fieldError, type ActionProblem } from './action-error';
+import { fieldError } from './action-error';
+import { useActionProblem } from './use-action-problem';
 import { useRunAction } from './use-run-action';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
@@ -15,8 +15,12 @@ export function ReopenDialog({ ticket, refused, onClose }: { ticket: TicketRecor
   const run = useRunAction();
   const prior = refused?.args as { reason?: string } | undefined;
   const draft = useDraft<{ reason: string }>(db, 'reopen', ticket.id, () => ({ reason: '' }), refused && { id: refused.id, value: prior && { reason: prior.reason ?? '' } });
-  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const { problem, setProblem, edited } = useActionProblem<{ reason: string }>();
   const value = draft.value;
+  const set = (next: { reason: string }) => {
+    edited(value, next);
+    draft.set(next);
+  };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -34,7 +38,7 @@ export function ReopenDialog({ ticket, refused, onClose }: { ticket: TicketRecor
           <FormAlert message={problem?.message ?? null} />
           <RefusedNotice refusedId={refused?.id} />
           <Field label="Why is it reopened?" error={problem ? fieldError(problem.fields, 'reason') : undefined}>
-            <textarea data-autofocus rows={3} value={value.reason} onChange={(e) => draft.set({ reason: e.target.value })} />
+            <textarea data-autofocus rows={3} value={value.reason} onChange={(e) => set({ reason: e.target.value })} />
           </Field>
           <DraftActions draft={draft} onCancel={onClose} submit="Reopen" />
         </form>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ArgsInput } from '../../../../shared/mutations/mutations';
 import { wasEscalated } from '../../../../shared/mutations/ops/resolve';
 import { useDb } from '../../app/db-context';
@@ -11,7 +11,8 @@ import { suggestFor } from '../knowledge/kb-index';
 import { kbMarks } from '../knowledge/kb-marks';
 import { useKb } from '../knowledge/use-kb';
 import { useTicketEvents } from '../ticket/use-ticket';
-import { fieldError, type ActionProblem } from './action-error';
+import { fieldError } from './action-error';
+import { useActionProblem } from './use-action-problem';
 import { useRunAction } from './use-run-action';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
 
@@ -37,8 +38,12 @@ export function ResolveDialog({ ticket, refused, onClose }: { ticket: TicketReco
   const kb = useKb(db);
   const escalated = events ? wasEscalated(events) : false;
   const draft = useDraft<ResolveDraft>(db, 'resolve', ticket.id, () => ({ resolution: '', kb: 'link', articleId: '', title: '', body: '', tags: '' }), refused && { id: refused.id, value: fromArgs(refused.args) });
-  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const { problem, setProblem, edited } = useActionProblem<ResolveDraft>({ kb: ['kbArticleId', 'kbDraft'], articleId: ['kbArticleId'], title: ['kbDraft.title'], body: ['kbDraft.body'], tags: ['kbDraft.tags'] });
   const value = draft.value;
+  const set = (next: ResolveDraft) => {
+    edited(value, next);
+    draft.set(next);
+  };
   const options = useMemo(() => {
     if (!kb) return [];
     const resolvedWith = [...kbMarks(events ?? [])].filter(([, o]) => o === 'resolved_with').map(([id]) => id);
@@ -69,23 +74,23 @@ export function ResolveDialog({ ticket, refused, onClose }: { ticket: TicketReco
           <FormAlert message={problem?.message ?? null} />
           <RefusedNotice refusedId={refused?.id} />
           <Field label="Resolution (sent to the requester)" error={err('resolution')}>
-            <textarea data-autofocus rows={5} value={value.resolution} onChange={(e) => draft.set({ ...value, resolution: e.target.value })} />
+            <textarea data-autofocus rows={5} value={value.resolution} onChange={(e) => set({ ...value, resolution: e.target.value })} />
           </Field>
           <fieldset className="inline">
             <legend>Knowledge article{escalated ? ' (required: the ticket was escalated)' : ''}</legend>
             <label>
-              <input type="radio" name="kb" checked={value.kb === 'link'} onChange={() => draft.set({ ...value, kb: 'link' })} /> Link an existing article
+              <input type="radio" name="kb" checked={value.kb === 'link'} onChange={() => set({ ...value, kb: 'link' })} /> Link an existing article
             </label>
             <label>
-              <input type="radio" name="kb" checked={value.kb === 'draft'} onChange={() => draft.set({ ...value, kb: 'draft' })} /> Write a new article
+              <input type="radio" name="kb" checked={value.kb === 'draft'} onChange={() => set({ ...value, kb: 'draft' })} /> Write a new article
             </label>
             <label>
-              <input type="radio" name="kb" checked={value.kb === 'none'} disabled={escalated} onChange={() => draft.set({ ...value, kb: 'none' })} /> No article
+              <input type="radio" name="kb" checked={value.kb === 'none'} disabled={escalated} onChange={() => set({ ...value, kb: 'none' })} /> No article
             </label>
           </fieldset>
           {value.kb === 'link' && (
             <Field label="Article" error={err('kbArticleId')}>
-              <select value={value.articleId} onChange={(e) => draft.set({ ...value, articleId: e.target.value })}>
+              <select value={value.articleId} onChange={(e) => set({ ...value, articleId: e.target.value })}>
                 <option value="">Choose an article…</option>
                 {options.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -98,13 +103,13 @@ export function ResolveDialog({ ticket, refused, onClose }: { ticket: TicketReco
           {value.kb === 'draft' && (
             <>
               <Field label="Article title" error={err('kbDraft.title')}>
-                <input value={value.title} onChange={(e) => draft.set({ ...value, title: e.target.value })} />
+                <input value={value.title} onChange={(e) => set({ ...value, title: e.target.value })} />
               </Field>
               <Field label="Article body: the fix, step by step" error={err('kbDraft.body')}>
-                <textarea rows={6} value={value.body} onChange={(e) => draft.set({ ...value, body: e.target.value })} />
+                <textarea rows={6} value={value.body} onChange={(e) => set({ ...value, body: e.target.value })} />
               </Field>
               <Field label="Tags (comma separated)" error={err('kbDraft.tags')}>
-                <input value={value.tags} onChange={(e) => draft.set({ ...value, tags: e.target.value })} />
+                <input value={value.tags} onChange={(e) => set({ ...value, tags: e.target.value })} />
               </Field>
             </>
           )}
