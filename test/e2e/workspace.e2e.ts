@@ -131,6 +131,38 @@ describe('the agent workspace against the real server', () => {
     await screenshot(l2, 'l2-accepted');
   });
 
+  test('L2 sends it back to L1 with a fix to confirm; L1 finds it in Pending my acceptance and takes it back', async () => {
+    await l2.locator(`[data-detail="${escalated}"]`).waitFor();
+    await l2.keyboard.press('b');
+    const dialog = l2.getByRole('dialog', { name: `Send ${escalated} back to a lower tier` });
+    await dialog.getByRole('form', { name: 'Handoff note' }).waitFor();
+    await dialog.getByLabel('Why (reason)').selectOption('fix_provided_follow_up');
+    await dialog.getByLabel('Step 1: what was tried').fill('Cleared the stale VPN sessions of this laptop on the branch firewall');
+    await dialog.getByLabel('Outcome', { exact: true }).first().fill('The tunnel stayed up for an hour in a test call');
+    await dialog.getByLabel('Current business impact').fill('The requester could not reach the CRM from the branch office until now');
+    await dialog.getByLabel('Workaround applied').fill('none');
+    await dialog.getByLabel('Who has been involved (one per line)').fill('Ben Okafor\nAlex Rivera\nThe requester');
+    await dialog.getByLabel(/needs to do or know/).fill('Call the requester tomorrow morning to confirm the VPN held all day, then resolve');
+    await expectAccessible(l2, 'send-back dialog', '[role="dialog"]');
+    await screenshot(l2, 'send-back-dialog');
+    await dialog.getByRole('button', { name: 'Send back to L1' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await l2.locator('[data-action-state="synced"]', { hasText: `Sent ${escalated} back to L1` }).waitFor({ timeout: 30_000 });
+
+    await l1.getByRole('button', { name: 'Sync now' }).click();
+    await goTo(l1, /^Pending my acceptance/);
+    await l1.getByLabel('Search tickets').fill(escalated);
+    const row = l1.locator(`[data-ticket="${escalated}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: new RegExp(`^Open ${escalated}`) }).click();
+    const detail = l1.locator(`[data-detail="${escalated}"]`);
+    await detail.getByText(/sent the ticket back L2 → L1 \(Fix or instructions provided/).waitFor({ timeout: 30_000 });
+    await l1.keyboard.press('a');
+    await l1.locator('[data-action-state="synced"]', { hasText: `Accepted ${escalated}` }).waitFor({ timeout: 30_000 });
+    await detail.getByText('You', { exact: true }).waitFor();
+    await l1.getByLabel('Search tickets').fill('');
+  });
+
   test('with the server stopped L1 escalates another ticket; after a restart it syncs and L2 sees it', async () => {
     await stack.stopApi();
     const second = await openFirstOwned(l1, [escalated]);
