@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../mutations/testing/harness';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/duration';
-import { deskMetrics, metricsCsv, ticketFacts, type TicketFacts } from './desk-metrics';
+import { defaultPolicy } from '../policy/default-policy';
+import { deskMetrics, metricsCsv, ticketFacts, tierCosts, type TicketFacts } from './desk-metrics';
 
 const facts = (story: TicketStory, nowMs: number): TicketFacts => ticketFacts(story.ticket, story.agg!.events.map((e) => e.event), nowMs);
 
@@ -75,10 +76,10 @@ describe('desk metrics', () => {
     const csv = metricsCsv('priority', deskMetrics(all, 'priority', 0, Infinity));
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe(
-      'priority,tickets,resolved,response SLA met,resolution SLA met,mean time to resolve (business hours),mean time to resolve (calendar hours),escalation rate,first-contact resolution,reopen rate,bounce-back rate,management escalations',
+      'priority,tickets,resolved,response SLA met,resolution SLA met,mean time to resolve (business hours),mean time to resolve (calendar hours),escalation rate,first-contact resolution,reopen rate,bounce-back rate,management escalations,cost per resolved ticket (USD)',
     );
-    expect(lines[1]).toMatch(/^P1,1,0,0\.0000,0\.0000,,,0\.0000,,,,0$/);
-    expect(lines[2]).toMatch(/^P3,3,2,.*,0\.50,0\.50,0\.3333,1\.0000,0\.0000,1\.0000,0$/);
+    expect(lines[1]).toMatch(/^P1,1,0,0\.0000,0\.0000,,,0\.0000,,,,0,$/);
+    expect(lines[2]).toMatch(/^P3,3,2,.*,0\.50,0\.50,0\.3333,1\.0000,0\.0000,1\.0000,0,$/);
     expect(lines[3]).toMatch(/^all,4,2,/);
   });
 
@@ -103,5 +104,54 @@ describe('desk metrics', () => {
     const csv = metricsCsv('category', deskMetrics(odd, 'category', 0, Infinity));
     expect(csv).toContain(`\n"'=HYPERLINK(""http://x"",""y"")",1,`);
     expect(csv).toContain('\n"mail, calendar",1,');
+  });
+});
+
+describe('cost per ticket by tier', () => {
+  const costs = tierCosts(defaultPolicy)!;
+  const now = T0 + 2 * DAY_MS;
+  const priced = (s: TicketStory) => ticketFacts(s.ticket, s.agg!.events.map((e) => e.event), now, undefined, costs);
+
+  /** Escalated to L2 by L1, accepted and resolved there with a new article. */
+  function resolvedInL2(id: string) {
+    const s = story(id);
+    s.do(AGENTS.l1, T0 + 5 * MINUTE_MS, 'acceptTicket', { ticketId: id });
+    s.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: id, toTier: 'L2', handoffNote: goodHandoff() });
+    s.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'acceptTicket', { ticketId: id });
+    s.do(AGENTS.l2, T0 + 90 * MINUTE_MS, 'resolve', {
+      ticketId: id,
+      resolution: 'Raised the idle timeout on the concentrator.',
+      kbDraft: { articleId: `kb-${id}`, title: 'VPN drops: idle timeout', body: 'Raise the idle timeout on the concentrator and confirm with the user.' },
+    });
+    return s;
+  }
+
+  test('each acceptance adds the cost of its tier: an escalation and a bounce back cost what they cost', () => {
+    expect(costs.get('L1')).toBe(22);
+    expect(priced(firstContact('a')).cost).toBe(22);
+    expect(priced(resolvedInL2('e')).cost).toBe(22 + 62);
+    // L1, then L2, then sent back to L1 (not yet taken again).
+    expect(priced(bounced('b')).cost).toBe(22 + 62);
+    expect(priced(story('new')).cost).toBe(0);
+    expect(facts(firstContact('x'), now).cost).toBeNull();
+  });
+
+  test('grouped by tier, the mean cost of resolved tickets shows the L1 → L2 gap; CSV says the currency', () => {
+    const all = [priced(firstContact('a')), priced(firstContact('b')), priced(resolvedInL2('c')), priced(story('open'))];
+    const { rows, total } = deskMetrics(all, 'tier', 0, Infinity);
+    expect(rows.map((r) => [r.key, r.costPerTicket])).toEqual([
+      ['L1', 22],
+      ['L2', 84],
+    ]);
+    expect(total.costPerTicket).toBeCloseTo((22 + 22 + 84) / 3);
+    const csv = metricsCsv('tier', { rows, total }, 'EUR');
+    expect(csv.split('\n')[0]).toMatch(/,cost per resolved ticket \(EUR\)$/);
+    expect(csv).toContain('\nL2,1,1,');
+    expect(csv).toMatch(/\nL2,.*,84\.00\n/);
+  });
+
+  test('a policy without costs has no cost figures', () => {
+    const policy = { ...defaultPolicy, tiers: defaultPolicy.tiers.map(({ costPerTicket: _, ...tier }) => tier) };
+    expect(tierCosts(policy)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { TIERS, type Priority, type Tier } from '../model/levels';
 import type { TimelineEvent } from '../model/stored-event';
 import type { Ticket } from '../model/ticket';
+import type { Policy } from '../policy/schema';
 import { breachedAt, type ClockSnapshot } from '../sla/clock-snapshot';
 
 /**
@@ -36,7 +37,18 @@ export type TicketFacts = {
   reopens: number;
   /** Sent back down a tier at least once (the receiving tier returned it). */
   bouncedBack: boolean;
+  /** Handling cost so far: each tier's cost per ticket, once per acceptance there (see tierCosts); null without costs in the policy. */
+  cost: number | null;
 };
+
+/** What one ticket handled at each tier costs, from the policy; null when the policy sets no costs. */
+export type TierCosts = ReadonlyMap<Tier, number>;
+
+export function tierCosts(policy: Policy): TierCosts | null {
+  const costs = new Map<Tier, number>();
+  for (const tier of policy.tiers) if (tier.costPerTicket !== undefined) costs.set(tier.id, tier.costPerTicket);
+  return costs.size ? costs : null;
+}
 
 /** How a clock ended or stands at `nowMs`: met once stopped in time, missed once breached, else still open. */
 function clockOutcome(clock: ClockSnapshot, nowMs: number): boolean | null {
@@ -48,8 +60,15 @@ export const UNOWNED = '(unowned)';
 
 const utcHour = (ms: number): number => new Date(ms).getUTCHours();
 
-/** `hourOf` gives the hour of day of an instant (the reader's zone; UTC by default). */
-export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], nowMs: number, hourOf: (ms: number) => number = utcHour): TicketFacts {
+/**
+ * `hourOf` gives the hour of day of an instant (the reader's zone; UTC by
+ * default). With `costs`, every acceptance adds the cost of the tier it was
+ * accepted in (a ticket escalated L1 → L2 and back costs L1 + L2 + L1); a
+ * ticket resolved without anyone accepting it costs its tier once.
+ */
+export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], nowMs: number, hourOf: (ms: number) => number = utcHour, costs: TierCosts | null = null): TicketFacts {
+  let cost = 0;
+  let acceptances = 0;
   let functional = 0;
   let hierarchical = 0;
   let reopens = 0;
@@ -59,9 +78,13 @@ export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], no
   let firstOwnerAt = Infinity;
   // Any order (a log read by id is not in time order): earliest acceptance, latest resolution.
   for (const event of events) {
-    if (event.type === 'accepted' && event.at < firstOwnerAt) {
-      firstOwner = event.by;
-      firstOwnerAt = event.at;
+    if (event.type === 'accepted') {
+      acceptances++;
+      cost += costs?.get(event.tier) ?? 0;
+      if (event.at < firstOwnerAt) {
+        firstOwner = event.by;
+        firstOwnerAt = event.at;
+      }
     }
     if (event.type === 'escalated' && event.kind === 'functional') {
       functional++;
@@ -71,6 +94,7 @@ export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], no
     else if (event.type === 'resolved') resolvedAt = Math.max(resolvedAt ?? -Infinity, event.at);
   }
   const resolved = ticket.status === 'resolved' || ticket.status === 'closed';
+  if (resolved && acceptances === 0) cost += costs?.get(ticket.tier) ?? 0;
   return {
     ticketId: ticket.id,
     priority: ticket.priority,
@@ -88,6 +112,7 @@ export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], no
     hierarchicalEscalations: hierarchical,
     reopens,
     bouncedBack: bounced,
+    cost: costs ? cost : null,
   };
 }
 
@@ -114,6 +139,8 @@ export type MetricsRow = {
   /** Sent back down a tier at least once ÷ tickets escalated. */
   bounceRate: number | null;
   hierarchicalEscalations: number;
+  /** Mean handling cost of resolved tickets (null without costs in the policy or nothing resolved). */
+  costPerTicket: number | null;
 };
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -137,6 +164,7 @@ function row(key: string, facts: readonly TicketFacts[]): MetricsRow {
     reopenRate: share(resolved.filter((f) => f.reopens > 0).length, resolved.length),
     bounceRate: share(escalated.filter((f) => f.bouncedBack).length, escalated.length),
     hierarchicalEscalations: facts.reduce((n, f) => n + f.hierarchicalEscalations, 0),
+    costPerTicket: mean(resolved.flatMap((f) => (f.cost === null ? [] : [f.cost]))),
   };
 }
 
@@ -167,6 +195,7 @@ const CSV_COLUMNS: Array<[keyof MetricsRow, string]> = [
   ['reopenRate', 'reopen rate'],
   ['bounceRate', 'bounce-back rate'],
   ['hierarchicalEscalations', 'management escalations'],
+  ['costPerTicket', 'cost per resolved ticket'],
 ];
 
 function csvCell(key: keyof MetricsRow, value: MetricsRow[keyof MetricsRow]): string {
@@ -177,13 +206,14 @@ function csvCell(key: keyof MetricsRow, value: MetricsRow[keyof MetricsRow]): st
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
   if (key === 'mttrBusinessMs' || key === 'mttrWallMs') return (value / 3_600_000).toFixed(2);
+  if (key === 'costPerTicket') return value.toFixed(2);
   if (key === 'tickets' || key === 'resolved' || key === 'hierarchicalEscalations') return String(value);
   return value.toFixed(4);
 }
 
-/** The table as CSV (shares as 0…1 fractions, times in hours), total last. */
-export function metricsCsv(groupBy: MetricsGroupBy, result: { rows: MetricsRow[]; total: MetricsRow }): string {
-  const header = CSV_COLUMNS.map(([, name]) => (name === 'group' ? groupBy : name)).join(',');
+/** The table as CSV (shares as 0…1 fractions, times in hours, costs in `currency`), total last. */
+export function metricsCsv(groupBy: MetricsGroupBy, result: { rows: MetricsRow[]; total: MetricsRow }, currency = 'USD'): string {
+  const header = CSV_COLUMNS.map(([key, name]) => (name === 'group' ? groupBy : key === 'costPerTicket' ? `${name} (${currency})` : name)).join(',');
   const lines = [...result.rows, result.total].map((r) => CSV_COLUMNS.map(([key]) => csvCell(key, r[key])).join(','));
   return `${[header, ...lines].join('\n')}\n`;
 }

@@ -128,5 +128,27 @@ describe('policy calendars and escalation rules', () => {
     expect(policy.tierRules.paths.L1).toEqual(['L2']);
     expect(policy.escalationMatrix.acceptance.map((t) => t.atPercent)).toEqual([0, 75, 100]);
     expect(policy.forecast).toEqual({ quantile: 0.9, minSamples: 5 });
+    expect(policy.escalationTriggers.return.map((t) => t.id)).toEqual(['fix_provided_follow_up', 'belongs_to_lower_tier', 'escalated_without_first_line_work']);
+  });
+
+  test('return reasons default when a policy lists only escalation triggers, and must not be empty when given', () => {
+    const doc = clone();
+    delete (doc.escalationTriggers as Record<string, unknown>).return;
+    expect(parsePolicy(doc).escalationTriggers.return.length).toBe(3);
+    (doc.escalationTriggers as Record<string, unknown>).return = [];
+    expect(fieldsOf(() => parsePolicy(doc))).toContain('escalationTriggers.return');
+  });
+
+  test('tier costs are optional, never negative, and in a three-letter currency', () => {
+    const doc = clone();
+    (doc.tiers as Array<Record<string, unknown>>)[1]!.costPerTicket = -5;
+    doc.costCurrency = 'dollars';
+    expect(fieldsOf(() => parsePolicy(doc))).toEqual(expect.arrayContaining(['tiers[1].costPerTicket', 'costCurrency']));
+    const none = clone();
+    for (const tier of none.tiers as Array<Record<string, unknown>>) delete tier.costPerTicket;
+    delete none.costCurrency;
+    const policy = parsePolicy(none);
+    expect(policy.tiers.every((t) => t.costPerTicket === undefined)).toBe(true);
+    expect(policy.costCurrency).toBe('USD');
   });
 });

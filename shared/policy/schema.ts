@@ -40,6 +40,12 @@ const TierDefSchema = z
     /** Calendar of the accept-within clock; by default the calendar of the ticket's resolution target. */
     acceptCalendar: z.string().min(1).optional(),
     authority: z.string().min(1),
+    /**
+     * What one ticket handled at this tier costs (labour), in the policy's
+     * `costCurrency`: Reports add it for every tier that accepted a ticket,
+     * which shows what escalations cost. Optional; no costs, no cost column.
+     */
+    costPerTicket: z.number().nonnegative().finite().optional(),
   })
   .strict();
 
@@ -125,6 +131,8 @@ export const PolicySchema = z
       .object(Object.fromEntries(IMPACTS.map((i) => [i, impactRow])) as Record<(typeof IMPACTS)[number], typeof impactRow>)
       .strict(),
     tiers: z.array(TierDefSchema),
+    /** ISO 4217 code the tiers' costPerTicket are in. */
+    costCurrency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 currency code, e.g. "USD"').default('USD'),
     management: z.array(ManagementLevelSchema),
     calendars: z.record(z.string().min(1), CalendarSpecSchema),
     targets: z.partialRecord(PrioritySchema, z.object({ response: ClockTargetSchema, resolution: ClockTargetSchema }).strict()),

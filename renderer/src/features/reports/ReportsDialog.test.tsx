@@ -75,8 +75,10 @@ describe('Reports', () => {
     const { dialog } = await openReports();
     const table = await within(dialog).findByRole('table', { name: 'Desk metrics by priority' });
     const p3 = within(table).getByRole('row', { name: /^P3/ });
-    // Tickets, resolved, response SLA, resolution SLA, MTTR business, MTTR calendar, escalated, first contact, reopened, bounced, to management.
-    expect(cells(p3)).toEqual(['2', '1', '100%', '100%', '1.1 h', '1.1 h', '50%', '100%', '0%', '0%', '0']);
+    // Tickets, resolved, response SLA, resolution SLA, MTTR business, MTTR calendar, escalated, first contact, reopened, bounced, to management,
+    // cost per resolved ticket (the fixed one: taken once in L1, which the default policy prices at 22 USD).
+    expect(cells(p3)).toEqual(['2', '1', '100%', '100%', '1.1 h', '1.1 h', '50%', '100%', '0%', '0%', '0', new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(22)]);
+    expect(within(table).getByRole('columnheader', { name: 'Cost / ticket' })).toHaveAttribute('title', expect.stringMatching(/L1 22, L2 62, L3 104, L4 250/));
     const p1 = within(table).getByRole('row', { name: /^P1/ });
     expect(cells(p1).slice(0, 4)).toEqual(['1', '0', '0%', '0%']);
     expect(cells(within(table).getByRole('row', { name: /^All/ })).slice(0, 2)).toEqual(['3', '1']);
@@ -99,7 +101,8 @@ describe('Reports', () => {
     const csv = await blobs[0]!.text();
     expect(csv.split('\n')[0]).toMatch(/^category,tickets,resolved,response SLA met/);
     expect(csv).toMatch(/\nhardware,1,0,/);
-    expect(csv).toMatch(/\nnetwork,2,1,1\.0000,1\.0000,1\.08,1\.08,0\.5000,1\.0000,0\.0000,0\.0000,0\n/);
+    expect(csv.split('\n')[0]).toMatch(/,cost per resolved ticket \(USD\)$/);
+    expect(csv).toMatch(/\nnetwork,2,1,1\.0000,1\.0000,1\.08,1\.08,0\.5000,1\.0000,0\.0000,0\.0000,0,22\.00\n/);
   });
 
   test('groups by owner with their names, and by the hour tickets came in', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { deskMetrics, metricsCsv, UNOWNED, type MetricsGroupBy, type MetricsRow, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
+import { deskMetrics, metricsCsv, tierCosts, UNOWNED, type MetricsGroupBy, type MetricsRow, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
 import { DAY_MS, HOUR_MS } from '../../../../shared/time/duration';
 import { useDb } from '../../app/db-context';
 import { getActivePolicy } from '../../app/policy';
@@ -44,11 +44,24 @@ const COLUMNS: Array<{ label: string; title: string; cell(row: MetricsRow): stri
   { label: 'To management', title: 'Hierarchical escalations', cell: (r) => String(r.hierarchicalEscalations) },
 ];
 
+type Column = (typeof COLUMNS)[number];
+
+/** The cost column, when the policy prices its tiers: what a resolved ticket cost, every tier that took it adding its cost per ticket. */
+function costColumn(currency: string, perTier: string): Column {
+  const money = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 });
+  return {
+    label: 'Cost / ticket',
+    title: `Mean handling cost of resolved tickets: each tier that accepted a ticket adds its cost per ticket from the policy (${perTier})`,
+    cell: (r) => (r.costPerTicket === null ? '—' : money.format(r.costPerTicket)),
+  };
+}
+
 /**
  * Desk metrics for leads and managers, computed here from the local copy
  * (so they work offline): SLA compliance per clock, time to resolve in
  * business hours and in calendar time, escalation, first-contact, reopen
- * and bounce-back rates; exported as CSV.
+ * and bounce-back rates, and cost per ticket when the policy prices its
+ * tiers; exported as CSV.
  */
 export function ReportsDialog({ onClose }: { onClose(): void }) {
   const db = useDb();
@@ -61,7 +74,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
   useEffect(() => {
     let cancelled = false;
     const now = serverNow();
-    void readReportFacts(db, now).then((read) => {
+    void readReportFacts(db, now, getActivePolicy().policy).then((read) => {
       if (cancelled) return;
       setAsOf(now);
       setFacts(read);
@@ -71,6 +84,12 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
     };
   }, [db]);
 
+  const policy = getActivePolicy().policy;
+  const columns = useMemo(() => {
+    const costs = tierCosts(policy);
+    if (!costs) return COLUMNS;
+    return [...COLUMNS, costColumn(policy.costCurrency, [...costs].map(([tier, cost]) => `${tier} ${cost}`).join(', '))];
+  }, [policy]);
   const result = useMemo(() => (facts ? deskMetrics(facts, groupBy, days === Infinity ? -Infinity : asOf - days * DAY_MS, Infinity) : null), [facts, groupBy, days, asOf]);
   const label = (key: string) => {
     if (groupBy === 'category') return getActivePolicy().policy.categories.find((c) => c.id === key)?.name ?? key;
@@ -116,7 +135,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
             <thead>
               <tr>
                 <th scope="col">{GROUPINGS.find(([id]) => id === groupBy)![1]}</th>
-                {COLUMNS.map((c) => (
+                {columns.map((c) => (
                   <th key={c.label} scope="col" title={c.title}>
                     {c.label}
                   </th>
@@ -127,7 +146,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
               {result.rows.map((row) => (
                 <tr key={row.key}>
                   <th scope="row">{label(row.key)}</th>
-                  {COLUMNS.map((c) => (
+                  {columns.map((c) => (
                     <td key={c.label}>{c.cell(row)}</td>
                   ))}
                 </tr>
@@ -136,7 +155,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
             <tfoot>
               <tr>
                 <th scope="row">All</th>
-                {COLUMNS.map((c) => (
+                {columns.map((c) => (
                   <td key={c.label}>{c.cell(result.total)}</td>
                 ))}
               </tr>
@@ -145,7 +164,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
         </div>
       )}
       <div className="modal-actions">
-        <button type="button" disabled={!result || result.total.tickets === 0} onClick={() => result && saveFile(metricsCsv(groupBy, result), 'text/csv', `tierdesk-metrics-by-${groupBy}-${fileStamp()}.csv`)}>
+        <button type="button" disabled={!result || result.total.tickets === 0} onClick={() => result && saveFile(metricsCsv(groupBy, result, policy.costCurrency), 'text/csv', `tierdesk-metrics-by-${groupBy}-${fileStamp()}.csv`)}>
           Export CSV
         </button>
         <button type="button" onClick={onClose}>

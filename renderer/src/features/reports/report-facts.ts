@@ -1,4 +1,5 @@
-import { ticketFacts, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
+import { ticketFacts, tierCosts, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
+import type { Policy } from '../../../../shared/policy/schema';
 import type { TimelineEvent } from '../../../../shared/model/stored-event';
 import type { TierdeskDb } from '../../db/db';
 import { fromRecord } from '../../db/ticket-record';
@@ -13,7 +14,8 @@ const localHour = (ms: number): number => new Date(ms).getHours();
  * The facts of every local ticket (the desk as this agent can see it), read
  * from IndexedDB: one pass over the tickets, one over the log. Works offline.
  */
-export async function readReportFacts(db: TierdeskDb, nowMs: number): Promise<TicketFacts[]> {
+export async function readReportFacts(db: TierdeskDb, nowMs: number, policy: Policy): Promise<TicketFacts[]> {
+  const costs = tierCosts(policy);
   const counted = new Map<string, TimelineEvent[]>();
   await db.events.each((row) => {
     if (!COUNTED.has(row.event.type)) return;
@@ -23,7 +25,7 @@ export async function readReportFacts(db: TierdeskDb, nowMs: number): Promise<Ti
   });
   const out: TicketFacts[] = [];
   await db.tickets.each((record) => {
-    out.push(ticketFacts(fromRecord(record), counted.get(record.id) ?? [], nowMs, localHour));
+    out.push(ticketFacts(fromRecord(record), counted.get(record.id) ?? [], nowMs, localHour, costs));
   });
   return out;
 }
