@@ -80,4 +80,17 @@ describe('demo ticket generator', () => {
       expect(notes.length).toBe(escalations.length);
     }
   });
+
+  test('sends some L2 tickets back to L1 with a return reason, where the L1 agent who had them resolves them', () => {
+    const returned = generate(11, 1000).filter(({ events }) => events.some((e) => e.event.type === 'escalated' && e.event.kind === 'functional' && e.event.toTier === 'L1'));
+    expect(returned.length).toBeGreaterThan(2);
+    for (const { ticket, events } of returned) {
+      const back = events.find((e) => e.event.type === 'escalated' && e.event.kind === 'functional' && e.event.toTier === 'L1')!.event;
+      expect(back).toMatchObject({ fromTier: 'L2', trigger: 'fix_provided_follow_up' });
+      expect(ticket).toMatchObject({ tier: 'L1' });
+      expect(['resolved', 'closed']).toContain(ticket.status);
+      const accepts = events.filter((e) => e.event.type === 'accepted').map((e) => e.event.by);
+      expect(accepts.at(-1)).toBe(accepts[0]);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { DEMO_AGENTS, DEMO_GROUPS, FIRST_NAMES, LAST_NAMES, SERVICES, TITLES } from './catalog';
-import { demoHandoffNote } from './handoff-text';
+import { demoHandoffNote, demoReturnNote } from './handoff-text';
 import type { Random } from './random';
 import type { Agent } from '../../shared/model/agent';
 import type { KbArticle } from '../../shared/model/kb-article';
@@ -165,6 +165,7 @@ export function generateTicket(n: number, options: GenerateOptions): GeneratedTi
   // Most first responses are on time; some are late, and that stays on record.
   const responseShare = Math.min(0.2, (targets.response.within / span) * (random.chance(0.85) ? 0.5 : 1.5));
   let owner = ownerFor(entry, story.ticket.group, random);
+  const firstOwner = owner;
   story.act(owner, at(responseShare), 'acceptTicket', { ticketId });
   story.act(owner, at(responseShare + 0.02), 'addWorkNote', {
     ticketId,
@@ -197,6 +198,17 @@ export function generateTicket(n: number, options: GenerateOptions): GeneratedTi
     when += 0.05;
   }
   if (status === 'pending_acceptance') return { ticket: story.ticket, events: story.agg!.events, kbArticles: story.kbArticles };
+  // Some come back down: L2 found the fix and hands it to the L1 agent who had it, to confirm with the requester (a bounce-back in Reports).
+  // Chosen by number, not by a random draw, so the rest of the demo data stays as it was.
+  const returned = (status === 'resolved' || status === 'closed') && entry === 'L1' && tier === 'L2' && n % 2 === 0;
+  if (returned) {
+    const note = demoReturnNote(story.ticket, 'L2', 'L1', [...people, `${requester.name} (requester)`]);
+    story.act(owner, at(when), 'escalateFunctional', { ticketId, toTier: 'L1', trigger: 'fix_provided_follow_up', handoffNote: note });
+    owner = firstOwner;
+    story.act(owner, at(when + 0.03), 'acceptTicket', { ticketId });
+    tier = 'L1';
+    when += 0.05;
+  }
   if (status === 'in_progress') {
     story.act(owner, at(Math.min(0.95, when)), 'addWorkNote', {
       ticketId,
@@ -212,7 +224,7 @@ export function generateTicket(n: number, options: GenerateOptions): GeneratedTi
     story.act(owner, at(Math.min(0.95, when + 0.1)), 'pauseClock', { ticketId, clock: 'resolution', reason, note: 'Waiting for the requester to confirm a time to test.' });
   }
   if (status === 'resolved' || status === 'closed') {
-    const escalated = tier !== entry;
+    const escalated = tier !== entry || returned;
     const draft = escalated && (!kbOfCategory.length || random.chance(0.4));
     story.act(owner, endMs, 'resolve', {
       ticketId,

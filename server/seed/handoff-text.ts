@@ -29,6 +29,22 @@ const NEEDS: Record<Tier, string[]> = {
   L4: ['Vendor analysis of the defect under our support contract, with their case reference'],
 };
 
+/** The note of a ticket sent back down: the higher tier found the fix, the lower tier confirms it with the requester. */
+export function demoReturnNote(ticket: Ticket, from: Tier, to: Tier, people: string[]): HandoffNote {
+  return {
+    steps: [
+      { action: `Found the cause in the ${ticket.service} account settings and corrected them`, outcome: 'A test with the requester worked right after the change' },
+    ],
+    businessImpact: `${ticket.requester.name} could not use ${ticket.service} until the fix; it works again now`,
+    workaround: 'none',
+    involved: people,
+    nextTierNeeds: `${to}: call ${ticket.requester.name} tomorrow to confirm ${ticket.service} kept working, then resolve (fixed in ${from})`,
+    kbArticlesChecked: [],
+    category: ticket.category,
+    priority: ticket.priority,
+  };
+}
+
 /** A realistic, non-repetitive handoff note for moving `ticket` from `from` to `to`. */
 export function demoHandoffNote(ticket: Ticket, from: Tier, to: Tier, kbChecked: string[], random: Random, people: string[]): HandoffNote {
   const pool = STEPS[from].length ? STEPS[from] : STEPS.L1;
