@@ -120,6 +120,47 @@ describe('escalation runner', () => {
     expect(sent.map((n) => n.recipient).sort()).toEqual(['dana.fox@demo.test', 'kofi.mensah@demo.test', 'l1.agent@demo.test', 'lead@demo.test', 'manager@demo.test']);
   });
 
+  test('a resolved ticket closes by itself after closeResolvedAfter, once, unless it was reopened; closed is final', async () => {
+    const client = await l1Client();
+    await client.push(
+      client.entry('createTicket', newTicket('close-1')),
+      client.entry('acceptTicket', { ticketId: 'close-1' }),
+      client.entry('resolve', { ticketId: 'close-1', resolution: 'Replaced the charger; the laptop charges again.' }),
+      client.entry('createTicket', newTicket('close-2')),
+      client.entry('acceptTicket', { ticketId: 'close-2' }),
+      client.entry('resolve', { ticketId: 'close-2', resolution: 'Replaced the charger; the laptop charges again.' }),
+    );
+    const planned = await runner.kick();
+    expect(planned.closed).toBe(0);
+    const row = async (id: string) => server.db.selectFrom('tickets').select(['status', 'next_action_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(Number((await row('close-1')).next_action_at)).toBe(TEST_NOW + 2 * 24 * HOUR_MS);
+
+    // The requester of close-2 is back a day later: reopened, it does not close.
+    server.clock.now = TEST_NOW + 24 * HOUR_MS;
+    // A day later the morning's token has expired: the agent signs in again (a new session, a new client).
+    const nextDay = await l1Client();
+    const reopened = await nextDay.push(nextDay.entry('reopen', { ticketId: 'close-2', reason: 'The charger stopped working again this morning' }));
+    expect(reopened.body.results![0]).toMatchObject({ status: 'applied' });
+    server.clock.now = TEST_NOW + 2 * 24 * HOUR_MS;
+    const report = await runner.kick();
+    expect(report.closed).toBe(1);
+    expect((await row('close-1')).status).toBe('closed');
+    expect((await row('close-2')).status).not.toBe('closed');
+    const log = await server.db.selectFrom('ticket_events').select('data').where('ticket_id', '=', 'close-1').orderBy('seq').execute();
+    expect(parseStoredEvent(JSON.parse(log.at(-1)!.data)).event).toMatchObject({ type: 'closed', by: 'tierdesk-auto-close', role: 'system', at: TEST_NOW + 2 * 24 * HOUR_MS });
+    expect((await runner.kick()).closed).toBe(0);
+    const closes = await server.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'ticket.closed').execute();
+    expect(closes.map((a) => a.entity_id)).toEqual(['close-1']);
+    expect(await verifyAuditChain(server.db)).toMatchObject({ ok: true });
+
+    // Clients pull it; a reopen after the close is refused and says why.
+    const later = await l1Client();
+    const changes = await later.pullAll();
+    expect(changes.some((c) => c.kind === 'ticket' && c.value.id === 'close-1' && c.value.status === 'closed')).toBe(true);
+    const refused = await later.push(later.entry('reopen', { ticketId: 'close-1', reason: 'It happened again after the weekend' }));
+    expect(refused.body.results![0]).toMatchObject({ status: 'refused' });
+  });
+
   test('clients pull the fired steps like any other log entry', async () => {
     const client = await l1Client();
     await client.push(client.entry('createTicket', newTicket('esc-4')));
@@ -207,7 +248,7 @@ describe('escalation runner', () => {
       expect(report.checked).toBe(200);
       expect(await stale()).toBe(250);
       expect(timers).toEqual([]);
-      expect(await stopper.kick()).toEqual({ checked: 0, fired: 0, notifications: 0, nextAt: null });
+      expect(await stopper.kick()).toEqual({ checked: 0, fired: 0, notifications: 0, closed: 0, nextAt: null });
       expect(await stale()).toBe(250);
 
       const next = new EscalationRunner({ db: seeded.db, now: () => seeded.clock.now, afterCommit: () => {}, schedule: () => ({ cancel: () => {} }) });

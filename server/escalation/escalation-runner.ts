@@ -1,9 +1,10 @@
 import { dueActions, nextActionAt, type DueAction } from '../../shared/escalation/due-actions';
 import { escalationNotices } from '../../shared/escalation/escalation-notices';
-import { isOpenStatus, TICKET_STATUSES, type TicketStatus } from '../../shared/model/levels';
+import { isOpenStatus, type TicketStatus } from '../../shared/model/levels';
 import type { StoredEvent } from '../../shared/model/stored-event';
 import { parseTicket, type Ticket } from '../../shared/model/ticket';
 import type { Policy } from '../../shared/policy/schema';
+import { autoClose, autoCloseAt } from '../../shared/mutations/ops/auto-close';
 import { clocksOf } from '../../shared/mutations/recompute';
 import { formatInstant } from '../../shared/time/format-instant';
 import { appendAudit } from '../audit/audit-log';
@@ -12,6 +13,7 @@ import { enqueueNotifications } from '../notify/outbox';
 import { loadActivePolicy } from '../policy/active-policy';
 import { loadDirectory, type Directory } from '../repo/directory';
 import { appendEvents, eventsOfTickets } from '../repo/events';
+import { putTickets } from '../repo/tickets';
 import { faultPoint } from '../sync/fault-point';
 import { lockTicketRows } from '../sync/load-aggregate';
 
@@ -21,8 +23,6 @@ const POLICY_META_KEY = 'escalation_policy_version';
 const BATCH = 200;
 /** Longest sleep: a wall-clock step (NTP, a suspended VM) is noticed within this. */
 export const MAX_SLEEP_MS = 5 * 60_000;
-/** Statuses whose clocks have stopped: the runner has nothing to plan for them. */
-const CLOSED = TICKET_STATUSES.filter((s) => !isOpenStatus(s));
 
 export type Timer = { cancel(): void };
 
@@ -39,7 +39,7 @@ export type EscalationDeps = {
 /** The directory, read once per run on first use (inside the caller's transaction: SQLite has one connection). */
 type People = (trx: Db) => Promise<Directory>;
 
-export type RunReport = { checked: number; fired: number; notifications: number; nextAt: number | null };
+export type RunReport = { checked: number; fired: number; notifications: number; closed: number; nextAt: number | null };
 
 const realTimer = (run: () => void, delayMs: number): Timer => {
   const handle = setTimeout(run, delayMs);
@@ -64,6 +64,8 @@ const betweenBatches = () => new Promise<void>((resolve) => setImmediate(resolve
  * (so it fires once, and the timeline and "why" show it), its people are
  * written to through the notification outbox, and the firing goes into the
  * audit chain — all in one transaction per batch, pokes after commit.
+ * Resolved tickets are planned the same way: at policy.closeResolvedAfter
+ * they close (a system `closed` event and an audit entry), unless reopened.
  */
 export class EscalationRunner {
   private timer: Timer | undefined;
@@ -80,7 +82,7 @@ export class EscalationRunner {
 
   /** Runs now (coalescing with a run under way) and sets the timer for the next step. Call after each commit that changed tickets. */
   kick(): Promise<RunReport> {
-    if (this.stopped) return Promise.resolve({ checked: 0, fired: 0, notifications: 0, nextAt: null });
+    if (this.stopped) return Promise.resolve({ checked: 0, fired: 0, notifications: 0, closed: 0, nextAt: null });
     if (this.running) {
       this.again = true;
       return this.running;
@@ -104,7 +106,7 @@ export class EscalationRunner {
   }
 
   private async loop(): Promise<RunReport> {
-    const total: RunReport = { checked: 0, fired: 0, notifications: 0, nextAt: null };
+    const total: RunReport = { checked: 0, fired: 0, notifications: 0, closed: 0, nextAt: null };
     try {
       do {
         this.again = false;
@@ -112,6 +114,7 @@ export class EscalationRunner {
         total.checked += report.checked;
         total.fired += report.fired;
         total.notifications += report.notifications;
+        total.closed += report.closed;
         total.nextAt = report.nextAt;
       } while (this.again && !this.stopped);
       this.state = 'running';
@@ -141,7 +144,7 @@ export class EscalationRunner {
     // Agents and groups are read only when a step fires: most runs (one after every push) fire nothing.
     let loaded: Promise<Directory> | undefined;
     const directory: People = (trx) => (loaded ??= loadDirectory(trx));
-    const report: RunReport = { checked: 0, fired: 0, notifications: 0, nextAt: null };
+    const report: RunReport = { checked: 0, fired: 0, notifications: 0, closed: 0, nextAt: null };
     while (!this.stopped) {
       const stale = await db.selectFrom('tickets').select('id').where('next_action_stale', '=', 1).orderBy('id').limit(BATCH).execute();
       if (!stale.length) break;
@@ -167,7 +170,7 @@ export class EscalationRunner {
     const row = await db.selectFrom('meta').select('value').where('key', '=', POLICY_META_KEY).executeTakeFirst();
     if (row?.value === String(version)) return;
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('tickets').set({ next_action_stale: 1 }).where('status', 'not in', CLOSED).execute();
+      await trx.updateTable('tickets').set({ next_action_stale: 1 }).where('status', '!=', 'closed').execute();
       await trx
         .insertInto('meta')
         .values({ key: POLICY_META_KEY, value: String(version) })
@@ -183,12 +186,35 @@ export class EscalationRunner {
    */
   private async process(ids: string[], policy: Policy, directory: People, report: RunReport): Promise<void> {
     const fired: { fired: number; notifications: number } = { fired: 0, notifications: 0 };
+    let closed = 0;
     await this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.now();
       const rows = await lockTicketRows(trx, ids);
       const open = rows.filter((r) => isOpenStatus(r.status as TicketStatus));
-      const logs = await eventsOfTickets(trx, open.map((r) => r.id));
+      const resolved = rows.filter((r) => r.status === 'resolved');
+      const logs = await eventsOfTickets(trx, [...open, ...resolved].map((r) => r.id));
       const plans = new Map<string, number | null>(rows.map((r) => [r.id, null]));
+      for (const row of resolved) {
+        const ticket = parseTicket(JSON.parse(row.data));
+        const done = autoClose({ ticket, events: logs.get(row.id) ?? [] }, policy, now, `auto-close:${ticket.id}`);
+        if (!done) {
+          plans.set(row.id, autoCloseAt(ticket, policy));
+          continue;
+        }
+        await putTickets(trx, [done.ticket]);
+        await appendEvents(trx, done.events);
+        await appendAudit(trx, [
+          {
+            at: now,
+            actorId: null,
+            action: 'ticket.closed',
+            entityType: 'ticket',
+            entityId: ticket.id,
+            data: { number: ticket.number, resolvedAt: ticket.resolution?.at ?? null, closeResolvedAfter: policy.closeResolvedAfter, before: ticket, after: done.ticket },
+          },
+        ]);
+        closed++;
+      }
       for (const row of open) {
         const ticket = parseTicket(JSON.parse(row.data));
         const events = logs.get(row.id) ?? [];
@@ -207,7 +233,8 @@ export class EscalationRunner {
     });
     report.fired += fired.fired;
     report.notifications += fired.notifications;
-    if (fired.fired) this.deps.afterCommit(fired);
+    report.closed += closed;
+    if (fired.fired || closed) this.deps.afterCommit(fired);
   }
 
   private async fire(trx: Db, ticket: Ticket, log: readonly StoredEvent[], due: readonly DueAction[], policy: Policy, people: People, now: number): Promise<number> {

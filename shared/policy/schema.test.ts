@@ -119,7 +119,7 @@ describe('policy calendars and escalation rules', () => {
 
   test('a policy written before escalation rules existed still loads with documented defaults', () => {
     const doc = clone();
-    for (const key of ['retargetRule', 'responseDefinition', 'timeRules', 'escalationTriggers', 'tierRules', 'handoff', 'forecast']) {
+    for (const key of ['retargetRule', 'responseDefinition', 'timeRules', 'escalationTriggers', 'tierRules', 'handoff', 'forecast', 'closeResolvedAfter']) {
       delete doc[key];
     }
     delete (doc.escalationMatrix as Record<string, unknown>).acceptance;
@@ -128,6 +128,7 @@ describe('policy calendars and escalation rules', () => {
     expect(policy.tierRules.paths.L1).toEqual(['L2']);
     expect(policy.escalationMatrix.acceptance.map((t) => t.atPercent)).toEqual([0, 75, 100]);
     expect(policy.forecast).toEqual({ quantile: 0.9, minSamples: 5 });
+    expect(policy.closeResolvedAfter).toBe(48 * HOUR_MS);
     expect(policy.escalationTriggers.return.map((t) => t.id)).toEqual(['fix_provided_follow_up', 'belongs_to_lower_tier', 'escalated_without_first_line_work']);
   });
 

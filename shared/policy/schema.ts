@@ -136,6 +136,8 @@ export const PolicySchema = z
     management: z.array(ManagementLevelSchema),
     calendars: z.record(z.string().min(1), CalendarSpecSchema),
     targets: z.partialRecord(PrioritySchema, z.object({ response: ClockTargetSchema, resolution: ClockTargetSchema }).strict()),
+    /** A resolved ticket the requester has not reopened closes by itself this long (wall-clock) after it was resolved; closed is final. */
+    closeResolvedAfter: DurationSchema.default(2 * 24 * 60 * 60 * 1000),
     /**
      * On a priority change, a running clock either keeps the open time it has
      * accrued against the new target (keep_elapsed: no pending time is lost),

@@ -15,6 +15,8 @@ const ACTION_TEXT: Record<string, string> = {
   'ticket.clock_resumed': 'resumed a clock',
   'ticket.resolved': 'resolved the ticket',
   'ticket.reopened': 'reopened the ticket',
+  'ticket.closed': 'closed the ticket (resolved and not reopened in time)',
+  'escalation.fired': 'carried out escalation steps',
   'ticket.kb_marked': 'marked a knowledge article',
   'mutation.refused': 'tried an action the server refused',
 };

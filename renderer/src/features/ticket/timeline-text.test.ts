@@ -20,4 +20,9 @@ describe('timeline wording of tier moves', () => {
       text: 'Ben Okafor sent the ticket back L2 → L1 (Fix or instructions provided; the lower tier follows up with the requester)',
     });
   });
+
+  test('an automatic close says why it happened', () => {
+    const closed = { type: 'closed', at, by: 'tierdesk-auto-close', role: 'system' } as TimelineEvent;
+    expect(describeEvent(closed, names, defaultPolicy).text).toBe('Tierdesk closed the ticket: resolved 48h ago and not reopened');
+  });
 });

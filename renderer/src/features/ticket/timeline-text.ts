@@ -3,6 +3,7 @@ import type { TimelineEvent } from '../../../../shared/model/stored-event';
 import type { Policy } from '../../../../shared/policy/schema';
 import { describeFiredAction } from '../../../../shared/escalation/escalation-notices';
 import { functionalTriggersFor, isReturn } from '../../../../shared/escalation/tier-rules';
+import { formatSpan } from '../../../../shared/time/format-instant';
 
 export type TimelineKind = 'note' | 'handoff' | 'escalation' | 'clock' | 'ownership' | 'notification' | 'knowledge' | 'change' | 'audit' | 'status';
 
@@ -47,6 +48,7 @@ export function describeEvent(event: TimelineEvent, names: ReadonlyMap<string, A
     case 'reopened':
       return { kind: 'status', text: `${who} reopened the ticket: ${event.reason}` };
     case 'closed':
+      if (event.role === 'system') return { kind: 'status', text: `${who} closed the ticket: resolved ${formatSpan(policy.closeResolvedAfter)} ago and not reopened` };
       return { kind: 'status', text: `${who} closed the ticket` };
     case 'action_fired':
       return { kind: 'audit', text: `${who} carried out an escalation step: ${describeFiredAction(event.actionId, policy)}` };
