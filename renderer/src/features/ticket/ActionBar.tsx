@@ -1,4 +1,5 @@
 import type { Agent } from '../../../../shared/model/agent';
+import { lowerTiers } from '../../../../shared/escalation/tier-rules';
 import type { ClockKind } from '../../../../shared/sla/clock-snapshot';
 import { useAppStore } from '../../app/store';
 import type { TicketRecord } from '../../db/ticket-record';
@@ -40,6 +41,8 @@ export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agen
       {BUTTONS.map(({ kind, label, key }) => {
         const reason = can[AVAILABILITY_OF[kind]];
         if (kind === 'reopen' && reason) return null;
+        // Nothing is below the first tier: the service desk never sees a Send back it could not use.
+        if (kind === 'return' && lowerTiers(ticket.tier).length === 0) return null;
         return (
           <button
             key={kind}

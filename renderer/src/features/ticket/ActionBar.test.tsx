@@ -1,0 +1,55 @@
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { goodHandoff } from '../../../../shared/mutations/testing/harness';
+import type { TierdeskDb } from '../../db/db';
+import { mutate } from '../../sync/mutate';
+import { deskWithOwnedTicket, L1, L2, Providers } from '../../test/workspace-harness';
+import { ActionBar } from './ActionBar';
+
+let db: TierdeskDb;
+const TICKET = 'ticket-bar';
+
+beforeEach(async () => {
+  db = await deskWithOwnedTicket('action-bar', [L1, L2], {
+    ticketId: TICKET,
+    title: 'VPN drops every ten minutes',
+    description: 'Reported by phone',
+    category: 'network',
+    service: 'VPN',
+    impact: 'medium',
+    urgency: 'medium',
+    severity: 'S3',
+    channel: 'phone',
+  });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function bar(agent = L1) {
+  const ticket = (await db.tickets.get(TICKET))!;
+  render(
+    <Providers db={db} agent={agent}>
+      <ActionBar ticket={ticket} agent={agent} />
+    </Providers>,
+  );
+  return screen.getByRole('toolbar');
+}
+
+describe('the action bar', () => {
+  test('in the first tier there is nothing to send back to: no Send back button', async () => {
+    const toolbar = await bar();
+    expect(within(toolbar).getByRole('button', { name: /^Escalate/ })).toBeEnabled();
+    expect(within(toolbar).queryByRole('button', { name: /^Send back/ })).toBeNull();
+  });
+
+  test('the L2 owner of an escalated ticket may send it back', async () => {
+    await mutate(db, L1, 'escalateFunctional', { ticketId: TICKET, toTier: 'L2', handoffNote: goodHandoff({ priority: 'P3' }) });
+    await mutate(db, L2, 'acceptTicket', { ticketId: TICKET });
+    const toolbar = await bar(L2);
+    const sendBack = within(toolbar).getByRole('button', { name: /^Send back/ });
+    expect(sendBack).toBeEnabled();
+    expect(sendBack).toHaveAttribute('aria-keyshortcuts', 'b');
+  });
+});
