@@ -23,3 +23,16 @@ test('lists the ticket’s audit entries newest first with who, why and the chai
   expect(items[0]).toHaveTextContent('Alex Rivera escalated to another tier: Troubleshooting exhausted: needs logs');
   expect(items[0]).toHaveTextContent('#3 aaaaaaaa');
 });
+
+test('entries the server made itself (escalation steps, automatic close) read as Tierdesk, in words', async () => {
+  const hash = (c: string) => c.repeat(64);
+  await db.audit.bulkPut([
+    { seq: 7, at: Date.UTC(2026, 10, 26, 15), actorId: null, action: 'ticket.closed', ticketId: 't-3', reason: null, hash: hash('d') },
+    { seq: 5, at: Date.UTC(2026, 10, 24, 15), actorId: null, action: 'escalation.fired', ticketId: 't-3', reason: null, hash: hash('e') },
+  ]);
+  render(<AuditTrail db={db} ticketId="t-3" agents={new Map()} />);
+  await userEvent.click(await screen.findByText('Audit trail (2)'));
+  const items = screen.getAllByRole('listitem');
+  expect(items[0]).toHaveTextContent('Tierdesk closed the ticket (resolved and not reopened in time)');
+  expect(items[1]).toHaveTextContent('Tierdesk carried out escalation steps');
+});

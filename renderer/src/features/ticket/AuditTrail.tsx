@@ -39,7 +39,7 @@ export function AuditTrail({ db, ticketId, agents }: { db: TierdeskDb; ticketId:
         {entries.map((e) => (
           <li key={e.seq} data-audit={e.action}>
             <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>{' '}
-            {(e.actorId && agents.get(e.actorId)?.name) ?? e.actorId ?? 'system'} {ACTION_TEXT[e.action] ?? e.action}
+            {(e.actorId && agents.get(e.actorId)?.name) ?? e.actorId ?? 'Tierdesk'} {ACTION_TEXT[e.action] ?? e.action}
             {e.reason ? `: ${e.reason}` : ''} <code title={`audit entry ${e.seq}, hash ${e.hash}`}>#{e.seq} {e.hash.slice(0, 8)}</code>
           </li>
         ))}
