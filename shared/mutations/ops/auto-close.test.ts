@@ -32,5 +32,11 @@ describe('closing resolved tickets automatically', () => {
     expect(done.ticket.sla.resolution).toEqual(story.ticket.sla.resolution);
     story.agg = { ticket: done.ticket, events: [...story.agg!.events, ...done.events] };
     expect(story.try(AGENTS.l1, at + HOUR_MS, 'reopen', { ticketId: 't-1', reason: 'It happened again after the weekend' })).toMatchObject({ ok: false });
+    // Final: no more notes or article marks either, and the refusal says what to do instead.
+    const note = story.try(AGENTS.l1, at + HOUR_MS, 'addWorkNote', { ticketId: 't-1', noteId: 'late', body: 'The user called again about this.', visibility: 'internal' });
+    expect(note).toMatchObject({ ok: false, code: 'invalid_state' });
+    expect(note.ok === false && note.message).toBe('INC-000042 is closed, and a closed ticket is final; open a new ticket that refers to INC-000042');
+    story.kb.push({ id: 'kb-1', title: 'VPN profile reset', body: 'Reset the VPN profile.', category: 'network', tags: [], sourceTicketId: null, createdBy: 'l2', createdAt: 0, updatedAt: 0, version: 1 });
+    expect(story.try(AGENTS.l1, at + HOUR_MS, 'markKbArticle', { ticketId: 't-1', articleId: 'kb-1', outcome: 'resolved_with' })).toMatchObject({ ok: false, code: 'invalid_state' });
   });
 });

@@ -25,6 +25,11 @@ export function mustBeOpen(ticket: Ticket): Refusal | null {
   return isOpenStatus(ticket.status) ? null : refuse('invalid_state', `${ticket.number} is ${ticket.status}; reopen it first`);
 }
 
+/** A closed ticket is final: nothing more is written to it (notes and article marks included). */
+export function mustNotBeClosed(ticket: Ticket): Refusal | null {
+  return ticket.status === 'closed' ? refuse('invalid_state', `${ticket.number} is closed, and a closed ticket is final; open a new ticket that refers to ${ticket.number}`) : null;
+}
+
 /** Acts only in their groups (or on their own ticket); leads, managers and admins act anywhere. */
 export function mustWorkOn(ticket: Ticket, ctx: ApplyContext): Refusal | null {
   return canWorkOnTicket(ctx.actor, ticket)

@@ -2,14 +2,14 @@ import type { TimelineEvent } from '../../model/stored-event';
 import { clocksOf } from '../recompute';
 import { refuse, type ApplyContext, type ApplyOutcome, type TicketAggregate } from '../context';
 import type { ArgsOf } from '../mutations';
-import { actorOf, existing, firstRefusal, mustWorkOn, openStatus, updated } from './common';
+import { actorOf, existing, firstRefusal, mustNotBeClosed, mustWorkOn, openStatus, updated } from './common';
 
 /** Work notes are append-only: they never conflict, whoever else wrote meanwhile. */
 export function addWorkNote(agg0: TicketAggregate | null, args: ArgsOf<'addWorkNote'>, ctx: ApplyContext): ApplyOutcome {
   const agg = existing(agg0);
   if (!('ticket' in agg)) return agg;
   const { ticket } = agg;
-  const denied = mustWorkOn(ticket, ctx);
+  const denied = firstRefusal(mustWorkOn(ticket, ctx), mustNotBeClosed(ticket));
   if (denied) return denied;
   if (agg.events.some((e) => e.event.type === 'note_added' && e.event.noteId === args.noteId)) {
     return refuse('conflict', 'this note was already added', 'noteId');
@@ -32,7 +32,7 @@ export function addWorkNote(agg0: TicketAggregate | null, args: ArgsOf<'addWorkN
 export function markKbArticle(agg0: TicketAggregate | null, args: ArgsOf<'markKbArticle'>, ctx: ApplyContext): ApplyOutcome {
   const agg = existing(agg0);
   if (!('ticket' in agg)) return agg;
-  const denied = firstRefusal(mustWorkOn(agg.ticket, ctx));
+  const denied = firstRefusal(mustWorkOn(agg.ticket, ctx), mustNotBeClosed(agg.ticket));
   if (denied) return denied;
   if (!ctx.kbArticle(args.articleId)) return refuse('not_found', 'no such knowledge article', 'articleId');
   return updated(agg, {}, [{ type: 'kb_marked', ...actorOf(ctx), articleId: args.articleId, outcome: args.outcome }], ctx, {

@@ -23,7 +23,7 @@ export function ArticleDialog({ articleId, ticketId, onClose }: { articleId: str
       {ticket && events && (
         <div className="modal-actions">
           <span>On {ticket.number}:</span>
-          <KbMarkButtons ticketId={ticket.id} ticketNumber={ticket.number} articleId={article.id} title={article.title} mark={kbMarks(events).get(article.id)} />
+          <KbMarkButtons ticketId={ticket.id} ticketNumber={ticket.number} articleId={article.id} title={article.title} mark={kbMarks(events).get(article.id)} closed={ticket.status === 'closed'} />
         </div>
       )}
     </Modal>

@@ -42,7 +42,7 @@ export function KnowledgePanel({ ticket, events }: { ticket: TicketRecord; event
                 {hit.title}
               </button>
               <span className="subtitle"> · {hit.category}</span>
-              <KbMarkButtons ticketId={ticket.id} ticketNumber={ticket.number} articleId={hit.id} title={hit.title} mark={marks.get(hit.id)} />
+              <KbMarkButtons ticketId={ticket.id} ticketNumber={ticket.number} articleId={hit.id} title={hit.title} mark={marks.get(hit.id)} closed={ticket.status === 'closed'} />
             </li>
           ))}
         </ul>

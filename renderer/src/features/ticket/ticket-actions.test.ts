@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../../../../shared/mutations/testing/harness';
-import { MINUTE_MS } from '../../../../shared/time/duration';
+import { autoClose } from '../../../../shared/mutations/ops/auto-close';
+import { defaultPolicy } from '../../../../shared/policy/default-policy';
+import { HOUR_MS, MINUTE_MS } from '../../../../shared/time/duration';
 import { availability } from './ticket-actions';
 
 /** Created and accepted by L1 (service desk). */
@@ -25,5 +27,16 @@ describe('what the action bar offers', () => {
     story.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'acceptTicket', { ticketId: 't-1' });
     expect(availability(story.ticket, AGENTS.l2).sendBack).toBeNull();
     expect(availability(story.ticket, AGENTS.l1).sendBack).toMatch(/only .* groups|this one is in/);
+  });
+
+  test('a closed ticket is final: no note, no edit, no reopen', () => {
+    const story = owned();
+    story.do(AGENTS.l1, T0 + HOUR_MS, 'resolve', { ticketId: 't-1', resolution: 'Reset the VPN profile with the user.' });
+    const closed = autoClose(story.agg!, defaultPolicy, T0 + HOUR_MS + defaultPolicy.closeResolvedAfter, 'auto')!.ticket;
+    const can = availability(closed, AGENTS.l1);
+    expect(can.note).toMatch(/closed ticket is final/);
+    expect(can.edit).not.toBeNull();
+    expect(can.reopen).not.toBeNull();
+    expect(availability(story.ticket, AGENTS.l1).note).toBeNull();
   });
 });

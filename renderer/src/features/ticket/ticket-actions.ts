@@ -22,6 +22,8 @@ export type Availability = {
   resume: ClockKind[];
 };
 
+const FINAL = 'The ticket is closed, and a closed ticket is final: open a new ticket that refers to it.';
+
 /**
  * What the buttons offer, from the same access rules the mutations apply
  * (shared/auth/access.ts). It only decides what to offer: the mutation
@@ -46,7 +48,7 @@ export function availability(ticket: Ticket, agent: Agent): Availability {
           : agent.tier !== ticket.tier && !supervisor
             ? `It waits in ${ticket.tier}; you work in ${agent.tier ?? 'no tier'}.`
             : null),
-    note: work,
+    note: work ?? (ticket.status === 'closed' ? FINAL : null),
     escalate: work ?? closed ?? waiting ?? (mine ? null : 'Accept it first: only the owner escalates.') ?? (higherTiers(ticket.tier).length ? null : `${ticket.tier} is the last tier.`),
     sendBack: work ?? closed ?? waiting ?? (mine ? null : 'Accept it first: only the owner sends it back.') ?? (lowerTiers(ticket.tier).length ? null : `${ticket.tier} is the first tier.`),
     hierarchical: work ?? closed,
