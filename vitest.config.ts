@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // With TIERDESK_TEST_PG_URL set (as .ci/run does), the server suites run a
-// second time against PostgreSQL.
+// second time against PostgreSQL, together with the PostgreSQL-only *.pg.test.ts.
 const postgres = process.env.TIERDESK_TEST_PG_URL
   ? [
       {
@@ -34,6 +34,8 @@ export default defineConfig({
             'test/integration/**/*.test.ts',
             'test/lint/**/*.test.ts',
           ],
+          // PostgreSQL-only behaviour (LISTEN/NOTIFY): run by the server-pg project.
+          exclude: [...configDefaults.exclude, '**/*.pg.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { EscalationRunner } from './escalation/escalation-runner';
 import { NotificationDispatcher } from './notify/outbox';
+import { PgPokeRelay } from './sync/pg-poke-relay';
 import { PokeBus } from './sync/poke-bus';
 import { fileTransport, smtpTransport } from './notify/transport';
 import { isEmpty, seedDemo } from './seed/seed';
@@ -24,6 +25,9 @@ const transport = config.smtpUrl
   : fileTransport(path.join(config.dataDir, 'requester-mail.jsonl'));
 const notifications = new NotificationDispatcher(db, transport);
 const pokes = new PokeBus();
+// On PostgreSQL several API processes may serve one desk: their pokes reach each other's clients.
+const relay = config.databaseUrl ? new PgPokeRelay(config.databaseUrl, pokes, (message, error) => console.error(message, error)) : undefined;
+await relay?.start().catch((error: unknown) => console.error('poke relay could not listen on PostgreSQL; retrying', error));
 const escalations = new EscalationRunner({
   db,
   now: Date.now,
@@ -52,7 +56,7 @@ const retry = setInterval(drain, NOTIFY_RETRY_MS);
 // (a push committed meanwhile leaves its ticket marked for planning).
 async function shutdown(): Promise<void> {
   clearInterval(retry);
-  await Promise.all([app.close(), escalations.stop(), notifications.stop()]);
+  await Promise.all([app.close(), escalations.stop(), notifications.stop(), relay?.close()]);
   await db.destroy();
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
