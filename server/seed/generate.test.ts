@@ -6,6 +6,7 @@ import { defaultPolicy } from '../../shared/policy/default-policy';
 import { calendarLookup } from '../../shared/sla/calendars';
 import { clocksOf } from '../../shared/mutations/recompute';
 import { readTicketClocks } from '../../shared/sla/ticket-sla';
+import { dueActions } from '../../shared/escalation/due-actions';
 import { generateTickets } from './generate';
 import { demoKbArticles } from './kb-catalog';
 import { Random } from './random';
@@ -91,6 +92,31 @@ describe('demo ticket generator', () => {
       expect(['resolved', 'closed']).toContain(ticket.status);
       const accepts = events.filter((e) => e.event.type === 'accepted').map((e) => e.event.by);
       expect(accepts.at(-1)).toBe(accepts[0]);
+    }
+  });
+
+  test('records the escalation steps a running server would have carried out, when they came due, so nothing of the past is left to fire', () => {
+    let fired = 0;
+    for (const { ticket, events } of generate(5, 300)) {
+      const ats = events.map((e) => e.event.at);
+      expect(ats).toEqual([...ats].sort((a, b) => a - b));
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      const steps = events.filter((e) => e.event.type === 'action_fired');
+      fired += steps.length;
+      for (const step of steps) expect(step.event).toMatchObject({ by: 'tierdesk-escalations', role: 'system' });
+      if (isOpenStatus(ticket.status)) expect(dueActions(clocksOf(events, defaultPolicy, NOW), defaultPolicy, NOW)).toEqual([]);
+    }
+    expect(fired).toBeGreaterThan(100);
+  });
+
+  test('closes resolved tickets when the policy would have (closeResolvedAfter after the resolution), and only those', () => {
+    for (const { ticket, events } of generate(6, 400)) {
+      if (ticket.status === 'closed') {
+        const close = events.at(-1)!.event;
+        expect(close).toMatchObject({ type: 'closed', by: 'tierdesk-auto-close', at: ticket.resolution!.at + defaultPolicy.closeResolvedAfter });
+        expect(close.at).toBeLessThanOrEqual(NOW);
+      }
+      if (ticket.status === 'resolved') expect(ticket.resolution!.at + defaultPolicy.closeResolvedAfter).toBeGreaterThan(NOW);
     }
   });
 });

@@ -15,6 +15,10 @@ import type { Policy } from '../../shared/policy/schema';
 import type { CalendarLookup } from '../../shared/sla/calendars';
 import type { ClockCalendar } from '../../shared/sla/clock-snapshot';
 import { HOUR_MS, MINUTE_MS } from '../../shared/time/duration';
+import { dueActions } from '../../shared/escalation/due-actions';
+import { autoClose, autoCloseAt } from '../../shared/mutations/ops/auto-close';
+import { clocksOf } from '../../shared/mutations/recompute';
+import { ESCALATION_ACTOR } from '../escalation/escalation-runner';
 
 export type GenerateOptions = {
   count: number;
@@ -235,18 +239,34 @@ export function generateTicket(n: number, options: GenerateOptions): GeneratedTi
         : {}),
     });
   }
-  const result = { ticket: story.ticket, events: story.agg!.events, kbArticles: story.kbArticles };
-  return status === 'closed' ? close(result, endMs + 48 * HOUR_MS > nowMs ? nowMs : endMs + 48 * HOUR_MS) : result;
+  // Resolved long enough ago, it was closed when the server's runner would have closed it (policy.closeResolvedAfter).
+  const closeAt = autoCloseAt(story.ticket, policy);
+  const closed = closeAt !== null && closeAt <= nowMs ? autoClose(story.agg!, policy, closeAt, `auto-close:${ticketId}`) : null;
+  return { ticket: closed?.ticket ?? story.ticket, events: closed ? [...story.agg!.events, ...closed.events] : story.agg!.events, kbArticles: story.kbArticles };
 }
 
-/** Resolved tickets close automatically after two days: a system event, not an agent's mutation. */
-function close(result: GeneratedTicket, at: number): GeneratedTicket {
-  const seq = result.events.length + 1;
-  const event: StoredEvent = { id: `seed:${result.ticket.number}:closed`, ticketId: result.ticket.id, seq, event: { type: 'closed', at, by: 'system', role: 'system' } };
-  return { ...result, ticket: { ...result.ticket, status: 'closed', version: result.ticket.version + 1, updatedAt: at }, events: [...result.events, event] };
+/**
+ * The escalation steps a running server would already have carried out on
+ * an open ticket, recorded as it would have (action_fired by the runner, at
+ * the instant each came due), in time order with the rest of the log. So
+ * the demo's history reads like a desk that has been running, and the
+ * first start does not fire (and mail) every step of the demo's past at once.
+ */
+function withPastSteps(result: GeneratedTicket, policy: Policy, nowMs: number): GeneratedTicket {
+  const due = dueActions(clocksOf(result.events, policy, nowMs), policy, nowMs);
+  if (!due.length) return result;
+  const fired: StoredEvent[] = due.map((action) => ({
+    id: `escalation:${action.id}`,
+    ticketId: result.ticket.id,
+    seq: 0,
+    event: { type: 'action_fired', at: action.dueAt, by: ESCALATION_ACTOR, role: 'system', actionId: action.id },
+  }));
+  // Stable: a step due at the same instant as an agent's action comes after it.
+  const events = [...result.events, ...fired].sort((a, b) => a.event.at - b.event.at).map((e, i) => ({ ...e, seq: i + 1 }));
+  return { ...result, events };
 }
 
 export function* generateTickets(options: GenerateOptions): Generator<GeneratedTicket> {
   const first = options.firstNumber ?? 1;
-  for (let i = 0; i < options.count; i++) yield generateTicket(first + i, options);
+  for (let i = 0; i < options.count; i++) yield withPastSteps(generateTicket(first + i, options), options.policy, options.nowMs);
 }

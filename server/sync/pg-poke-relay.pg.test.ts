@@ -51,7 +51,9 @@ describe('pokes across API processes on one PostgreSQL database', () => {
     cleanup.push(() => admin.end());
     // Cut every LISTEN session but our own, as a database restart or a proxy timeout would.
     await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
-    await expect.poll(() => a.relay.listening && b.relay.listening, { timeout: 10_000 }).toBe(true);
+    // Both notice the cut and listen again on a new connection.
+    await expect.poll(() => [a.relay.connections, b.relay.connections], { timeout: 10_000 }).toEqual([2, 2]);
+    expect(a.relay.listening && b.relay.listening).toBe(true);
     a.bus.poke(3);
     await expect.poll(() => b.seen, { timeout: 5_000 }).toEqual([3]);
   });

@@ -18,6 +18,8 @@ export class PgPokeRelay {
   private client: pg.Client | null = null;
   private closed = false;
   private attempt = 0;
+  /** Successful connections so far (1 after start; more after reconnects). */
+  connections = 0;
   private retry: NodeJS.Timeout | undefined;
   private readonly stopForwarding: () => void;
   /** This process's tag on its own notifications (PostgreSQL also delivers them to the sender). */
@@ -72,6 +74,7 @@ export class PgPokeRelay {
     }
     this.client = client;
     this.attempt = 0;
+    this.connections++;
   }
 
   private lost(client: pg.Client, error: unknown): void {
