@@ -21,30 +21,18 @@ function previousHandoff(agg: TicketAggregate): HandoffNote | undefined {
   return undefined;
 }
 
+/** The requester hears who has the ticket now and what happens next, in the words of the move (escalated up, passed back down). */
 function requesterMessage(ticket: Ticket, to: Group, tierName: string, note: HandoffNote, id: string, returning: boolean): RequesterNotification {
-  if (returning) {
-    return {
-      id,
-      ticketId: ticket.id,
-      recipient: ticket.requester.email,
-      subject: `${ticket.number} passed to ${tierName}: ${ticket.title}`,
-      body:
-        `Hello ${ticket.requester.name},\n\n` +
-        `your ticket ${ticket.number} has been passed to ${tierName} (${to.name}), who will take it from here.\n` +
-        `Who owns it now: the ${to.name} team; a named agent will take it shortly.\n` +
-        `Expected next step: ${note.nextTierNeeds.trim()}\n\n` +
-        `You do not need to do anything now; we will contact you if we need more information.`,
-    };
-  }
+  const moved = `${returning ? 'passed' : 'escalated'} to ${tierName}`;
   return {
     id,
     ticketId: ticket.id,
     recipient: ticket.requester.email,
-    subject: `${ticket.number} escalated to ${tierName}: ${ticket.title}`,
+    subject: `${ticket.number} ${moved}: ${ticket.title}`,
     body:
       `Hello ${ticket.requester.name},\n\n` +
-      `your ticket ${ticket.number} has been escalated to ${tierName} (${to.name}).\n` +
-      `Who owns it now: the ${to.name} team; a named engineer will take it shortly.\n` +
+      `your ticket ${ticket.number} has been ${moved} (${to.name})${returning ? ', who will take it from here' : ''}.\n` +
+      `Who owns it now: the ${to.name} team; a named ${returning ? 'agent' : 'engineer'} will take it shortly.\n` +
       `Expected next step: ${note.nextTierNeeds.trim()}\n\n` +
       `You do not need to do anything now; we will contact you if we need more information.`,
   };

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { goodHandoff } from '../../../../shared/mutations/testing/harness';
+import { goodHandoff, NEW_TICKET } from '../../../../shared/mutations/testing/harness';
 import type { TierdeskDb } from '../../db/db';
 import { mutate } from '../../sync/mutate';
 import { deskWithOwnedTicket, L1, L2, Providers } from '../../test/workspace-harness';
@@ -10,17 +10,7 @@ let db: TierdeskDb;
 const TICKET = 'ticket-bar';
 
 beforeEach(async () => {
-  db = await deskWithOwnedTicket('action-bar', [L1, L2], {
-    ticketId: TICKET,
-    title: 'VPN drops every ten minutes',
-    description: 'Reported by phone',
-    category: 'network',
-    service: 'VPN',
-    impact: 'medium',
-    urgency: 'medium',
-    severity: 'S3',
-    channel: 'phone',
-  });
+  db = await deskWithOwnedTicket('action-bar', [L1, L2], { ...NEW_TICKET, ticketId: TICKET, title: 'VPN drops every ten minutes' });
 });
 afterEach(async () => {
   db.close();
