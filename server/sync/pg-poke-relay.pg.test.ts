@@ -35,9 +35,10 @@ describe('pokes across API processes on one PostgreSQL database', () => {
     const a = await relayed();
     const b = await relayed();
     a.bus.poke(7);
-    await expect.poll(() => b.seen).toEqual([7]);
+    // NOTIFY goes through the database: on a busy 2-core CI machine that can take longer than poll's default second.
+    await expect.poll(() => b.seen, { timeout: 5_000 }).toEqual([7]);
     b.bus.poke(8);
-    await expect.poll(() => a.seen).toEqual([7, 8]);
+    await expect.poll(() => a.seen, { timeout: 5_000 }).toEqual([7, 8]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(a.seen).toEqual([7, 8]);
     expect(b.seen).toEqual([7, 8]);
