@@ -192,6 +192,18 @@ describe('escalateFunctional back down a tier (return)', () => {
     expect(story.ticket.status).toBe('resolved');
   });
 
+  test('while it waits for acceptance, someone of that tier may send it straight back without taking it; others may not', () => {
+    const story = accepted();
+    story.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L2', handoffNote: goodHandoff() });
+    const premature = { ticketId: 't-1', toTier: 'L1' as const, trigger: 'escalated_without_first_line_work', handoffNote: returnNote() };
+    expect(story.try(AGENTS.l1b, T0 + 40 * MINUTE_MS, 'escalateFunctional', premature)).toMatchObject({ ok: false, code: 'forbidden' });
+    story.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'escalateFunctional', premature);
+    expect(story.ticket).toMatchObject({ tier: 'L1', group: 'service-desk', assignee: null, status: 'pending_acceptance' });
+    // Nobody in L2 accepted it: the L2 accept clock stopped unaccepted, L1's runs.
+    expect(story.agg!.events.filter((e) => e.event.type === 'accepted').map((e) => e.event.by)).toEqual(['l1']);
+    expect(story.ticket.sla.acceptance?.state).toBe('running');
+  });
+
   test('an escalation trigger is not a reason to return, and a return reason is not a reason to escalate; both name the field', () => {
     const story = withL2();
     const up = story.try(AGENTS.l2, T0 + 90 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L1', trigger: 'troubleshooting_exhausted', handoffNote: returnNote() });

@@ -25,6 +25,12 @@ export function mustBeOpen(ticket: Ticket): Refusal | null {
   return isOpenStatus(ticket.status) ? null : refuse('invalid_state', `${ticket.number} is ${ticket.status}; reopen it first`);
 }
 
+/** Works in the tier the ticket is in (or supervises): who may accept it, or send it back while it waits. */
+export function mustWorkInTier(ticket: Ticket, ctx: ApplyContext): Refusal | null {
+  if (ctx.actor.tier === ticket.tier || isSupervisor(ctx.actor)) return null;
+  return refuse('forbidden', `${ticket.number} waits in ${ticket.tier}; you work in ${ctx.actor.tier ?? 'no tier'}`);
+}
+
 /** A closed ticket is final: nothing more is written to it (notes and article marks included). */
 export function mustNotBeClosed(ticket: Ticket): Refusal | null {
   return ticket.status === 'closed' ? refuse('invalid_state', `${ticket.number} is closed, and a closed ticket is final; open a new ticket that refers to ${ticket.number}`) : null;

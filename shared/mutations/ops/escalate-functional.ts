@@ -6,7 +6,7 @@ import type { Tier } from '../../model/levels';
 import type { Ticket } from '../../model/ticket';
 import { refuse, type ApplyContext, type ApplyOutcome, type RequesterNotification, type TicketAggregate } from '../context';
 import type { ArgsOf } from '../mutations';
-import { actorOf, existing, firstRefusal, mustBeOpen, mustOwn, mustWorkOn, updated } from './common';
+import { actorOf, existing, firstRefusal, mustBeOpen, mustOwn, mustWorkInTier, mustWorkOn, updated } from './common';
 
 /** The group of the receiving tier that handles the ticket's category (or any group of that tier). */
 export function receivingGroup(groups: readonly Group[], tier: Tier, category: string): Group | undefined {
@@ -51,11 +51,14 @@ export function escalateFunctional(agg0: TicketAggregate | null, args: ArgsOf<'e
   const agg = existing(agg0);
   if (!('ticket' in agg)) return agg;
   const { ticket } = agg;
-  const denied = firstRefusal(mustWorkOn(ticket, ctx), mustBeOpen(ticket), mustOwn(ticket, ctx));
-  if (denied) return denied;
-  if (ticket.status === 'pending_acceptance') return refuse('conflict', `${ticket.number} was already escalated to ${ticket.tier} and waits for acceptance`);
-
   const returning = isReturn(ticket.tier, args.toTier);
+  // A ticket waiting for acceptance may be sent straight back by someone of the tier it waits in (an
+  // escalation that came too early), without taking it first; any other move needs its owner.
+  const declining = returning && ticket.status === 'pending_acceptance';
+  const denied = firstRefusal(mustWorkOn(ticket, ctx), mustBeOpen(ticket), declining ? mustWorkInTier(ticket, ctx) : mustOwn(ticket, ctx));
+  if (denied) return denied;
+  if (ticket.status === 'pending_acceptance' && !declining) return refuse('conflict', `${ticket.number} was already escalated to ${ticket.tier} and waits for acceptance`);
+
   const triggers = functionalTriggersFor(ctx.policy, ticket.tier, args.toTier);
   const trigger = triggers.find((t) => t.id === args.trigger);
   if (!trigger) {

@@ -1,7 +1,6 @@
-import { isSupervisor } from '../../auth/access';
 import { refuse, type ApplyContext, type ApplyOutcome, type TicketAggregate } from '../context';
 import type { ArgsOf } from '../mutations';
-import { actorOf, existing, firstRefusal, mustBeOpen, mustWorkOn, updated } from './common';
+import { actorOf, existing, firstRefusal, mustBeOpen, mustWorkInTier, mustWorkOn, updated } from './common';
 
 /**
  * Explicit ownership: queue membership is not ownership. Someone of the
@@ -19,9 +18,8 @@ export function acceptTicket(agg0: TicketAggregate | null, _args: ArgsOf<'accept
     const owner = ctx.agentName?.(ticket.assignee) ?? 'someone else';
     return refuse('conflict', `${ticket.number} was already accepted by ${owner}`);
   }
-  if (ctx.actor.tier !== ticket.tier && !isSupervisor(ctx.actor)) {
-    return refuse('forbidden', `${ticket.number} waits in ${ticket.tier}; you work in ${ctx.actor.tier ?? 'no tier'}`);
-  }
+  const outsideTier = mustWorkInTier(ticket, ctx);
+  if (outsideTier) return outsideTier;
   const events = [{ type: 'accepted' as const, ...actorOf(ctx), tier: ticket.tier }];
   return updated(agg, { assignee: ctx.actor.id, status: 'assigned' }, events, ctx, { action: 'ticket.accepted' });
 }

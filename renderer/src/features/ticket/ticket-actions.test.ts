@@ -20,10 +20,11 @@ describe('what the action bar offers', () => {
     expect(can.sendBack).toBe('L1 is the first tier.');
   });
 
-  test('in L2: only after accepting it, and then the owner may send it back', () => {
+  test('in L2: while it waits, L2 may send it straight back; once taken, only its owner', () => {
     const story = owned();
     story.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L2', handoffNote: goodHandoff() });
-    expect(availability(story.ticket, AGENTS.l2).sendBack).toBe('It waits for acceptance in L2.');
+    expect(availability(story.ticket, AGENTS.l2).sendBack).toBeNull();
+    expect(availability(story.ticket, AGENTS.l2).escalate).toBe('It waits for acceptance in L2.');
     story.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'acceptTicket', { ticketId: 't-1' });
     expect(availability(story.ticket, AGENTS.l2).sendBack).toBeNull();
     expect(availability(story.ticket, AGENTS.l1).sendBack).toMatch(/only .* groups|this one is in/);

@@ -50,7 +50,12 @@ export function availability(ticket: Ticket, agent: Agent): Availability {
             : null),
     note: work ?? (ticket.status === 'closed' ? FINAL : null),
     escalate: work ?? closed ?? waiting ?? (mine ? null : 'Accept it first: only the owner escalates.') ?? (higherTiers(ticket.tier).length ? null : `${ticket.tier} is the last tier.`),
-    sendBack: work ?? closed ?? waiting ?? (mine ? null : 'Accept it first: only the owner sends it back.') ?? (lowerTiers(ticket.tier).length ? null : `${ticket.tier} is the first tier.`),
+    // While it waits, someone of that tier may send it straight back (it came too early) without taking it first.
+    sendBack:
+      work ??
+      closed ??
+      (lowerTiers(ticket.tier).length ? null : `${ticket.tier} is the first tier.`) ??
+      (waiting ? (agent.tier === ticket.tier || supervisor ? null : waiting) : mine ? null : 'Accept it first: only the owner sends it back.'),
     hierarchical: work ?? closed,
     pause: work ?? closed ?? (running.length ? null : 'No clock is running.'),
     resolve: work ?? closed ?? waiting ?? (mine ? (agent.tier === ticket.tier || supervisor ? null : `Only ${ticket.tier} resolves it.`) : 'Only the owner resolves it.'),
