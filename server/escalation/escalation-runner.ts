@@ -40,6 +40,7 @@ export type EscalationDeps = {
 type People = (trx: Db) => Promise<Directory>;
 
 export type RunReport = { checked: number; fired: number; notifications: number; closed: number; nextAt: number | null };
+const nothingDone = (): RunReport => ({ checked: 0, fired: 0, notifications: 0, closed: 0, nextAt: null });
 
 const realTimer = (run: () => void, delayMs: number): Timer => {
   const handle = setTimeout(run, delayMs);
@@ -82,7 +83,7 @@ export class EscalationRunner {
 
   /** Runs now (coalescing with a run under way) and sets the timer for the next step. Call after each commit that changed tickets. */
   kick(): Promise<RunReport> {
-    if (this.stopped) return Promise.resolve({ checked: 0, fired: 0, notifications: 0, closed: 0, nextAt: null });
+    if (this.stopped) return Promise.resolve(nothingDone());
     if (this.running) {
       this.again = true;
       return this.running;
@@ -106,7 +107,7 @@ export class EscalationRunner {
   }
 
   private async loop(): Promise<RunReport> {
-    const total: RunReport = { checked: 0, fired: 0, notifications: 0, closed: 0, nextAt: null };
+    const total = nothingDone();
     try {
       do {
         this.again = false;
@@ -144,7 +145,7 @@ export class EscalationRunner {
     // Agents and groups are read only when a step fires: most runs (one after every push) fire nothing.
     let loaded: Promise<Directory> | undefined;
     const directory: People = (trx) => (loaded ??= loadDirectory(trx));
-    const report: RunReport = { checked: 0, fired: 0, notifications: 0, closed: 0, nextAt: null };
+    const report = nothingDone();
     while (!this.stopped) {
       const stale = await db.selectFrom('tickets').select('id').where('next_action_stale', '=', 1).orderBy('id').limit(BATCH).execute();
       if (!stale.length) break;

@@ -17,8 +17,8 @@ import { suggestFor } from '../knowledge/kb-index';
 import { useKb, type KbData } from '../knowledge/use-kb';
 import { fromRecord } from '../../db/ticket-record';
 import { useTicketEvents } from '../ticket/use-ticket';
-import { higherTiers, isReturn, lowerTiers } from '../../../../shared/escalation/tier-rules';
-import { formFromArgs, handoffProblems, noteOf, tierMoveOf, type HandoffDirection, type HandoffForm } from './handoff-form';
+import { isReturn } from '../../../../shared/escalation/tier-rules';
+import { formFromArgs, handoffProblems, noteOf, reasonsToward, tierMoveOf, tiersToward, type HandoffDirection, type HandoffForm } from './handoff-form';
 import { prefillHandoff, previousHandoff } from './handoff-prefill';
 import { KbChecklist } from './KbChecklist';
 import { StepsEditor } from './StepsEditor';
@@ -158,7 +158,7 @@ function HandoffEditor({ ticket, direction, refused, onClose, events, kb, agents
         <div className="row">
           <Field label={words.to} error={errorOf('toTier')}>
             <select data-autofocus value={form.toTier} onChange={(e) => set({ toTier: e.target.value as Tier })}>
-              {(direction === 'up' ? higherTiers(ticket.tier) : lowerTiers(ticket.tier)).map((t) => (
+              {tiersToward(ticket.tier, direction).map((t) => (
                 <option key={t} value={t}>
                   {t} — {policy.tiers.find((d) => d.id === t)?.name ?? t}
                 </option>
@@ -167,7 +167,7 @@ function HandoffEditor({ ticket, direction, refused, onClose, events, kb, agents
           </Field>
           <Field label={words.why} error={errorOf('trigger')}>
             <select value={form.trigger} onChange={(e) => set({ trigger: e.target.value })}>
-              {(direction === 'up' ? policy.escalationTriggers.functional : policy.escalationTriggers.return).map((t) => (
+              {reasonsToward(policy, direction).map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.label}
                 </option>

@@ -1,6 +1,6 @@
 import type { Agent } from '../../../../shared/model/agent';
 import type { FieldError } from '../../../../shared/errors';
-import { checkTierMove } from '../../../../shared/escalation/tier-rules';
+import { checkTierMove, higherTiers, lowerTiers } from '../../../../shared/escalation/tier-rules';
 import type { HandoffNote, HandoffStep } from '../../../../shared/handoff/handoff-note';
 import { validateHandoff } from '../../../../shared/handoff/validate-handoff';
 import type { Priority, Tier } from '../../../../shared/model/levels';
@@ -9,6 +9,12 @@ import type { Policy } from '../../../../shared/policy/schema';
 
 /** Up a tier (escalation) or back down (return); the same note either way. */
 export type HandoffDirection = 'up' | 'down';
+
+/** The tiers a ticket in `tier` can move to in `direction`, nearest first. */
+export const tiersToward = (tier: Tier, direction: HandoffDirection): Tier[] => (direction === 'up' ? higherTiers(tier) : lowerTiers(tier));
+
+/** The reasons the policy lists for a move in `direction`: escalation triggers up, return reasons down. */
+export const reasonsToward = (policy: Policy, direction: HandoffDirection) => (direction === 'up' ? policy.escalationTriggers.functional : policy.escalationTriggers.return);
 
 /** What the handoff dialog edits (and the drafts table keeps): the note plus the move. `involved` is one person per line. */
 export type HandoffForm = {

@@ -4,8 +4,7 @@ import type { KbArticle } from '../../../../shared/model/kb-article';
 import type { StoredEvent } from '../../../../shared/model/stored-event';
 import type { Ticket } from '../../../../shared/model/ticket';
 import type { Policy } from '../../../../shared/policy/schema';
-import { higherTiers, lowerTiers } from '../../../../shared/escalation/tier-rules';
-import type { HandoffDirection, HandoffForm } from './handoff-form';
+import { reasonsToward, tiersToward, type HandoffDirection, type HandoffForm } from './handoff-form';
 
 /** The latest handoff note on the ticket: the new one must not be a copy of it. */
 export function previousHandoff(events: readonly StoredEvent[]): HandoffNote | null {
@@ -63,8 +62,8 @@ export function prefillHandoff(
   involved.add(`${ticket.requester.name} (requester)`);
   const severity = policy.severities.find((s) => s.id === ticket.severity);
   return {
-    toTier: (direction === 'up' ? higherTiers(ticket.tier) : lowerTiers(ticket.tier))[0] ?? ticket.tier,
-    trigger: direction === 'up' ? 'troubleshooting_exhausted' : (policy.escalationTriggers.return[0]?.id ?? ''),
+    toTier: tiersToward(ticket.tier, direction)[0] ?? ticket.tier,
+    trigger: direction === 'up' ? 'troubleshooting_exhausted' : (reasonsToward(policy, 'down')[0]?.id ?? ''),
     skipReason: '',
     steps: steps.length ? steps : [{ action: '', outcome: '' }],
     businessImpact: severity

@@ -10,7 +10,7 @@ export type Availability = {
   accept: string | null;
   note: string | null;
   escalate: string | null;
-  /** Send back down a tier (the owner, with a handoff note). */
+  /** Send back down a tier with a handoff note: its owner, or while it waits for acceptance someone of that tier. */
   sendBack: string | null;
   hierarchical: string | null;
   pause: string | null;
