@@ -147,7 +147,10 @@ export class EscalationRunner {
     const directory: People = (trx) => (loaded ??= loadDirectory(trx));
     const report = nothingDone();
     while (!this.stopped) {
-      const stale = await db.selectFrom('tickets').select('id').where('next_action_stale', '=', 1).orderBy('id').limit(BATCH).execute();
+      // No ORDER BY here or below other than the index's own: sorting by id made
+      // SQLite walk the whole table on every pass (rows are locked in id order
+      // by lockTicketRows anyway).
+      const stale = await db.selectFrom('tickets').select('id').where('next_action_stale', '=', 1).limit(BATCH).execute();
       if (!stale.length) break;
       await this.process(stale.map((r) => r.id), active.policy, directory, report);
       report.checked += stale.length;
@@ -155,7 +158,8 @@ export class EscalationRunner {
       await betweenBatches();
     }
     while (!this.stopped) {
-      const due = await db.selectFrom('tickets').select('id').where('next_action_at', '<=', this.deps.now()).orderBy('id').limit(BATCH).execute();
+      // Earliest due first, straight off the next_action_at index.
+      const due = await db.selectFrom('tickets').select('id').where('next_action_at', '<=', this.deps.now()).orderBy('next_action_at').limit(BATCH).execute();
       if (!due.length) break;
       await this.process(due.map((r) => r.id), active.policy, directory, report);
       await betweenBatches();
