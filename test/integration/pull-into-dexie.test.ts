@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TierdeskDb } from '../../renderer/src/db/db';
+import { countLogEntries } from '../../renderer/src/db/ticket-log';
 import { ApiClient, OfflineError } from '../../renderer/src/sync/api-client';
 import { PULL_PAGE_SIZE, pullAll } from '../../renderer/src/sync/puller';
 import { readPullState as readSyncState } from '../../renderer/src/sync/sync-state';
@@ -35,7 +36,7 @@ describe('pull from the real server into IndexedDB', () => {
     const progress = await pullAll(new ApiClient(api.url, token), db, agent);
     expect(progress.pages).toBeGreaterThan(2);
     expect(await db.tickets.count()).toBe(TICKETS);
-    expect(await db.events.count()).toBeGreaterThan(TICKETS);
+    expect(await countLogEntries(db)).toBeGreaterThan(TICKETS);
     expect(await db.agents.count()).toBeGreaterThan(3);
     expect(await db.kb.count()).toBeGreaterThan(10);
     const state = await readSyncState(db);
@@ -54,7 +55,7 @@ describe('pull from the real server into IndexedDB', () => {
       return calls === 2 ? Promise.reject(new TypeError('network down')) : fetch(input, init);
     };
     await expect(pullAll(new ApiClient(api.url, token, flaky), db, agent)).rejects.toBeInstanceOf(OfflineError);
-    const afterFirstPage = (await db.tickets.count()) + (await db.events.count()) + (await db.kb.count()) + (await db.agents.count()) + (await db.groups.count());
+    const afterFirstPage = (await db.tickets.count()) + (await countLogEntries(db)) + (await db.kb.count()) + (await db.agents.count()) + (await db.groups.count());
     // One whole page (PULL_PAGE_SIZE changes, the policy row aside) and nothing of the failed one.
     expect(afterFirstPage).toBeGreaterThanOrEqual(PULL_PAGE_SIZE - 1);
     expect(afterFirstPage).toBeLessThanOrEqual(PULL_PAGE_SIZE);
@@ -64,7 +65,7 @@ describe('pull from the real server into IndexedDB', () => {
     expect(await db.tickets.count()).toBe(TICKETS);
     const fresh = new TierdeskDb(`pull-${Math.random()}`);
     await pullAll(new ApiClient(api.url, token), fresh, agent);
-    expect(await db.events.count()).toBe(await fresh.events.count());
+    expect(await countLogEntries(db)).toBe(await countLogEntries(fresh));
     expect(Number((await readSyncState(db)).cursor)).toBeGreaterThan(Number(cursorAfterFirstPage));
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { TierdeskDb } from '../../renderer/src/db/db';
+import { readLog } from '../../renderer/src/db/ticket-log';
 import { fromRecord } from '../../renderer/src/db/ticket-record';
 import { ApiClient } from '../../renderer/src/sync/api-client';
 import { pullAll } from '../../renderer/src/sync/puller';
@@ -184,7 +185,7 @@ test('offline work survives duplicated, lost and interrupted exchanges and serve
         for (const [t, id] of ticketIds.entries()) {
           const view = await app.db.tickets.get(id);
           expect(view && fromRecord(view)).toEqual(server[t]!.ticket);
-          const events = await app.db.events.where('ticketId').equals(id).toArray();
+          const events = await readLog(app.db, id);
           expect(events.map((e) => e.id).sort()).toEqual(server[t]!.events.map((e) => e.id).sort());
         }
         const refused = await app.db.needsAttention.toArray();

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { TierdeskDb } from '../../renderer/src/db/db';
+import { readLog } from '../../renderer/src/db/ticket-log';
 import { ApiClient } from '../../renderer/src/sync/api-client';
 import { mutate } from '../../renderer/src/sync/mutate';
 import { pullAll } from '../../renderer/src/sync/puller';
@@ -36,7 +37,7 @@ export class SyncClient {
   }
 
   async notes(ticketId: string): Promise<string[]> {
-    const events = await this.db.events.where('[ticketId+seq]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray();
+    const events = await readLog(this.db, ticketId);
     return events.flatMap((e) => (e.event.type === 'note_added' ? [e.event.body] : []));
   }
 }

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeTicket } from '../test/tickets';
 import { TierdeskDb } from './db';
+import { readLog } from './ticket-log';
 import { fromRecord } from './ticket-record';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0);
@@ -26,6 +27,43 @@ describe('schema version 3', () => {
     const found = await db.tickets.where('keys').equals('printer').toArray();
     expect(found.map((t) => t.number)).toEqual(['INC-000007']);
     expect(found[0]!.riskAt).toBe(ticket.riskAt);
+    db.close();
+  });
+});
+
+describe('schema version 5', () => {
+  test('moves log entries stored one per record into one log per ticket, in log order, and drops the old table', async () => {
+    name = `upgrade-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], updatedAt', syncState: 'key', session: 'key' });
+    old.version(2).stores({ serverTickets: 'id', events: 'id, [ticketId+seq]', kb: 'id, category, updatedAt', agents: 'id', groups: 'id', outbox: 'id, ticketId', needsAttention: 'id, ticketId, refusedAt', drafts: 'key, ticketId' });
+    old.version(3).stores({
+      tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], [open+tier+nextDueAt], updatedAt, [group+riskAt], [group+breachAt], *keys',
+    });
+    old.version(4).stores({ audit: 'seq, [ticketId+seq]' });
+    const note = (id: string, ticketId: string, seq: number, pending: 0 | 1, body: string) => ({
+      id,
+      ticketId,
+      seq,
+      pending,
+      event: { type: 'note_added', at: T0 + seq, by: 'agent-l1', role: 'l1_agent', noteId: id, body, visibility: 'internal' },
+    });
+    await old.table('events').bulkPut([
+      note('b', 't-1', 2, 1, 'mine, not yet sent'),
+      note('x', 't-2', 1, 0, 'other ticket'),
+      note('a', 't-1', 1, 0, 'first'),
+    ]);
+    old.close();
+
+    const db = new TierdeskDb(name);
+    await db.open();
+    const one = await readLog(db, 't-1');
+    expect(one.map((e) => [e.id, e.seq, e.pending])).toEqual([
+      ['a', 1, 0],
+      ['b', 2, 1],
+    ]);
+    expect((await readLog(db, 't-2')).map((e) => e.id)).toEqual(['x']);
+    expect(db.tables.map((t) => t.name)).not.toContain('events');
     db.close();
   });
 });

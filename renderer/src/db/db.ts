@@ -5,6 +5,7 @@ import type { KbArticle } from '../../../shared/model/kb-article';
 import type { StoredEvent } from '../../../shared/model/stored-event';
 import type { Ticket } from '../../../shared/model/ticket';
 import type { MutationName } from '../../../shared/mutations/mutations';
+import { mergeLog } from './ticket-log';
 import { derivedFields, fromRecord, type TicketRecord } from './ticket-record';
 
 export type SyncStateRow =
@@ -60,12 +61,15 @@ export type NeedsAttentionRow = OutboxRow & { code: string; field: string | null
 /** A ticket-log entry as stored locally: pending = 1 for optimistic entries of unconfirmed mutations. */
 export type EventRow = StoredEvent & { pending: 0 | 1 };
 
+/** One ticket's whole log, in order (see ticket-log.ts: one record per ticket, not per entry). */
+export type LogRow = { ticketId: string; events: EventRow[] };
+
 export type DraftRow = { key: string; ticketId: string; kind: string; value: unknown; savedAt: number };
 
 export class TierdeskDb extends Dexie {
   tickets!: EntityTable<TicketRecord, 'id'>;
   serverTickets!: EntityTable<Ticket, 'id'>;
-  events!: EntityTable<EventRow, 'id'>;
+  logs!: EntityTable<LogRow, 'ticketId'>;
   kb!: EntityTable<KbArticle, 'id'>;
   agents!: EntityTable<Agent, 'id'>;
   groups!: EntityTable<Group, 'id'>;
@@ -120,6 +124,23 @@ export class TierdeskDb extends Dexie {
       );
     // The server's audit entries about tickets I can see (the hash-chained trail, summarised).
     this.version(4).stores({ audit: 'seq, [ticketId+seq]' });
+    // A ticket's log as one record (ticket-log.ts): IndexedDB pays per record,
+    // and one record per entry made a 100k bootstrap write ~800k of them.
+    // Entries stored by version 4 move into their tickets' logs; version 6
+    // then drops the old table (Dexie lets an upgrader read a table a later
+    // version deletes).
+    this.version(5)
+      .stores({ logs: 'ticketId' })
+      .upgrade(async (tx) => {
+        const byTicket = new Map<string, EventRow[]>();
+        await tx.table<EventRow, string>('events').each((row) => {
+          let list = byTicket.get(row.ticketId);
+          if (!list) byTicket.set(row.ticketId, (list = []));
+          list.push(row);
+        });
+        await tx.table<LogRow, string>('logs').bulkPut([...byTicket].map(([ticketId, events]) => ({ ticketId, events: mergeLog([], events) })));
+      });
+    this.version(6).stores({ events: null });
   }
 }
 

@@ -6,6 +6,7 @@ import type { ApplyContext, ApplyOutcome, TicketAggregate } from '../../../share
 import { MutationArgs, type Mutation } from '../../../shared/mutations/mutations';
 import { getActivePolicy } from '../app/policy';
 import type { EventRow, OutboxRow, TierdeskDb } from '../db/db';
+import { readLog, writeLog } from '../db/ticket-log';
 import { fromRecord, toRecord, type TicketRecord } from '../db/ticket-record';
 
 /** NEW-XXXXXXXX, stable for a ticket id: what an offline-created ticket is called until the server numbers it. */
@@ -51,13 +52,9 @@ const stripPending = ({ pending: _pending, ...event }: EventRow): StoredEvent =>
 /** The ticket as shown (server state + my pending changes) with its whole log, and the stored record it came from. */
 export async function readView(db: TierdeskDb, ticketId: string): Promise<{ record: TicketRecord; agg: TicketAggregate } | null> {
   // Both reads at once: one round trip to IndexedDB instead of two.
-  const [record, events] = await Promise.all([
-    db.tickets.get(ticketId),
-    db.events.where('[ticketId+seq]').between([ticketId, -Infinity], [ticketId, Infinity]).toArray(),
-  ]);
+  const [record, events] = await Promise.all([db.tickets.get(ticketId), readLog(db, ticketId)]);
   return record ? { record, agg: { ticket: fromRecord(record), events: events.map(stripPending) } } : null;
 }
-
 
 /**
  * Recomputes one ticket's view from the server's state plus my pending
@@ -69,11 +66,13 @@ export async function rebaseTicket(db: TierdeskDb, ticketId: string, actor: Agen
   const pending = await db.outbox.where('ticketId').equals(ticketId).sortBy('id');
   const serverCopy = await db.serverTickets.get(ticketId);
   const view = await db.tickets.get(ticketId);
-  const allEvents = await db.events.where('ticketId').equals(ticketId).toArray();
+  const allEvents = await readLog(db, ticketId);
   const serverEvents = allEvents.filter((e) => e.pending === 0);
-  await db.events.bulkDelete(allEvents.filter((e) => e.pending === 1).map((e) => e.id));
+  // The pending part is recomputed below; the log is written once, at the end.
+  const writeServerLog = () => (serverEvents.length === allEvents.length ? Promise.resolve() : writeLog(db, ticketId, serverEvents));
 
   if (!pending.length) {
+    await writeServerLog();
     if (serverCopy) {
       await db.tickets.put(toRecord(serverCopy));
       await db.serverTickets.delete(ticketId);
@@ -101,5 +100,6 @@ export async function rebaseTicket(db: TierdeskDb, ticketId: string, actor: Agen
   if (!serverCopy && baseTicket) await db.serverTickets.put(baseTicket);
   if (agg) await db.tickets.put(toRecord(agg.ticket, serverCopy || baseTicket ? 'server' : 'local', pending.length));
   else if (view?.origin === 'local') await db.tickets.delete(ticketId);
-  if (optimistic.length) await db.events.bulkPut(optimistic);
+  if (optimistic.length) await writeLog(db, ticketId, [...serverEvents, ...optimistic]);
+  else await writeServerLog();
 }

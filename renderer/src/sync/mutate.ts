@@ -4,6 +4,7 @@ import { applyMutation } from '../../../shared/mutations/apply';
 import type { RefusalCode } from '../../../shared/mutations/context';
 import { MutationArgs, ticketIdOf, type ArgsInput, type Mutation, type MutationName } from '../../../shared/mutations/mutations';
 import type { TierdeskDb } from '../db/db';
+import { appendToLogs } from '../db/ticket-log';
 import { fromRecord, toRecord, type TicketRecord } from '../db/ticket-record';
 import { serverNow } from '../time/ticker';
 import { applyContextFor, kbIdsOf, readView } from './local-apply';
@@ -49,7 +50,7 @@ export async function mutate<N extends MutationName>(db: TierdeskDb, actor: Agen
   let echo: TicketRecord | null = null;
   let echoTimer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const result = await db.transaction('rw', [db.tickets, db.serverTickets, db.events, db.outbox, db.syncState, db.kb, db.groups, db.agents], async () => {
+    const result = await db.transaction('rw', [db.tickets, db.serverTickets, db.logs, db.outbox, db.syncState, db.kb, db.groups, db.agents], async () => {
       // Every read at once (IndexedDB pipelines them): the sooner the new view is known, the sooner its row shows it.
       const [client, view, context] = await Promise.all([
         readClientState(db),
@@ -75,7 +76,7 @@ export async function mutate<N extends MutationName>(db: TierdeskDb, actor: Agen
         }, 0);
         await db.tickets.put(record);
       }
-      if (outcome.events.length) await db.events.bulkPut(outcome.events.map((e) => ({ ...e, pending: 1 as const })));
+      await appendToLogs(db, outcome.events.map((e) => ({ ...e, pending: 1 as const })));
       if (outcome.kbArticles.length) await db.kb.bulkPut(outcome.kbArticles);
       await db.outbox.add({ id, name, args: parsed.data, clientTime, ticketId: ticketId ?? '', queuedAt: Date.now() });
       await db.syncState.put({ ...client, nextMutationId: id + 1 });

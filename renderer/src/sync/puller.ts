@@ -5,6 +5,7 @@ import type { Ticket } from '../../../shared/model/ticket';
 import type { Change, PullResponse } from '../../../shared/sync/pull';
 import { adoptPolicyDocument } from '../app/policy';
 import type { EventRow, TierdeskDb } from '../db/db';
+import { appendToLogs } from '../db/ticket-log';
 import { toRecord, type TicketRecord } from '../db/ticket-record';
 import { measureOffset, type ApiClient } from './api-client';
 import { rebaseTicket } from './local-apply';
@@ -24,7 +25,7 @@ export type PullProgress = { pages: number; changes: number; hasMore: boolean; r
 async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, actor: Agent): Promise<number> {
   return db.transaction(
     'rw',
-    [db.tickets, db.serverTickets, db.events, db.kb, db.agents, db.groups, db.audit, db.outbox, db.needsAttention, db.syncState],
+    [db.tickets, db.serverTickets, db.logs, db.kb, db.agents, db.groups, db.audit, db.outbox, db.needsAttention, db.syncState],
     async () => {
       const client = await readClientState(db);
       const pendingIds = new Set((await db.outbox.toArray()).map((r) => r.ticketId));
@@ -47,7 +48,8 @@ async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, ac
 
 /**
  * Writes a page's changes with one bulk call per table (a bootstrap page is
- * a thousand rows; one put each would dominate the time). Tickets with my
+ * a thousand rows; one put each would dominate the time), log entries into
+ * one record per ticket (ticket-log.ts). Tickets with my
  * pending changes go to serverTickets, the base their view is rebased on.
  */
 async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingIds: ReadonlySet<string>, touched: Set<string>): Promise<number> {
@@ -69,7 +71,7 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
       case 'ticket_gone':
         await db.tickets.delete(change.id);
         await db.serverTickets.delete(change.id);
-        await db.events.where('ticketId').equals(change.id).delete();
+        await db.logs.delete(change.id);
         await db.audit.where('[ticketId+seq]').between([change.id, -Infinity], [change.id, Infinity]).delete();
         break;
       case 'event':
@@ -107,7 +109,7 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
   await Promise.all([
     views.length && db.tickets.bulkPut(views),
     bases.length && db.serverTickets.bulkPut(bases),
-    events.length && db.events.bulkPut(events),
+    appendToLogs(db, events),
     kb.length && db.kb.bulkPut(kb),
     agents.length && db.agents.bulkPut(agents),
     groups.length && db.groups.bulkPut(groups),

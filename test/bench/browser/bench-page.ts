@@ -1,5 +1,6 @@
 import type { Agent } from '../../../shared/model/agent';
 import { TierdeskDb } from '../../../renderer/src/db/db';
+import { countLogEntries } from '../../../renderer/src/db/ticket-log';
 import { ApiClient } from '../../../renderer/src/sync/api-client';
 import { pullAll } from '../../../renderer/src/sync/puller';
 
@@ -18,7 +19,7 @@ const bench = {
     const start = performance.now();
     const progress = await pullAll(new ApiClient(apiBaseUrl, token), db, agent);
     const ms = performance.now() - start;
-    return { ms, changes: progress.changes, pages: progress.pages, stored: await db.tickets.count(), events: await db.events.count() };
+    return { ms, changes: progress.changes, pages: progress.pages, stored: await db.tickets.count(), events: await countLogEntries(db) };
   },
 };
 

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Agent } from '../../../../shared/model/agent';
 import { useDb } from '../../app/db-context';
+import { readLog } from '../../db/ticket-log';
 import { agentName } from '../../db/use-directory';
 import { formatDateTime } from '../../time/format';
 
@@ -8,7 +9,7 @@ import { formatDateTime } from '../../time/format';
 export function PausedBy({ ticketId, agents }: { ticketId: string; agents: ReadonlyMap<string, Agent> }) {
   const db = useDb();
   const paused = useLiveQuery(async () => {
-    const events = await db.events.where('[ticketId+seq]').between([ticketId, 0], [ticketId, Infinity]).reverse().toArray();
+    const events = (await readLog(db, ticketId)).reverse();
     const last = events.find((e) => e.event.type === 'paused')?.event;
     return last?.type === 'paused' ? last : null;
   }, [db, ticketId]);

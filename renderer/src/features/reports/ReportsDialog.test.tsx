@@ -8,6 +8,7 @@ import { MINUTE_MS } from '../../../../shared/time/duration';
 import { AgentWorkspace, TopbarButtons } from '../../app/AgentWorkspace';
 import { resetAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
+import { appendToLogs } from '../../db/ticket-log';
 import { toRecord } from '../../db/ticket-record';
 import { GROUPS, L1, Providers, fakeLayout } from '../../test/workspace-harness';
 
@@ -33,7 +34,7 @@ async function seedDesk() {
   for (const [i, s] of stories.entries()) {
     // The rule harness numbers every ticket INC-000042; the local store wants them distinct.
     await db.tickets.put(toRecord({ ...s.ticket, number: formatTicketNumber(i + 1) }));
-    await db.events.bulkPut(s.agg!.events.map((e) => ({ ...e, pending: 0 as const })));
+    await appendToLogs(db, s.agg!.events.map((e) => ({ ...e, pending: 0 as const })));
   }
 }
 

@@ -17,11 +17,9 @@ const localHour = (ms: number): number => new Date(ms).getHours();
 export async function readReportFacts(db: TierdeskDb, nowMs: number, policy: Policy): Promise<TicketFacts[]> {
   const costs = tierCosts(policy);
   const counted = new Map<string, TimelineEvent[]>();
-  await db.events.each((row) => {
-    if (!COUNTED.has(row.event.type)) return;
-    let list = counted.get(row.ticketId);
-    if (!list) counted.set(row.ticketId, (list = []));
-    list.push(row.event);
+  await db.logs.each((log) => {
+    const kept = log.events.filter((row) => COUNTED.has(row.event.type)).map((row) => row.event);
+    if (kept.length) counted.set(log.ticketId, kept);
   });
   const out: TicketFacts[] = [];
   await db.tickets.each((record) => {

@@ -5,6 +5,7 @@ import { clocksOf } from '../../../../shared/mutations/recompute';
 import type { TicketClocks } from '../../../../shared/sla/ticket-clocks';
 import { getActivePolicy } from '../../app/policy';
 import type { EventRow, TierdeskDb } from '../../db/db';
+import { readLog } from '../../db/ticket-log';
 import type { TicketRecord } from '../../db/ticket-record';
 
 /** The ticket as shown (server state + my pending changes); null when it is not on this computer. */
@@ -14,7 +15,7 @@ export function useTicket(db: TierdeskDb, id: string | null): TicketRecord | nul
 
 /** The ticket's log in order, pending entries (my unconfirmed actions) included and marked. */
 export function useTicketEvents(db: TierdeskDb, id: string | null): EventRow[] | undefined {
-  return useLiveQuery(async () => (id ? db.events.where('[ticketId+seq]').between([id, 0], [id, Infinity]).toArray() : []), [db, id]);
+  return useLiveQuery(async () => (id ? readLog(db, id) : []), [db, id]);
 }
 
 /** The ticket's clocks recomputed from its log at `nowMs` (for the "why" panel and rule checks in dialogs). */
