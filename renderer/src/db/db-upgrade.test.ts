@@ -46,7 +46,7 @@ describe('schema version 5', () => {
       ticketId,
       seq,
       pending,
-      event: { type: 'note_added', at: T0 + seq, by: 'agent-l1', role: 'l1_agent', noteId: id, body, visibility: 'internal' },
+      event: { type: 'note_added', at: T0 + seq, by: 'agent-l1', role: 'l1_agent', noteId: id, body, visibility: 'internal', contact: null },
     });
     await old.table('events').bulkPut([
       note('b', 't-1', 2, 1, 'mine, not yet sent'),

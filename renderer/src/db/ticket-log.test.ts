@@ -9,7 +9,7 @@ const entry = (id: string, ticketId: string, seq: number, pending: 0 | 1 = 0, bo
   ticketId,
   seq,
   pending,
-  event: { type: 'note_added', at: 1_000 + seq, by: 'agent-l1', role: 'l1_agent', noteId: id, body, visibility: 'internal' },
+  event: { type: 'note_added', at: 1_000 + seq, by: 'agent-l1', role: 'l1_agent', noteId: id, body, visibility: 'internal', contact: null },
 });
 
 describe('mergeLog', () => {

@@ -5,7 +5,7 @@ import { applyMutation } from '../../../shared/mutations/apply';
 import type { ApplyContext, ApplyOutcome, TicketAggregate } from '../../../shared/mutations/context';
 import { MutationArgs, type Mutation } from '../../../shared/mutations/mutations';
 import { getActivePolicy } from '../app/policy';
-import type { EventRow, OutboxRow, TierdeskDb } from '../db/db';
+import type { EventRow, LogRow, OutboxRow, TierdeskDb } from '../db/db';
 import { readLog, writeLog } from '../db/ticket-log';
 import { fromRecord, toRecord, type TicketRecord } from '../db/ticket-record';
 
@@ -64,25 +64,11 @@ export async function readView(db: TierdeskDb, ticketId: string): Promise<{ reco
  */
 export async function rebaseTicket(db: TierdeskDb, ticketId: string, actor: Agent, clientId: string): Promise<void> {
   const pending = await db.outbox.where('ticketId').equals(ticketId).sortBy('id');
+  if (!pending.length) return settleTickets(db, [ticketId]);
   const serverCopy = await db.serverTickets.get(ticketId);
   const view = await db.tickets.get(ticketId);
   const allEvents = await readLog(db, ticketId);
   const serverEvents = allEvents.filter((e) => e.pending === 0);
-  // The pending part is recomputed below; the log is written once, at the end.
-  const writeServerLog = () => (serverEvents.length === allEvents.length ? Promise.resolve() : writeLog(db, ticketId, serverEvents));
-
-  if (!pending.length) {
-    await writeServerLog();
-    if (serverCopy) {
-      await db.tickets.put(toRecord(serverCopy));
-      await db.serverTickets.delete(ticketId);
-    } else if (view?.origin === 'local') {
-      await db.tickets.delete(ticketId);
-    } else if (view?.pending) {
-      await db.tickets.put({ ...view, pending: 0 });
-    }
-    return;
-  }
 
   const baseTicket = serverCopy ?? (view?.origin === 'server' && !view.pending ? fromRecord(view) : null);
   let agg: TicketAggregate | null = baseTicket ? { ticket: baseTicket, events: serverEvents.map(stripPending) } : null;
@@ -100,6 +86,40 @@ export async function rebaseTicket(db: TierdeskDb, ticketId: string, actor: Agen
   if (!serverCopy && baseTicket) await db.serverTickets.put(baseTicket);
   if (agg) await db.tickets.put(toRecord(agg.ticket, serverCopy || baseTicket ? 'server' : 'local', pending.length));
   else if (view?.origin === 'local') await db.tickets.delete(ticketId);
-  if (optimistic.length) await writeLog(db, ticketId, [...serverEvents, ...optimistic]);
-  else await writeServerLog();
+  if (optimistic.length || serverEvents.length !== allEvents.length) await writeLog(db, ticketId, [...serverEvents, ...optimistic]);
+}
+
+/**
+ * Tickets with no pending mutation left (all confirmed or refused): each
+ * shows the server's state again and loses its optimistic log entries. In
+ * bulk, one read and one write per table, because a confirming pull after a
+ * long offline stretch settles hundreds of tickets at once.
+ */
+export async function settleTickets(db: TierdeskDb, ticketIds: readonly string[]): Promise<void> {
+  if (!ticketIds.length) return;
+  const ids = [...ticketIds];
+  const [copies, views, logs] = await Promise.all([db.serverTickets.bulkGet(ids), db.tickets.bulkGet(ids), db.logs.bulkGet(ids)]);
+  const shown: TicketRecord[] = [];
+  const gone: string[] = [];
+  const logsKept: LogRow[] = [];
+  const logsGone: string[] = [];
+  ids.forEach((ticketId, i) => {
+    const [serverCopy, view, log] = [copies[i], views[i], logs[i]];
+    if (log?.events.some((e) => e.pending === 1)) {
+      const kept = log.events.filter((e) => e.pending === 0);
+      if (kept.length) logsKept.push({ ticketId, events: kept });
+      else logsGone.push(ticketId);
+    }
+    if (serverCopy) shown.push(toRecord(serverCopy));
+    // Created here and refused by the server: it never existed there.
+    else if (view?.origin === 'local') gone.push(ticketId);
+    else if (view?.pending) shown.push({ ...view, pending: 0 });
+  });
+  await Promise.all([
+    shown.length && db.tickets.bulkPut(shown),
+    gone.length && db.tickets.bulkDelete(gone),
+    db.serverTickets.bulkDelete(ids.filter((_, i) => copies[i])),
+    logsKept.length && db.logs.bulkPut(logsKept),
+    logsGone.length && db.logs.bulkDelete(logsGone),
+  ]);
 }

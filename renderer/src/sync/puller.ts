@@ -8,7 +8,7 @@ import type { EventRow, TierdeskDb } from '../db/db';
 import { appendToLogs } from '../db/ticket-log';
 import { toRecord, type TicketRecord } from '../db/ticket-record';
 import { measureOffset, type ApiClient } from './api-client';
-import { rebaseTicket } from './local-apply';
+import { rebaseTicket, settleTickets } from './local-apply';
 import { readClientState, readPullState, type PullState } from './sync-state';
 
 export const PULL_PAGE_SIZE = 2000;
@@ -36,10 +36,16 @@ async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, ac
       for (const row of confirmed) touched.add(row.ticketId);
       await db.syncState.put({ ...client, lastMutationId: Math.max(client.lastMutationId, page.lastMutationId) });
       // Only tickets with pending work can differ from the server; of those, only
-      // the ones whose base or pending set changed in this page need a rebase.
+      // the ones whose base or pending set changed in this page need a rebase,
+      // and the ones with nothing pending any more just settle (in bulk).
+      const stillPending = new Set((await db.outbox.toArray()).map((r) => r.ticketId));
+      const settled: string[] = [];
       for (const ticketId of pendingIds) {
-        if (ticketId && touched.has(ticketId)) await rebaseTicket(db, ticketId, actor, client.clientId);
+        if (!ticketId || !touched.has(ticketId)) continue;
+        if (stillPending.has(ticketId)) await rebaseTicket(db, ticketId, actor, client.clientId);
+        else settled.push(ticketId);
       }
+      await settleTickets(db, settled);
       await db.syncState.put(next);
       return refused;
     },
