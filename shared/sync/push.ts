@@ -5,6 +5,12 @@ import { EpochMsSchema } from '../time/duration';
 import { ClientIdSchema } from './pull';
 
 export const PUSH_MAX_MUTATIONS = 500;
+/**
+ * JSON bytes of mutations a client puts in one push request. The server's
+ * body limit (BODY_LIMIT_BYTES, 1 MiB) leaves room for the envelope; one
+ * mutation, whatever its text, stays far below this.
+ */
+export const PUSH_MAX_BYTES = 512 * 1024;
 
 export const PushMutationSchema = z
   .object({

@@ -162,4 +162,20 @@ describe('two clients against one server', () => {
     await b.sync();
     expect((await b.notes(ticketId)).filter((n) => n === 'sent twice')).toHaveLength(1);
   });
+
+  test('a backlog bigger than one request (by count and by bytes) goes out in one sync, nothing refused for size', async () => {
+    const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    const b = await SyncClient.signIn(api.url, 'lead@demo.test');
+    const ticketId = await sharedTicket(a, b);
+    // Hours offline: 60 long notes (20,000 characters, ~22 KB of UTF-8 each, over the server's 1 MiB body limit together) and 450 short ones.
+    for (let i = 0; i < 60; i++) await a.mutate('addWorkNote', { ticketId, noteId: `long-${i}`, body: `${i} ${'Prüfung '.repeat(2_499)}`.slice(0, 20_000), visibility: 'internal' });
+    for (let i = 0; i < 450; i++) await a.mutate('addWorkNote', { ticketId, noteId: `short-${i}`, body: `short ${i}`, visibility: 'internal' });
+    await a.sync();
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await a.db.needsAttention.count()).toBe(0);
+    await b.sync();
+    const notes = await b.notes(ticketId);
+    expect(notes.filter((n) => n.includes('Prüfung'))).toHaveLength(60);
+    expect(notes.filter((n) => n.startsWith('short '))).toHaveLength(450);
+  });
 });
