@@ -18,6 +18,8 @@ type YearBlock = {
   holidays: Array<{ day: number; name: string }>;
   /** Exception of each day of the year (day - firstDay), or undefined for an ordinary day: an array read, not a hash lookup. */
   byDay: Array<ExceptionDay | undefined>;
+  /** Open time of the year's days before each one: cum[i] is the open time of [firstDay, firstDay + i), so any span within the year is one subtraction. */
+  cum: Float64Array;
 };
 
 /**
@@ -46,8 +48,32 @@ export class CalendarDays {
   }
 
   amount(day: number): number {
-    const exception = this.exceptionOf(day);
-    return exception ? exception.amount : this.cal.week.dayOpenMs[weekdayOfDay(day)]!;
+    const b = this.blockOf(day);
+    const i = day - b.firstDay;
+    return b.cum[i + 1]! - b.cum[i]!;
+  }
+
+  /** First day after the year of `day`. */
+  yearEnd(day: number): number {
+    return this.blockOf(day).lastDay + 1;
+  }
+
+  /**
+   * The day on which `rest` (> 0) open time, counted from the start of
+   * `fromDay`, runs out; the caller knows it runs out within fromDay's year.
+   */
+  dayReaching(fromDay: number, rest: number): number {
+    const { cum, firstDay } = this.blockOf(fromDay);
+    const need = cum[fromDay - firstDay]! + rest;
+    // Smallest i with cum[i] ≥ need: the day before it is the one that reaches it.
+    let lo = fromDay - firstDay + 1;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cum[mid]! < need) lo = mid + 1;
+      else hi = mid;
+    }
+    return firstDay + lo - 1;
   }
 
   /** Points `base`/`flat` at the open intervals (UTC ms) of `day`. */
@@ -73,11 +99,8 @@ export class CalendarDays {
   /** Open time of the whole days in [fromDay, toDay). */
   openBetweenDays(fromDay: number, toDay: number): number {
     if (toDay <= fromDay) return 0;
-    if (toDay - fromDay <= 7) {
-      let sum = 0;
-      for (let d = fromDay; d < toDay; d++) sum += this.amount(d);
-      return sum;
-    }
+    const b = this.blockOf(fromDay);
+    if (toDay - 1 <= b.lastDay) return b.cum[toDay - b.firstDay]! - b.cum[fromDay - b.firstDay]!;
     return this.patternPrefix(toDay) - this.patternPrefix(fromDay) + this.differenceBetween(fromDay, toDay);
   }
 
@@ -143,7 +166,8 @@ export class CalendarDays {
         for (let d = Math.min(a, b) - 1; d <= Math.max(a, b) + 1; d++) if (inYear(d)) touched.add(d);
       }
     }
-    const block: YearBlock = { firstDay, lastDay, days: [], prefix: [0], holidays: [], byDay: new Array<ExceptionDay | undefined>(lastDay - firstDay + 1).fill(undefined) };
+    const length = lastDay - firstDay + 1;
+    const block: YearBlock = { firstDay, lastDay, days: [], prefix: [0], holidays: [], byDay: new Array<ExceptionDay | undefined>(length).fill(undefined), cum: new Float64Array(length + 1) };
     const all = [...new Set([...closed.keys(), ...touched])].sort((a, b) => a - b);
     for (const day of all) {
       const holiday = closed.get(day) ?? null;
@@ -156,6 +180,8 @@ export class CalendarDays {
         block.prefix.push(block.prefix[block.prefix.length - 1]! + difference);
       }
     }
+    const { dayOpenMs } = this.cal.week;
+    for (let i = 0; i < length; i++) block.cum[i + 1] = block.cum[i]! + (block.byDay[i]?.amount ?? dayOpenMs[weekdayOfDay(firstDay + i)]!);
     this.years.set(year, block);
     return block;
   }
