@@ -180,6 +180,25 @@ describe('computeClocks on damaged or unusual streams', () => {
     expect(nyLocal(computeClocks(events, defaultPolicy, ny('2026-03-02T11:00')).response!.dueAt!)).toBe('2026-03-02T11:05');
   });
 
+  test('targets are read from the policy object given, call after call', () => {
+    const longer = policyWith(target('P3', 'response', '4h'));
+    const events = [created(ny('2026-03-02T09:00'))];
+    const due = (policy: typeof defaultPolicy) => nyLocal(computeClocks(events, policy, ny('2026-03-02T09:30')).response!.dueAt!);
+    expect([due(defaultPolicy), due(longer), due(defaultPolicy), due(longer)]).toEqual(['2026-03-02T11:00', '2026-03-02T13:00', '2026-03-02T11:00', '2026-03-02T13:00']);
+  });
+
+  test('a priority change looks up only the calendars of the clocks it re-targets', () => {
+    const p2 = defaultPolicy.targets.P2!;
+    const policy = { ...defaultPolicy, targets: { ...defaultPolicy.targets, P2: { ...p2, response: { ...p2.response, calendar: 'nowhere' } } } };
+    const events: TicketEvent[] = [
+      created(ny('2026-03-02T09:00')),
+      { type: 'responded', at: ny('2026-03-02T09:10'), ...agent, via: 'public_reply' },
+      { type: 'priority_changed', at: ny('2026-03-02T09:20'), ...agent, priority: 'P2', reason: 'reassessed' },
+    ];
+    expect(computeClocks(events, policy, ny('2026-03-02T09:30')).resolution?.priority).toBe('P2');
+    expect(() => computeClocks([created(ny('2026-03-02T09:00'), { priority: 'P2' })], policy, ny('2026-03-02T09:30'))).toThrow(/nowhere/);
+  });
+
   test('does not apply events after the instant it computes', () => {
     const events = [created(ny('2026-03-02T09:00')), { type: 'resolved', at: ny('2026-03-02T12:00'), ...agent } as TicketEvent];
     const clocks = computeClocks(events, defaultPolicy, ny('2026-03-02T11:00'));

@@ -1,6 +1,5 @@
 import type { TicketEvent } from '../model/ticket-event';
 import type { Policy } from '../policy/schema';
-import { calendarLookup } from './calendars';
 import { ClockFold } from './clock-fold';
 import type { TicketClocks } from './ticket-clocks';
 
@@ -17,8 +16,7 @@ import type { TicketClocks } from './ticket-clocks';
  * always be shown.
  */
 export function computeClocks(events: readonly TicketEvent[], policy: Policy, nowMs: number): TicketClocks {
-  const calendars = calendarLookup(policy);
-  const fold = new ClockFold(policy, calendars);
+  const fold = new ClockFold(policy);
   const order = timeOrder(events);
   for (let i = 0; i < events.length; i++) {
     const index = order ? order[i]! : i;
