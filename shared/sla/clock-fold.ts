@@ -13,6 +13,8 @@ import { checkPause } from './validate-pause';
 type Outcome = string | null;
 
 const NONE_FIRED: ReadonlySet<string> = new Set();
+const NO_ESCALATIONS: readonly EscalationRecord[] = [];
+const NONE_IGNORED: readonly IgnoredEvent[] = [];
 
 /** One clock target of a priority; its calendar is looked up on first use. */
 type Target = { calendarId: string; within: number; calendar: SpecCalendar | null };
@@ -67,10 +69,10 @@ export class ClockFold {
   response: ClockTrack | null = null;
   resolution: ClockTrack | null = null;
   acceptance: ClockTrack | null = null;
-  escalations: readonly EscalationRecord[] = [];
+  escalations: readonly EscalationRecord[] = NO_ESCALATIONS;
   /** Allocated on the first action_fired event: most streams have none, and the engine folds 100k tickets at a time. */
   fired: ReadonlySet<string> = NONE_FIRED;
-  ignored: readonly IgnoredEvent[] = [];
+  ignored: readonly IgnoredEvent[] = NONE_IGNORED;
   private functionalEscalations = 0;
 
   private readonly context: FoldContext;
@@ -99,18 +101,20 @@ export class ClockFold {
   }
 
   private outcome(event: TicketEvent): Outcome {
-    if (event.type === 'action_fired') {
+    // Events come in many shapes, so each field read is a slow (megamorphic) one: read the type once.
+    const { type } = event;
+    if (type === 'action_fired') {
       if (this.fired === NONE_FIRED) this.fired = new Set<string>();
       (this.fired as Set<string>).add(event.actionId);
       return null;
     }
-    if (event.type === 'created') return this.state ? 'the ticket was already created' : this.create(event);
+    if (type === 'created') return this.state ? 'the ticket was already created' : this.create(event);
     const state = this.state;
     const response = this.response;
     const resolution = this.resolution;
     if (!state || !response || !resolution) return 'no created event comes before it';
     if (state.status === 'closed') return 'the ticket is closed';
-    switch (event.type) {
+    switch (type) {
       case 'responded': {
         if (!this.index.responseKinds.get(state.channel)?.has(event.via)) {
           const counts = this.policy.responseDefinition[state.channel];
@@ -134,7 +138,8 @@ export class ClockFold {
       case 'priority_changed': {
         if (event.priority === state.priority) return `the priority is already ${event.priority}`;
         state.priority = event.priority;
-        for (const track of [response, resolution]) if (track.snapshot.state !== 'stopped') this.retarget(track, event.at);
+        if (response.snapshot.state !== 'stopped') this.retarget(response, event.at);
+        if (resolution.snapshot.state !== 'stopped') this.retarget(resolution, event.at);
         return null;
       }
       case 'severity_changed':
@@ -173,7 +178,9 @@ export class ClockFold {
       case 'resolved':
       case 'closed': {
         if (event.type === 'resolved' && state.status !== 'open') return `the ticket is already ${state.status}`;
-        for (const track of [response, resolution, this.acceptance]) if (track) track.stop(event.at);
+        response.stop(event.at);
+        resolution.stop(event.at);
+        this.acceptance?.stop(event.at);
         state.status = event.type;
         state.pendingAcceptance = null;
         return null;

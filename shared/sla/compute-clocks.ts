@@ -43,7 +43,12 @@ export function computeClocks(events: readonly TicketEvent[], policy: Policy, no
 /** Indexes in time order, stable for equal instants, or null when the stream is in order already (the usual case). */
 function timeOrder(events: readonly TicketEvent[]): number[] | null {
   let sorted = true;
-  for (let i = 1; i < events.length && sorted; i++) if (events[i]!.at < events[i - 1]!.at) sorted = false;
+  let previous = -Infinity;
+  for (let i = 0; i < events.length && sorted; i++) {
+    const at = events[i]!.at;
+    if (at < previous) sorted = false;
+    previous = at;
+  }
   if (sorted) return null;
   return events.map((_, i) => i).sort((a, b) => events[a]!.at - events[b]!.at || a - b);
 }
