@@ -129,9 +129,25 @@ export function startClock(
   atMs: number,
   calendar: ClockCalendar,
 ): ClockSnapshot {
+  const clock = startClockDeferred(calendarId, targetMs, atMs, calendar);
+  clock.dueAt = calendar.addBusinessTime(clock.startedAt!, targetMs);
+  return clock;
+}
+
+/**
+ * startClock without looking up the due instant: `dueAt` is NaN until the
+ * caller fills it in with addBusinessTime(startedAt, targetMs). For the
+ * clock engine, which stops most response clocks before anything reads their
+ * due instant; such a snapshot never leaves the engine with NaN in it.
+ */
+export function startClockDeferred(
+  calendarId: string,
+  targetMs: number,
+  atMs: number,
+  calendar: ClockCalendar,
+): ClockSnapshot {
   const startedAt = calendar.nextOpen ? calendar.nextOpen(atMs) : atMs;
-  const dueAt = calendar.addBusinessTime(startedAt, targetMs);
-  return snapshot(calendarId, targetMs, startedAt, 'running', 0, startedAt, dueAt, null, null);
+  return snapshot(calendarId, targetMs, startedAt, 'running', 0, startedAt, NaN, null, null);
 }
 
 /** Stops a clock (met, or breached when past its target); a stopped clock stays stopped. */

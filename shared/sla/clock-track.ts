@@ -6,7 +6,7 @@ import {
   pauseClock,
   resumeClock,
   retargetClock,
-  startClock,
+  startClockDeferred,
   stopClock,
   type ClockCalendar,
   type ClockSnapshot,
@@ -43,7 +43,7 @@ export class ClockTrack {
     calendar: ClockCalendar,
   ) {
     this.calendar = calendar;
-    this.snapshot = startClock(calendarId, targetMs, atMs, calendar);
+    this.snapshot = startClockDeferred(calendarId, targetMs, atMs, calendar);
     this.startedAt = this.snapshot.startedAt ?? atMs;
     this.phases = [this.phase(atMs, 'running', 0, null)];
   }
@@ -53,6 +53,7 @@ export class ClockTrack {
   }
 
   pause(atMs: number, reason: string, by: string, role: ActorRole): void {
+    this.settleBreach(atMs);
     this.snapshot = pauseClock(this.snapshot, atMs, reason, this.calendar);
     this.pausedBy = { by, role, at: atMs };
     this.begin(atMs, 'paused', { reason, by, role });
@@ -66,6 +67,7 @@ export class ClockTrack {
 
   stop(atMs: number): void {
     if (this.snapshot.state === 'stopped') return;
+    this.settleBreach(atMs);
     this.snapshot = stopClock(this.snapshot, atMs, this.calendar);
     this.pausedBy = null;
     this.begin(atMs, 'stopped', null);
@@ -85,7 +87,7 @@ export class ClockTrack {
     const elapsed = rule === 'restart' ? 0 : elapsedBefore;
     if (rule === 'restart') this.generation++;
     if (rule === 'restart' && before.state === 'running') {
-      this.snapshot = startClock(calendarId, targetMs, atMs, newCalendar);
+      this.snapshot = startClockDeferred(calendarId, targetMs, atMs, newCalendar);
       this.startedAt = this.snapshot.startedAt ?? atMs;
     } else if (rule === 'restart') {
       // A paused (or stopped, at reopen) clock restarts from zero when it next runs.
@@ -113,6 +115,7 @@ export class ClockTrack {
   }
 
   computed(asOfMs: number): ComputedClock {
+    this.settleDue();
     const snap = this.snapshot;
     const elapsedMs = accruedAt(snap, asOfMs, this.calendar);
     return {
@@ -133,6 +136,23 @@ export class ClockTrack {
       phases: this.phases,
       retargets: this.retargets,
     };
+  }
+
+  /**
+   * A clock started here has no due instant until it is needed
+   * (startClockDeferred): most response clocks stop first. It is due exactly
+   * when its target's worth of open time has accrued, so a stop or pause
+   * before that cannot be a breach, and the due instant is looked up only
+   * when it can be.
+   */
+  private settleBreach(atMs: number): void {
+    const snap = this.snapshot;
+    if (Number.isNaN(snap.dueAt) && accruedAt(snap, atMs, this.calendar) >= snap.targetMs) this.settleDue();
+  }
+
+  private settleDue(): void {
+    const snap = this.snapshot;
+    if (Number.isNaN(snap.dueAt)) snap.dueAt = this.calendar.addBusinessTime(snap.since!, snap.targetMs);
   }
 
   private begin(atMs: number, state: ClockPhase['state'], pause: ClockPhase['pause']): void {

@@ -25,6 +25,17 @@ describe('computeClocks on the default policy', () => {
     expect(clocks.response?.elapsedMs).toBe(HOUR_MS + 25 * MINUTE_MS);
   });
 
+  test('a response stopped at its due instant is breached there, one millisecond earlier it is met, and after hours it keeps the due instant', () => {
+    // P3: 2 h of business time from Monday 16:00 is due Tuesday 09:00 (17:00–08:00 closed).
+    const respondAt = (at: number) => computeClocks([created(ny('2026-03-02T16:00')), { type: 'responded', at, ...agent, via: 'public_reply' }], defaultPolicy, ny('2026-03-04T12:00')).response!;
+    expect(respondAt(ny('2026-03-03T09:00') - 1)).toMatchObject({ state: 'stopped', breachedAt: null, elapsedMs: 2 * HOUR_MS - 1 });
+    expect(respondAt(ny('2026-03-03T09:00'))).toMatchObject({ state: 'stopped', breachedAt: ny('2026-03-03T09:00'), elapsedMs: 2 * HOUR_MS });
+    expect(respondAt(ny('2026-03-03T20:00'))).toMatchObject({ state: 'stopped', breachedAt: ny('2026-03-03T09:00'), elapsedMs: 10 * HOUR_MS });
+    expect(respondAt(ny('2026-03-02T20:00'))).toMatchObject({ state: 'stopped', breachedAt: null, elapsedMs: HOUR_MS });
+    const paused = computeClocks([created(ny('2026-03-02T16:00')), change(ny('2026-03-03T10:00'), 'response')], defaultPolicy, ny('2026-03-04T12:00')).response!;
+    expect(paused).toMatchObject({ state: 'paused', breachedAt: ny('2026-03-03T09:00'), dueAt: null });
+  });
+
   test('a 16 h resolution target started Monday 09:00 breaches Tuesday 16:00, on the second business day', () => {
     const policy = policyWith(target('P3', 'resolution', '16h'));
     const events = [created(ny('2026-03-02T09:00'))];
