@@ -76,16 +76,17 @@ export class ClockFold {
   private functionalEscalations = 0;
 
   private readonly context: FoldContext;
-  private readonly policy: Policy;
-  private readonly index: PolicyIndex;
-  private readonly calendars: CalendarLookup;
 
   constructor(policy: Policy) {
-    const context = foldContext(policy);
-    this.context = context;
-    this.policy = policy;
-    this.index = context.index;
-    this.calendars = context.calendars;
+    this.context = foldContext(policy);
+  }
+
+  private get policy(): Policy {
+    return this.context.policy;
+  }
+
+  private get index(): PolicyIndex {
+    return this.context.index;
   }
 
   ignore(index: number, event: TicketEvent, reason: string): void {
@@ -247,7 +248,7 @@ export class ClockFold {
       calendarId,
       tier.acceptWithin,
       event.at,
-      this.calendars(calendarId),
+      this.context.calendars(calendarId),
     );
     state.tier = event.toTier;
     state.owner = null;

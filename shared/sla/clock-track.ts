@@ -29,7 +29,6 @@ export class ClockTrack {
   readonly phases: ClockPhase[];
   retargets: readonly Retarget[] = NO_RETARGETS;
   generation = 0;
-  startedAt: number;
   pausedBy: { by: string; role: ActorRole; at: number } | null = null;
 
   constructor(
@@ -44,7 +43,6 @@ export class ClockTrack {
   ) {
     this.calendar = calendar;
     this.snapshot = startClockDeferred(calendarId, targetMs, atMs, calendar);
-    this.startedAt = this.snapshot.startedAt ?? atMs;
     this.phases = [this.phase(atMs, 'running', 0, null)];
   }
 
@@ -88,11 +86,9 @@ export class ClockTrack {
     if (rule === 'restart') this.generation++;
     if (rule === 'restart' && before.state === 'running') {
       this.snapshot = startClockDeferred(calendarId, targetMs, atMs, newCalendar);
-      this.startedAt = this.snapshot.startedAt ?? atMs;
     } else if (rule === 'restart') {
       // A paused (or stopped, at reopen) clock restarts from zero when it next runs.
       this.snapshot = { ...retargetClock(before, calendarId, targetMs, 0, atMs, newCalendar), breachedAt: null, startedAt: atMs };
-      this.startedAt = atMs;
     } else {
       this.snapshot = retargetClock(before, calendarId, targetMs, elapsed, atMs, newCalendar);
     }
@@ -124,7 +120,8 @@ export class ClockTrack {
       snapshot: snap,
       priority: this.priority,
       tier: this.tier,
-      startedAt: this.startedAt,
+      // Always set on the fold's snapshots (startClockDeferred, or the restart instant).
+      startedAt: snap.startedAt!,
       state: snap.state,
       elapsedMs,
       remainingMs: snap.targetMs - elapsedMs,
