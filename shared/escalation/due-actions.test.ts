@@ -143,4 +143,22 @@ describe('dueActions and nextActionAt', () => {
     const s2 = dueActions(computeClocks([created(ny('2026-03-02T09:00'), { priority: 'P1', severity: 'S2' })], policy, at), policy, at);
     expect(s2.map((a) => a.id)).toContain('t-1:resolution:0');
   });
+
+  test('nextActionAt follows the path of the ticket’s severity and of the policy it is given, call after call', () => {
+    const early = policyWith((doc) => {
+      (doc.escalationMatrix as Record<string, unknown>).bySeverity = { S2: { response: [{ atPercent: 10, actions: ['alert_senior_it_management'] }] } };
+    });
+    const at = ny('2026-03-02T09:00');
+    const next = (policy: Policy, severity: 'S2' | 'S3') => {
+      const clocks = computeClocks([created(at, { priority: 'P3', severity })], policy, at);
+      return nyLocal(nextActionAt(clocks, policy, at)!);
+    };
+    // P3: a 2 h response target; 10% of it is 12 minutes, the default path's first step (50%) is an hour.
+    expect([next(early, 'S2'), next(early, 'S3'), next(defaultPolicy, 'S2'), next(early, 'S2')]).toEqual([
+      '2026-03-02T09:12',
+      '2026-03-02T10:00',
+      '2026-03-02T10:00',
+      '2026-03-02T09:12',
+    ]);
+  });
 });

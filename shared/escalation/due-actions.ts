@@ -1,7 +1,8 @@
 import { matchesTicket } from './ticket-match';
-import type { EscalationAction, EscalationKind } from '../policy/escalation-schema';
+import type { Severity } from '../model/levels';
+import type { EscalationAction, EscalationKind, Threshold } from '../policy/escalation-schema';
 import type { Policy } from '../policy/schema';
-import { calendarLookup } from '../sla/calendars';
+import { calendarLookup, type CalendarLookup } from '../sla/calendars';
 import { accruedAt } from '../sla/clock-snapshot';
 import type { ComputedClock, ComputedClockKind, TicketClocks } from '../sla/ticket-clocks';
 import { formatSpan } from '../time/format-instant';
@@ -25,6 +26,37 @@ export type DueAction = {
 };
 
 const NOTHING_FIRED: ReadonlySet<string> = new Set();
+
+type ClockPaths = Record<ComputedClockKind, readonly Threshold[]>;
+
+/** What nextActionAt reads from a policy for every ticket, looked up once per policy object: the calendars and each severity's escalation paths. */
+class ActionContext {
+  readonly calendars: CalendarLookup;
+  private readonly paths = new Map<Severity, ClockPaths>();
+
+  constructor(private readonly policy: Policy) {
+    this.calendars = calendarLookup(policy);
+  }
+
+  /** thresholdsFor each clock kind, for tickets of `severity`. */
+  thresholds(severity: Severity): ClockPaths {
+    let paths = this.paths.get(severity);
+    if (!paths) {
+      const policy = this.policy;
+      paths = { response: thresholdsFor(policy, 'response', severity), resolution: thresholdsFor(policy, 'resolution', severity), acceptance: thresholdsFor(policy, 'acceptance', severity) };
+      this.paths.set(severity, paths);
+    }
+    return paths;
+  }
+}
+
+const contexts = new WeakMap<Policy, ActionContext>();
+
+function actionContext(policy: Policy): ActionContext {
+  let context = contexts.get(policy);
+  if (!context) contexts.set(policy, (context = new ActionContext(policy)));
+  return context;
+}
 
 /** The stable id of a threshold step: `${ticketId}:${clockKey}:${percent}` (clockKey: "response", "resolution@2", "acceptance#1"). */
 export const thresholdActionId = (ticketId: string, clockKey: string, percent: number): string => `${ticketId}:${clockKey}:${percent}`;
@@ -126,37 +158,54 @@ export function dueActions(clocks: TicketClocks, policy: Policy, nowMs: number, 
 export function nextActionAt(clocks: TicketClocks, policy: Policy, nowMs: number, fired: ReadonlySet<string> = NOTHING_FIRED): number | null {
   const state = clocks.state;
   if (!state || state.status !== 'open') return null;
-  const calendars = calendarLookup(policy);
+  const context = actionContext(policy);
+  const calendars = context.calendars;
+  const paths = context.thresholds(state.severity);
   // Ids are only built when something was recorded: this runs for every ticket on every change.
   const anyRecorded = fired.size > 0 || clocks.fired.size > 0;
-  let next = Infinity;
-  for (const field of CLOCK_FIELDS) {
-    const clock = clocks[field];
-    if (!clock || clock.state !== 'running') continue;
-    const snapshot = clock.snapshot;
-    const calendar = calendars(snapshot.calendar);
-    const elapsed = nowMs === clocks.asOf ? clock.elapsedMs : accruedAt(snapshot, nowMs, calendar);
-    for (const t of thresholdsFor(policy, clock.kind, state.severity)) {
-      if (anyRecorded && recorded(thresholdActionId(state.ticketId, clock.key, t.atPercent), fired, clocks)) continue;
-      const need = neededFor(t.atPercent, snapshot.targetMs);
-      if (t.atPercent === 0) {
-        if (clock.startedAt > nowMs) next = Math.min(next, clock.startedAt);
-        continue;
-      }
-      if (elapsed >= need) continue;
-      // Later thresholds of the same clock are later still.
-      next = Math.min(next, calendar.addBusinessTime(snapshot.since ?? nowMs, need - snapshot.elapsedMs));
-      break;
-    }
-  }
+  let next = Math.min(
+    nextThresholdAt(clocks.response, paths.response, clocks, calendars, nowMs, fired, anyRecorded),
+    nextThresholdAt(clocks.resolution, paths.resolution, clocks, calendars, nowMs, fired, anyRecorded),
+    nextThresholdAt(clocks.acceptance, paths.acceptance, clocks, calendars, nowMs, fired, anyRecorded),
+  );
   for (const rule of policy.timeRules) {
-    const clock = clocks[rule.clock];
-    if (!clock || clock.state !== 'running' || !matchesTicket(rule.when, state)) continue;
+    const clock = rule.clock === 'response' ? clocks.response : clocks.resolution;
+    if (!clock || clock.state !== 'running') continue;
     // Open time never outruns wall time, so a rule cannot come due before creation + after: skip it when something earlier is known.
-    if (clock.phases[0]!.from + rule.after >= next) continue;
+    if (clock.phases[0]!.from + rule.after >= next || !matchesTicket(rule.when, state)) continue;
     if (anyRecorded && recorded(ruleActionId(state.ticketId, rule.id), fired, clocks)) continue;
     const at = runningInstant(clock, rule.after, calendars(rule.calendar));
     if (at !== null && at > nowMs) next = Math.min(next, at);
   }
   return next === Infinity ? null : next;
+}
+
+/** The earliest instant after `nowMs` at which a not-yet-fired threshold of `clock` (on the escalation path `thresholds`) becomes due, or Infinity. */
+function nextThresholdAt(
+  clock: ComputedClock | null,
+  thresholds: readonly Threshold[],
+  clocks: TicketClocks,
+  calendars: CalendarLookup,
+  nowMs: number,
+  fired: ReadonlySet<string>,
+  anyRecorded: boolean,
+): number {
+  if (!clock || clock.state !== 'running') return Infinity;
+  const state = clocks.state!;
+  const snapshot = clock.snapshot;
+  const calendar = calendars(snapshot.calendar);
+  const elapsed = nowMs === clocks.asOf ? clock.elapsedMs : accruedAt(snapshot, nowMs, calendar);
+  let next = Infinity;
+  for (const t of thresholds) {
+    if (anyRecorded && recorded(thresholdActionId(state.ticketId, clock.key, t.atPercent), fired, clocks)) continue;
+    if (t.atPercent === 0) {
+      if (clock.startedAt > nowMs) next = Math.min(next, clock.startedAt);
+      continue;
+    }
+    const need = neededFor(t.atPercent, snapshot.targetMs);
+    if (elapsed >= need) continue;
+    // Later thresholds of the same clock are later still.
+    return Math.min(next, calendar.addBusinessTime(snapshot.since ?? nowMs, need - snapshot.elapsedMs));
+  }
+  return next;
 }

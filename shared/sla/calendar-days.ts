@@ -18,6 +18,11 @@ type YearBlock = {
   holidays: Array<{ day: number; name: string }>;
   /** Exception of each day of the year (day - firstDay), or undefined for an ordinary day: an array read, not a hash lookup. */
   byDay: Array<ExceptionDay | undefined>;
+  /** Open time of the year's days before each one: cum[i] is the open time of [firstDay, firstDay + i), so any span within the year is one subtraction. */
+  cum: Float64Array;
+  /** What `view` shows for each day of the year: its open intervals are bases[i] + flats[i][k]. */
+  bases: Float64Array;
+  flats: Array<readonly number[]>;
 };
 
 /**
@@ -46,8 +51,36 @@ export class CalendarDays {
   }
 
   amount(day: number): number {
-    const exception = this.exceptionOf(day);
-    return exception ? exception.amount : this.cal.week.dayOpenMs[weekdayOfDay(day)]!;
+    const b = this.blockOf(day);
+    const i = day - b.firstDay;
+    return b.cum[i + 1]! - b.cum[i]!;
+  }
+
+  /** First day after the year of `day`. */
+  yearEnd(day: number): number {
+    return this.blockOf(day).lastDay + 1;
+  }
+
+  /**
+   * The day on which `rest` (> 0) open time, counted from the start of
+   * `fromDay`, runs out; the caller knows it runs out within fromDay's year.
+   */
+  dayReaching(fromDay: number, rest: number): number {
+    const { cum, firstDay } = this.blockOf(fromDay);
+    const need = cum[fromDay - firstDay]! + rest;
+    // Smallest i with cum[i] ≥ need: the day before it is the one that reaches it. Most
+    // amounts asked for end within two weeks, so look there first, then bisect the rest of the year.
+    let lo = fromDay - firstDay + 1;
+    const near = Math.min(lo + 14, cum.length - 1);
+    while (lo < near && cum[lo]! < need) lo++;
+    let hi = cum.length - 1;
+    if (cum[lo]! >= need) hi = lo;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cum[mid]! < need) lo = mid + 1;
+      else hi = mid;
+    }
+    return firstDay + lo - 1;
   }
 
   /** Points `base`/`flat` at the open intervals (UTC ms) of `day`. */
@@ -55,15 +88,9 @@ export class CalendarDays {
     // Consecutive calls mostly ask for the same day (both clocks of a ticket, start then due).
     if (day === this.viewed) return;
     this.viewed = day;
-    const exception = this.exceptionOf(day);
-    if (exception) {
-      this.base = 0;
-      this.flat = exception.intervals;
-    } else {
-      // No offset change within a day of this one (those are exceptions), so one offset maps the whole day.
-      this.base = day * DAY_MS - this.zone.offsetAt(day * DAY_MS);
-      this.flat = this.cal.week.days[weekdayOfDay(day)]!;
-    }
+    const b = this.blockOf(day);
+    this.base = b.bases[day - b.firstDay]!;
+    this.flat = b.flats[day - b.firstDay]!;
   }
 
   exception(day: number): ExceptionDay | undefined {
@@ -73,11 +100,8 @@ export class CalendarDays {
   /** Open time of the whole days in [fromDay, toDay). */
   openBetweenDays(fromDay: number, toDay: number): number {
     if (toDay <= fromDay) return 0;
-    if (toDay - fromDay <= 7) {
-      let sum = 0;
-      for (let d = fromDay; d < toDay; d++) sum += this.amount(d);
-      return sum;
-    }
+    const b = this.blockOf(fromDay);
+    if (toDay - 1 <= b.lastDay) return b.cum[toDay - b.firstDay]! - b.cum[fromDay - b.firstDay]!;
     return this.patternPrefix(toDay) - this.patternPrefix(fromDay) + this.differenceBetween(fromDay, toDay);
   }
 
@@ -143,7 +167,18 @@ export class CalendarDays {
         for (let d = Math.min(a, b) - 1; d <= Math.max(a, b) + 1; d++) if (inYear(d)) touched.add(d);
       }
     }
-    const block: YearBlock = { firstDay, lastDay, days: [], prefix: [0], holidays: [], byDay: new Array<ExceptionDay | undefined>(lastDay - firstDay + 1).fill(undefined) };
+    const length = lastDay - firstDay + 1;
+    const block: YearBlock = {
+      firstDay,
+      lastDay,
+      days: [],
+      prefix: [0],
+      holidays: [],
+      byDay: new Array<ExceptionDay | undefined>(length).fill(undefined),
+      cum: new Float64Array(length + 1),
+      bases: new Float64Array(length),
+      flats: new Array<readonly number[]>(length),
+    };
     const all = [...new Set([...closed.keys(), ...touched])].sort((a, b) => a - b);
     for (const day of all) {
       const holiday = closed.get(day) ?? null;
@@ -155,6 +190,15 @@ export class CalendarDays {
         block.days.push(day);
         block.prefix.push(block.prefix[block.prefix.length - 1]! + difference);
       }
+    }
+    const { dayOpenMs, days } = this.cal.week;
+    for (let i = 0; i < length; i++) {
+      const day = firstDay + i;
+      const exception = block.byDay[i];
+      block.cum[i + 1] = block.cum[i]! + (exception?.amount ?? dayOpenMs[weekdayOfDay(day)]!);
+      // An exception's intervals are UTC instants; an ordinary day has no offset change within a day of it (those are exceptions), so one offset maps it.
+      block.bases[i] = exception ? 0 : day * DAY_MS - this.zone.offsetAt(day * DAY_MS);
+      block.flats[i] = exception ? exception.intervals : days[weekdayOfDay(day)]!;
     }
     this.years.set(year, block);
     return block;

@@ -1,5 +1,5 @@
 import { ValidationError, formatPath } from '../errors';
-import { daysFromCivil, formatCivilDate, yearOfDay } from '../time/civil';
+import { formatCivilDate } from '../time/civil';
 import { CalendarDays } from './calendar-days';
 import type { CalendarSpec } from './calendar-spec';
 import { checkCalendarSpec, type NormalizedCalendar } from './calendar-week';
@@ -74,7 +74,7 @@ export class SpecCalendar implements BusinessCalendar {
 
   private add(startMs: number, durationMs: number): number {
     const days = this.days;
-    let day = days.dayOf(startMs);
+    const day = days.dayOf(startMs);
     let rest = durationMs;
     days.view(day);
     const { base, flat } = days;
@@ -85,13 +85,7 @@ export class SpecCalendar implements BusinessCalendar {
       if (rest <= to - from) return from + rest;
       rest -= to - from;
     }
-    day++;
-    for (let k = 0; k < 7; k++, day++) {
-      const amount = days.amount(day);
-      if (rest <= amount) return this.placeInDay(day, rest);
-      rest -= amount;
-    }
-    return this.jump(day, rest);
+    return this.jump(day + 1, rest);
   }
 
   businessTimeBetween(startMs: number, endMs: number): number {
@@ -202,26 +196,21 @@ export class SpecCalendar implements BusinessCalendar {
 
   /**
    * Where `rest` open time, counted from the start of `day`, runs out: whole
-   * local years are consumed from their sums (pattern × weeks + exception
-   * prefix sums), then the final year is bisected by day.
+   * local years are consumed from their sums, then the final year's
+   * cumulative day sums are bisected.
    */
   private jump(day: number, rest: number): number {
+    const days = this.days;
     let from = day;
-    let yearEnd = daysFromCivil(yearOfDay(from) + 1, 1, 1);
-    for (let inYear = this.days.openBetweenDays(from, yearEnd); inYear < rest; inYear = this.days.openBetweenDays(from, yearEnd)) {
+    let yearEnd = days.yearEnd(from);
+    for (let inYear = days.openBetweenDays(from, yearEnd); inYear < rest; inYear = days.openBetweenDays(from, yearEnd)) {
       rest -= inYear;
       from = yearEnd;
-      yearEnd = daysFromCivil(yearOfDay(from) + 1, 1, 1);
+      yearEnd = days.yearEnd(from);
       if (from - day > MAX_SEARCH_DAYS) throw new RangeError('calendar has no open time left within 1000 years');
     }
-    let lo = from;
-    let hi = yearEnd;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (this.days.openBetweenDays(from, mid) >= rest) hi = mid;
-      else lo = mid;
-    }
-    return this.placeInDay(lo, rest - this.days.openBetweenDays(from, lo));
+    const last = days.dayReaching(from, rest);
+    return this.placeInDay(last, rest - days.openBetweenDays(from, last));
   }
 }
 

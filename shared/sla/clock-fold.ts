@@ -2,7 +2,9 @@ import { checkTierMove, isReturn } from '../escalation/tier-rules';
 import type { CreatedEvent, FunctionalEscalationEvent, TicketEvent } from '../model/ticket-event';
 import { policyIndex, type PolicyIndex } from '../policy/policy-index';
 import type { Policy } from '../policy/schema';
-import type { CalendarLookup } from './calendars';
+import type { Priority } from '../model/levels';
+import type { SpecCalendar } from './calendar';
+import { calendarLookup, type CalendarLookup } from './calendars';
 import { ClockTrack } from './clock-track';
 import type { EscalationRecord, IgnoredEvent, TicketState } from './ticket-clocks';
 import { checkPause } from './validate-pause';
@@ -11,6 +13,55 @@ import { checkPause } from './validate-pause';
 type Outcome = string | null;
 
 const NONE_FIRED: ReadonlySet<string> = new Set();
+const NO_ESCALATIONS: readonly EscalationRecord[] = [];
+const NONE_IGNORED: readonly IgnoredEvent[] = [];
+
+/** One clock target of a priority; its calendar is looked up on first use. */
+type Target = { calendarId: string; within: number; calendar: SpecCalendar | null };
+
+/**
+ * What a fold reads from its policy for every ticket, looked up once per
+ * policy object: the policy index, the calendars, and each priority's two
+ * targets with their calendars (each looked up on first use, so an
+ * undefined calendar still fails only where it did when looked up per ticket).
+ */
+class FoldContext {
+  readonly index: PolicyIndex;
+  readonly calendars: CalendarLookup;
+  private readonly targets = new Map<Priority, { response: Target; resolution: Target }>();
+
+  constructor(readonly policy: Policy) {
+    this.index = policyIndex(policy);
+    this.calendars = calendarLookup(policy);
+  }
+
+  /** The response and resolution targets of `priority`, or undefined when the policy has none. */
+  targetsOf(priority: Priority): { response: Target; resolution: Target } | undefined {
+    const cached = this.targets.get(priority);
+    if (cached) return cached;
+    const targets = this.policy.targets[priority];
+    if (!targets) return undefined;
+    const { response, resolution } = targets;
+    const resolved = {
+      response: { calendarId: response.calendar, within: response.within, calendar: null },
+      resolution: { calendarId: resolution.calendar, within: resolution.within, calendar: null },
+    };
+    this.targets.set(priority, resolved);
+    return resolved;
+  }
+
+  calendarOf(target: Target): SpecCalendar {
+    return (target.calendar ??= this.calendars(target.calendarId));
+  }
+}
+
+const contexts = new WeakMap<Policy, FoldContext>();
+
+function foldContext(policy: Policy): FoldContext {
+  let context = contexts.get(policy);
+  if (!context) contexts.set(policy, (context = new FoldContext(policy)));
+  return context;
+}
 
 /** The mutable state of computeClocks while it folds one ticket's events (see compute-clocks.ts). */
 export class ClockFold {
@@ -18,19 +69,24 @@ export class ClockFold {
   response: ClockTrack | null = null;
   resolution: ClockTrack | null = null;
   acceptance: ClockTrack | null = null;
-  escalations: readonly EscalationRecord[] = [];
+  escalations: readonly EscalationRecord[] = NO_ESCALATIONS;
   /** Allocated on the first action_fired event: most streams have none, and the engine folds 100k tickets at a time. */
   fired: ReadonlySet<string> = NONE_FIRED;
-  ignored: readonly IgnoredEvent[] = [];
+  ignored: readonly IgnoredEvent[] = NONE_IGNORED;
   private functionalEscalations = 0;
 
-  private readonly index: PolicyIndex;
+  private readonly context: FoldContext;
 
-  constructor(
-    private readonly policy: Policy,
-    private readonly calendars: CalendarLookup,
-  ) {
-    this.index = policyIndex(policy);
+  constructor(policy: Policy) {
+    this.context = foldContext(policy);
+  }
+
+  private get policy(): Policy {
+    return this.context.policy;
+  }
+
+  private get index(): PolicyIndex {
+    return this.context.index;
   }
 
   ignore(index: number, event: TicketEvent, reason: string): void {
@@ -46,18 +102,20 @@ export class ClockFold {
   }
 
   private outcome(event: TicketEvent): Outcome {
-    if (event.type === 'action_fired') {
+    // Events come in many shapes, so each field read is a slow (megamorphic) one: read the type once.
+    const { type } = event;
+    if (type === 'action_fired') {
       if (this.fired === NONE_FIRED) this.fired = new Set<string>();
       (this.fired as Set<string>).add(event.actionId);
       return null;
     }
-    if (event.type === 'created') return this.state ? 'the ticket was already created' : this.create(event);
+    if (type === 'created') return this.state ? 'the ticket was already created' : this.create(event);
     const state = this.state;
     const response = this.response;
     const resolution = this.resolution;
     if (!state || !response || !resolution) return 'no created event comes before it';
     if (state.status === 'closed') return 'the ticket is closed';
-    switch (event.type) {
+    switch (type) {
       case 'responded': {
         if (!this.index.responseKinds.get(state.channel)?.has(event.via)) {
           const counts = this.policy.responseDefinition[state.channel];
@@ -81,7 +139,8 @@ export class ClockFold {
       case 'priority_changed': {
         if (event.priority === state.priority) return `the priority is already ${event.priority}`;
         state.priority = event.priority;
-        for (const track of [response, resolution]) if (track.snapshot.state !== 'stopped') this.retarget(track, event.at);
+        if (response.snapshot.state !== 'stopped') this.retarget(response, event.at);
+        if (resolution.snapshot.state !== 'stopped') this.retarget(resolution, event.at);
         return null;
       }
       case 'severity_changed':
@@ -120,7 +179,9 @@ export class ClockFold {
       case 'resolved':
       case 'closed': {
         if (event.type === 'resolved' && state.status !== 'open') return `the ticket is already ${state.status}`;
-        for (const track of [response, resolution, this.acceptance]) if (track) track.stop(event.at);
+        response.stop(event.at);
+        resolution.stop(event.at);
+        this.acceptance?.stop(event.at);
         state.status = event.type;
         state.pendingAcceptance = null;
         return null;
@@ -136,7 +197,7 @@ export class ClockFold {
   }
 
   private create(event: CreatedEvent): Outcome {
-    const targets = this.policy.targets[event.priority];
+    const targets = this.context.targetsOf(event.priority);
     if (!targets) return `the policy has no targets for ${event.priority}`;
     this.state = {
       ticketId: event.ticketId,
@@ -151,8 +212,9 @@ export class ClockFold {
       pendingAcceptance: null,
     };
     const { response, resolution } = targets;
-    this.response = new ClockTrack('response', 'response', event.priority, null, response.calendar, response.within, event.at, this.calendars(response.calendar));
-    this.resolution = new ClockTrack('resolution', 'resolution', event.priority, null, resolution.calendar, resolution.within, event.at, this.calendars(resolution.calendar));
+    const context = this.context;
+    this.response = new ClockTrack('response', 'response', event.priority, null, response.calendarId, response.within, event.at, context.calendarOf(response));
+    this.resolution = new ClockTrack('resolution', 'resolution', event.priority, null, resolution.calendarId, resolution.within, event.at, context.calendarOf(resolution));
     return null;
   }
 
@@ -162,9 +224,10 @@ export class ClockFold {
 
   private retarget(track: ClockTrack, atMs: number): void {
     const priority = this.state!.priority;
-    const target = this.policy.targets[priority]?.[track.kind === 'response' ? 'response' : 'resolution'];
-    if (!target) return;
-    track.retarget(atMs, priority, target.calendar, target.within, this.policy.retargetRule, this.calendars(target.calendar));
+    const targets = this.context.targetsOf(priority);
+    if (!targets) return;
+    const target = track.kind === 'response' ? targets.response : targets.resolution;
+    track.retarget(atMs, priority, target.calendarId, target.within, this.policy.retargetRule, this.context.calendarOf(target));
   }
 
   private escalate(event: FunctionalEscalationEvent, state: TicketState): Outcome {
@@ -185,7 +248,7 @@ export class ClockFold {
       calendarId,
       tier.acceptWithin,
       event.at,
-      this.calendars(calendarId),
+      this.context.calendars(calendarId),
     );
     state.tier = event.toTier;
     state.owner = null;

@@ -95,9 +95,13 @@ export function readClock(clock: ClockSnapshot, nowMs: number, calendar: ClockCa
  * Every snapshot is built here with the same fields in the same order: the
  * engine makes millions of them, and one object shape keeps V8 on its fast
  * path (spreading snapshots of mixed shapes was the benchmark's hot spot).
+ * The target's fields come as arguments, not as an object, so that no
+ * temporary object is made per snapshot.
  */
 function snapshot(
-  clock: Pick<ClockSnapshot, 'calendar' | 'targetMs' | 'startedAt'>,
+  calendar: string,
+  targetMs: number,
+  startedAt: number | null | undefined,
   state: ClockState,
   elapsedMs: number,
   since: number | null,
@@ -107,14 +111,14 @@ function snapshot(
 ): ClockSnapshot {
   return {
     state,
-    calendar: clock.calendar,
-    targetMs: clock.targetMs,
+    calendar,
+    targetMs,
     elapsedMs,
     since,
     dueAt,
     breachedAt,
     pauseReason,
-    startedAt: clock.startedAt ?? null,
+    startedAt: startedAt ?? null,
   };
 }
 
@@ -125,15 +129,31 @@ export function startClock(
   atMs: number,
   calendar: ClockCalendar,
 ): ClockSnapshot {
+  const clock = startClockDeferred(calendarId, targetMs, atMs, calendar);
+  clock.dueAt = calendar.addBusinessTime(clock.startedAt!, targetMs);
+  return clock;
+}
+
+/**
+ * startClock without looking up the due instant: `dueAt` is NaN until the
+ * caller fills it in with addBusinessTime(startedAt, targetMs). For the
+ * clock engine, which stops most response clocks before anything reads their
+ * due instant; such a snapshot never leaves the engine with NaN in it.
+ */
+export function startClockDeferred(
+  calendarId: string,
+  targetMs: number,
+  atMs: number,
+  calendar: ClockCalendar,
+): ClockSnapshot {
   const startedAt = calendar.nextOpen ? calendar.nextOpen(atMs) : atMs;
-  const dueAt = calendar.addBusinessTime(startedAt, targetMs);
-  return snapshot({ calendar: calendarId, targetMs, startedAt }, 'running', 0, startedAt, dueAt, null, null);
+  return snapshot(calendarId, targetMs, startedAt, 'running', 0, startedAt, NaN, null, null);
 }
 
 /** Stops a clock (met, or breached when past its target); a stopped clock stays stopped. */
 export function stopClock(clock: ClockSnapshot, atMs: number, calendar: ClockCalendar): ClockSnapshot {
   if (clock.state === 'stopped') return clock;
-  return snapshot(clock, 'stopped', accruedAt(clock, atMs, calendar), atMs, null, breachedAt(clock, atMs), null);
+  return snapshot(clock.calendar, clock.targetMs, clock.startedAt, 'stopped', accruedAt(clock, atMs, calendar), atMs, null, breachedAt(clock, atMs), null);
 }
 
 export function pauseClock(
@@ -143,7 +163,7 @@ export function pauseClock(
   calendar: ClockCalendar,
 ): ClockSnapshot {
   if (clock.state !== 'running') return clock;
-  return snapshot(clock, 'paused', accruedAt(clock, atMs, calendar), atMs, null, breachedAt(clock, atMs), reason);
+  return snapshot(clock.calendar, clock.targetMs, clock.startedAt, 'paused', accruedAt(clock, atMs, calendar), atMs, null, breachedAt(clock, atMs), reason);
 }
 
 /** Resumes a paused or stopped clock (reopen), keeping the time already elapsed. */
@@ -152,7 +172,7 @@ export function resumeClock(clock: ClockSnapshot, atMs: number, calendar: ClockC
   const remaining = clock.targetMs - clock.elapsedMs;
   // Already past its target: due when it breached (it sorts among the overdue, not as "due now").
   const dueAt = remaining > 0 ? calendar.addBusinessTime(atMs, remaining) : (clock.breachedAt ?? atMs);
-  return snapshot(clock, 'running', clock.elapsedMs, atMs, dueAt, clock.breachedAt, null);
+  return snapshot(clock.calendar, clock.targetMs, clock.startedAt, 'running', clock.elapsedMs, atMs, dueAt, clock.breachedAt, null);
 }
 
 /** The same clock measured against another target (a priority change): `elapsedMs` as given, from `atMs`. */
@@ -165,8 +185,8 @@ export function retargetClock(
   calendar: ClockCalendar,
 ): ClockSnapshot {
   const breachedAt = clock.breachedAt ?? (elapsedMs >= targetMs ? atMs : null);
-  const target = { calendar: calendarId, targetMs, startedAt: clock.startedAt ?? null };
-  if (clock.state !== 'running') return snapshot(target, clock.state, elapsedMs, clock.since, null, breachedAt, clock.pauseReason);
+  const startedAt = clock.startedAt;
+  if (clock.state !== 'running') return snapshot(calendarId, targetMs, startedAt, clock.state, elapsedMs, clock.since, null, breachedAt, clock.pauseReason);
   const dueAt = elapsedMs < targetMs ? calendar.addBusinessTime(atMs, targetMs - elapsedMs) : Math.min(breachedAt ?? atMs, atMs);
-  return snapshot(target, 'running', elapsedMs, atMs, dueAt, breachedAt, null);
+  return snapshot(calendarId, targetMs, startedAt, 'running', elapsedMs, atMs, dueAt, breachedAt, null);
 }

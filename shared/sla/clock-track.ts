@@ -6,7 +6,7 @@ import {
   pauseClock,
   resumeClock,
   retargetClock,
-  startClock,
+  startClockDeferred,
   stopClock,
   type ClockCalendar,
   type ClockSnapshot,
@@ -29,7 +29,6 @@ export class ClockTrack {
   readonly phases: ClockPhase[];
   retargets: readonly Retarget[] = NO_RETARGETS;
   generation = 0;
-  startedAt: number;
   pausedBy: { by: string; role: ActorRole; at: number } | null = null;
 
   constructor(
@@ -43,8 +42,7 @@ export class ClockTrack {
     calendar: ClockCalendar,
   ) {
     this.calendar = calendar;
-    this.snapshot = startClock(calendarId, targetMs, atMs, calendar);
-    this.startedAt = this.snapshot.startedAt ?? atMs;
+    this.snapshot = startClockDeferred(calendarId, targetMs, atMs, calendar);
     this.phases = [this.phase(atMs, 'running', 0, null)];
   }
 
@@ -53,6 +51,7 @@ export class ClockTrack {
   }
 
   pause(atMs: number, reason: string, by: string, role: ActorRole): void {
+    this.settleBreach(atMs);
     this.snapshot = pauseClock(this.snapshot, atMs, reason, this.calendar);
     this.pausedBy = { by, role, at: atMs };
     this.begin(atMs, 'paused', { reason, by, role });
@@ -66,6 +65,7 @@ export class ClockTrack {
 
   stop(atMs: number): void {
     if (this.snapshot.state === 'stopped') return;
+    this.settleBreach(atMs);
     this.snapshot = stopClock(this.snapshot, atMs, this.calendar);
     this.pausedBy = null;
     this.begin(atMs, 'stopped', null);
@@ -85,12 +85,10 @@ export class ClockTrack {
     const elapsed = rule === 'restart' ? 0 : elapsedBefore;
     if (rule === 'restart') this.generation++;
     if (rule === 'restart' && before.state === 'running') {
-      this.snapshot = startClock(calendarId, targetMs, atMs, newCalendar);
-      this.startedAt = this.snapshot.startedAt ?? atMs;
+      this.snapshot = startClockDeferred(calendarId, targetMs, atMs, newCalendar);
     } else if (rule === 'restart') {
       // A paused (or stopped, at reopen) clock restarts from zero when it next runs.
       this.snapshot = { ...retargetClock(before, calendarId, targetMs, 0, atMs, newCalendar), breachedAt: null, startedAt: atMs };
-      this.startedAt = atMs;
     } else {
       this.snapshot = retargetClock(before, calendarId, targetMs, elapsed, atMs, newCalendar);
     }
@@ -113,6 +111,7 @@ export class ClockTrack {
   }
 
   computed(asOfMs: number): ComputedClock {
+    this.settleDue();
     const snap = this.snapshot;
     const elapsedMs = accruedAt(snap, asOfMs, this.calendar);
     return {
@@ -121,7 +120,8 @@ export class ClockTrack {
       snapshot: snap,
       priority: this.priority,
       tier: this.tier,
-      startedAt: this.startedAt,
+      // Always set on the fold's snapshots (startClockDeferred, or the restart instant).
+      startedAt: snap.startedAt!,
       state: snap.state,
       elapsedMs,
       remainingMs: snap.targetMs - elapsedMs,
@@ -133,6 +133,23 @@ export class ClockTrack {
       phases: this.phases,
       retargets: this.retargets,
     };
+  }
+
+  /**
+   * A clock started here has no due instant until it is needed
+   * (startClockDeferred): most response clocks stop first. It is due exactly
+   * when its target's worth of open time has accrued, so a stop or pause
+   * before that cannot be a breach, and the due instant is looked up only
+   * when it can be.
+   */
+  private settleBreach(atMs: number): void {
+    const snap = this.snapshot;
+    if (Number.isNaN(snap.dueAt) && accruedAt(snap, atMs, this.calendar) >= snap.targetMs) this.settleDue();
+  }
+
+  private settleDue(): void {
+    const snap = this.snapshot;
+    if (Number.isNaN(snap.dueAt)) snap.dueAt = this.calendar.addBusinessTime(snap.since!, snap.targetMs);
   }
 
   private begin(atMs: number, state: ClockPhase['state'], pause: ClockPhase['pause']): void {

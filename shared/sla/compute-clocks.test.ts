@@ -25,6 +25,17 @@ describe('computeClocks on the default policy', () => {
     expect(clocks.response?.elapsedMs).toBe(HOUR_MS + 25 * MINUTE_MS);
   });
 
+  test('a response stopped at its due instant is breached there, one millisecond earlier it is met, and after hours it keeps the due instant', () => {
+    // P3: 2 h of business time from Monday 16:00 is due Tuesday 09:00 (17:00–08:00 closed).
+    const respondAt = (at: number) => computeClocks([created(ny('2026-03-02T16:00')), { type: 'responded', at, ...agent, via: 'public_reply' }], defaultPolicy, ny('2026-03-04T12:00')).response!;
+    expect(respondAt(ny('2026-03-03T09:00') - 1)).toMatchObject({ state: 'stopped', breachedAt: null, elapsedMs: 2 * HOUR_MS - 1 });
+    expect(respondAt(ny('2026-03-03T09:00'))).toMatchObject({ state: 'stopped', breachedAt: ny('2026-03-03T09:00'), elapsedMs: 2 * HOUR_MS });
+    expect(respondAt(ny('2026-03-03T20:00'))).toMatchObject({ state: 'stopped', breachedAt: ny('2026-03-03T09:00'), elapsedMs: 10 * HOUR_MS });
+    expect(respondAt(ny('2026-03-02T20:00'))).toMatchObject({ state: 'stopped', breachedAt: null, elapsedMs: HOUR_MS });
+    const paused = computeClocks([created(ny('2026-03-02T16:00')), change(ny('2026-03-03T10:00'), 'response')], defaultPolicy, ny('2026-03-04T12:00')).response!;
+    expect(paused).toMatchObject({ state: 'paused', breachedAt: ny('2026-03-03T09:00'), dueAt: null });
+  });
+
   test('a 16 h resolution target started Monday 09:00 breaches Tuesday 16:00, on the second business day', () => {
     const policy = policyWith(target('P3', 'resolution', '16h'));
     const events = [created(ny('2026-03-02T09:00'))];
@@ -178,6 +189,25 @@ describe('computeClocks on damaged or unusual streams', () => {
   test('applies events in time order, not storage order', () => {
     const events = [resume(ny('2026-03-02T10:05'), 'response'), created(ny('2026-03-02T07:30')), change(ny('2026-03-02T09:00'), 'response')];
     expect(nyLocal(computeClocks(events, defaultPolicy, ny('2026-03-02T11:00')).response!.dueAt!)).toBe('2026-03-02T11:05');
+  });
+
+  test('targets are read from the policy object given, call after call', () => {
+    const longer = policyWith(target('P3', 'response', '4h'));
+    const events = [created(ny('2026-03-02T09:00'))];
+    const due = (policy: typeof defaultPolicy) => nyLocal(computeClocks(events, policy, ny('2026-03-02T09:30')).response!.dueAt!);
+    expect([due(defaultPolicy), due(longer), due(defaultPolicy), due(longer)]).toEqual(['2026-03-02T11:00', '2026-03-02T13:00', '2026-03-02T11:00', '2026-03-02T13:00']);
+  });
+
+  test('a priority change looks up only the calendars of the clocks it re-targets', () => {
+    const p2 = defaultPolicy.targets.P2!;
+    const policy = { ...defaultPolicy, targets: { ...defaultPolicy.targets, P2: { ...p2, response: { ...p2.response, calendar: 'nowhere' } } } };
+    const events: TicketEvent[] = [
+      created(ny('2026-03-02T09:00')),
+      { type: 'responded', at: ny('2026-03-02T09:10'), ...agent, via: 'public_reply' },
+      { type: 'priority_changed', at: ny('2026-03-02T09:20'), ...agent, priority: 'P2', reason: 'reassessed' },
+    ];
+    expect(computeClocks(events, policy, ny('2026-03-02T09:30')).resolution?.priority).toBe('P2');
+    expect(() => computeClocks([created(ny('2026-03-02T09:00'), { priority: 'P2' })], policy, ny('2026-03-02T09:30'))).toThrow(/nowhere/);
   });
 
   test('does not apply events after the instant it computes', () => {

@@ -1,6 +1,5 @@
 import type { TicketEvent } from '../model/ticket-event';
 import type { Policy } from '../policy/schema';
-import { calendarLookup } from './calendars';
 import { ClockFold } from './clock-fold';
 import type { TicketClocks } from './ticket-clocks';
 
@@ -17,13 +16,15 @@ import type { TicketClocks } from './ticket-clocks';
  * always be shown.
  */
 export function computeClocks(events: readonly TicketEvent[], policy: Policy, nowMs: number): TicketClocks {
-  const calendars = calendarLookup(policy);
-  const fold = new ClockFold(policy, calendars);
+  const fold = new ClockFold(policy);
   const order = timeOrder(events);
+  // In time order the events after nowMs come last, so when the last one is not, none is (and no instant is read again).
+  const last = events.length - 1;
+  const anyLater = last >= 0 && events[order ? order[last]! : last]!.at > nowMs;
   for (let i = 0; i < events.length; i++) {
     const index = order ? order[i]! : i;
     const event = events[index]!;
-    if (event.at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
+    if (anyLater && event.at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
     else fold.apply(index, event);
   }
   const response = fold.response?.computed(nowMs) ?? null;
@@ -45,7 +46,12 @@ export function computeClocks(events: readonly TicketEvent[], policy: Policy, no
 /** Indexes in time order, stable for equal instants, or null when the stream is in order already (the usual case). */
 function timeOrder(events: readonly TicketEvent[]): number[] | null {
   let sorted = true;
-  for (let i = 1; i < events.length && sorted; i++) if (events[i]!.at < events[i - 1]!.at) sorted = false;
+  let previous = -Infinity;
+  for (let i = 0; i < events.length && sorted; i++) {
+    const at = events[i]!.at;
+    if (at < previous) sorted = false;
+    previous = at;
+  }
   if (sorted) return null;
   return events.map((_, i) => i).sort((a, b) => events[a]!.at - events[b]!.at || a - b);
 }

@@ -22,12 +22,17 @@ type YearBlock = {
 export class ZoneOffsets {
   private readonly blocks = new Map<number, YearBlock>();
   private last: YearBlock;
+  // The stretch between two transitions that the last answer came from: most instants asked about fall in it.
+  private spanStart = NaN;
+  private spanEnd = NaN;
+  private spanOffset = 0;
 
   constructor(readonly timeZone: string) {
     this.last = this.block(1970);
   }
 
   offsetAt(ms: number): number {
+    if (ms >= this.spanStart && ms < this.spanEnd) return this.spanOffset;
     let b = this.last;
     if (!(ms >= b.start && ms < b.end)) {
       b = this.block(civilFromDays(Math.floor(ms / DAY_MS)).year);
@@ -36,7 +41,9 @@ export class ZoneOffsets {
     const { at, offsets } = b;
     let i = 0;
     while (i < at.length && ms >= at[i]!) i++;
-    return offsets[i]!;
+    this.spanStart = i > 0 ? at[i - 1]! : b.start;
+    this.spanEnd = i < at.length ? at[i]! : b.end;
+    return (this.spanOffset = offsets[i]!);
   }
 
   /** Transitions whose instant falls in UTC year `year`. */
