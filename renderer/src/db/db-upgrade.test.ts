@@ -12,13 +12,24 @@ afterEach(async () => {
   await Dexie.delete(name);
 });
 
+/** A database as an older release left it: the schema of versions 1 … `last`, as they shipped. */
+function shippedSchema(last: 2 | 4): Dexie {
+  name = `upgrade-${Math.random()}`;
+  const old = new Dexie(name);
+  old.version(1).stores({ tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], updatedAt', syncState: 'key', session: 'key' });
+  old.version(2).stores({ serverTickets: 'id', events: 'id, [ticketId+seq]', kb: 'id, category, updatedAt', agents: 'id', groups: 'id', outbox: 'id, ticketId', needsAttention: 'id, ticketId, refusedAt', drafts: 'key, ticketId' });
+  if (last === 2) return old;
+  old.version(3).stores({
+    tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], [open+tier+nextDueAt], updatedAt, [group+riskAt], [group+breachAt], *keys',
+  });
+  old.version(4).stores({ audit: 'seq, [ticketId+seq]' });
+  return old;
+}
+
 describe('schema version 3', () => {
   test('adds search keys and risk instants to tickets stored by version 2', async () => {
-    name = `upgrade-${Math.random()}`;
     // A database as version 2 left it: records without the new fields.
-    const old = new Dexie(name);
-    old.version(1).stores({ tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], updatedAt', syncState: 'key', session: 'key' });
-    old.version(2).stores({ serverTickets: 'id', events: 'id, [ticketId+seq]', kb: 'id, category, updatedAt', agents: 'id', groups: 'id', outbox: 'id, ticketId', needsAttention: 'id, ticketId, refusedAt', drafts: 'key, ticketId' });
+    const old = shippedSchema(2);
     const ticket = makeTicket(7, { createdAt: T0, title: 'Printer jams' });
     await old.table('tickets').put({ ...fromRecord(ticket), open: 1, nextDueAt: ticket.nextDueAt, origin: 'server', pending: 0 });
     old.close();
@@ -33,14 +44,7 @@ describe('schema version 3', () => {
 
 describe('schema version 5', () => {
   test('moves log entries stored one per record into one log per ticket, in log order, and drops the old table', async () => {
-    name = `upgrade-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(1).stores({ tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], updatedAt', syncState: 'key', session: 'key' });
-    old.version(2).stores({ serverTickets: 'id', events: 'id, [ticketId+seq]', kb: 'id, category, updatedAt', agents: 'id', groups: 'id', outbox: 'id, ticketId', needsAttention: 'id, ticketId, refusedAt', drafts: 'key, ticketId' });
-    old.version(3).stores({
-      tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], [open+tier+nextDueAt], updatedAt, [group+riskAt], [group+breachAt], *keys',
-    });
-    old.version(4).stores({ audit: 'seq, [ticketId+seq]' });
+    const old = shippedSchema(4);
     const note = (id: string, ticketId: string, seq: number, pending: 0 | 1, body: string) => ({
       id,
       ticketId,
