@@ -132,13 +132,22 @@ export class TierdeskDb extends Dexie {
     this.version(5)
       .stores({ logs: 'ticketId' })
       .upgrade(async (tx) => {
-        const byTicket = new Map<string, EventRow[]>();
-        await tx.table<EventRow, string>('events').each((row) => {
-          let list = byTicket.get(row.ticketId);
-          if (!list) byTicket.set(row.ticketId, (list = []));
-          list.push(row);
-        });
-        await tx.table<LogRow, string>('logs').bulkPut([...byTicket].map(([ticketId, events]) => ({ ticketId, events: mergeLog([], events) })));
+        // Streamed in log order, one ticket's log in memory at a time (a big desk has ~800k entries).
+        const logs = tx.table<LogRow, string>('logs');
+        let open: LogRow | null = null;
+        // Queued in the upgrade transaction; a failed put aborts it, and the upgrade with it.
+        const flush = (log: LogRow | null) => log && void logs.put({ ticketId: log.ticketId, events: mergeLog([], log.events) });
+        await tx
+          .table<EventRow, string>('events')
+          .orderBy('[ticketId+seq]')
+          .each((row) => {
+            if (open?.ticketId !== row.ticketId) {
+              flush(open);
+              open = { ticketId: row.ticketId, events: [] };
+            }
+            open.events.push(row);
+          });
+        flush(open);
       });
     this.version(6).stores({ events: null });
   }
