@@ -14,6 +14,7 @@ import { loadActivePolicy } from '../policy/active-policy';
 import { loadDirectory, type Directory } from '../repo/directory';
 import { appendEvents, eventsOfTickets } from '../repo/events';
 import { putTickets } from '../repo/tickets';
+import { CoalescedRun } from '../sync/coalesced-run';
 import { faultPoint } from '../sync/fault-point';
 import { lockTicketRows } from '../sync/load-aggregate';
 
@@ -70,9 +71,7 @@ const betweenBatches = () => new Promise<void>((resolve) => setImmediate(resolve
  */
 export class EscalationRunner {
   private timer: Timer | undefined;
-  private running: Promise<RunReport> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly job = new CoalescedRun<RunReport>(() => this.loop(), nothingDone);
   private readonly schedule: (run: () => void, delayMs: number) => Timer;
   /** "planning" until the first pass over every stale ticket has finished. */
   state: 'planning' | 'running' = 'planning';
@@ -83,15 +82,7 @@ export class EscalationRunner {
 
   /** Runs now (coalescing with a run under way) and sets the timer for the next step. Call after each commit that changed tickets. */
   kick(): Promise<RunReport> {
-    if (this.stopped) return Promise.resolve(nothingDone());
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.loop().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.job.kick();
   }
 
   /**
@@ -100,24 +91,22 @@ export class EscalationRunner {
    * so the database can be closed without failing it.
    */
   async stop(): Promise<void> {
-    this.stopped = true;
     this.timer?.cancel();
     this.timer = undefined;
-    await this.running?.catch(() => undefined);
+    await this.job.stop();
   }
 
   private async loop(): Promise<RunReport> {
     const total = nothingDone();
     try {
       do {
-        this.again = false;
         const report = await this.runOnce();
         total.checked += report.checked;
         total.fired += report.fired;
         total.notifications += report.notifications;
         total.closed += report.closed;
         total.nextAt = report.nextAt;
-      } while (this.again && !this.stopped);
+      } while (this.job.takeAgain() && !this.job.stopped);
       this.state = 'running';
     } finally {
       // Also after a failed run (database briefly unavailable): try again at the latest after MAX_SLEEP_MS.
@@ -129,7 +118,7 @@ export class EscalationRunner {
   private arm(nextAt: number | null): void {
     this.timer?.cancel();
     this.timer = undefined;
-    if (this.stopped) return;
+    if (this.job.stopped) return;
     const delay = nextAt === null ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, nextAt - this.deps.now()));
     this.timer = this.schedule(() => {
       this.timer = undefined;
@@ -146,7 +135,7 @@ export class EscalationRunner {
     let loaded: Promise<Directory> | undefined;
     const directory: People = (trx) => (loaded ??= loadDirectory(trx));
     const report = nothingDone();
-    while (!this.stopped) {
+    while (!this.job.stopped) {
       // No ORDER BY here or below other than the index's own: sorting by id made
       // SQLite walk the whole table on every pass (rows are locked in id order
       // by lockTicketRows anyway).
@@ -157,7 +146,7 @@ export class EscalationRunner {
       faultPoint('escalation-batch', report.checked / BATCH);
       await betweenBatches();
     }
-    while (!this.stopped) {
+    while (!this.job.stopped) {
       // Earliest due first, straight off the next_action_at index.
       const due = await db.selectFrom('tickets').select('id').where('next_action_at', '<=', this.deps.now()).orderBy('next_action_at').limit(BATCH).execute();
       if (!due.length) break;

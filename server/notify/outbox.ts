@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { CoalescedRun } from '../sync/coalesced-run';
 import type { Transport } from './transport';
 
 export type QueuedNotification = { id: string; ticketId: string; recipient: string; subject: string; body: string; createdAt: number };
@@ -35,9 +36,7 @@ export async function enqueueNotifications(trx: Db, items: readonly QueuedNotifi
  * message is sent again (at-least-once, with a stable Message-ID).
  */
 export class NotificationDispatcher {
-  private draining: Promise<number> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly job = new CoalescedRun<number>(() => this.drainLoop(), () => 0);
 
   constructor(
     private readonly db: Db,
@@ -47,31 +46,22 @@ export class NotificationDispatcher {
 
   /** Call after a commit that queued messages; concurrent calls coalesce. */
   kick(): Promise<number> {
-    if (this.stopped) return Promise.resolve(0);
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = this.drainLoop().finally(() => {
-      this.draining = undefined;
-    });
-    return this.draining;
+    return this.job.kick();
   }
 
   /** No more drains: resolves once the message being sent is marked (the rest wait for the next start). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.draining?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   private async drainLoop(): Promise<number> {
     let sent = 0;
     for (;;) {
-      this.again = false;
       const round = await this.drainOnce();
       sent += round.sent;
-      // A full page sent cleanly means more may be waiting (a burst of escalations): keep going.
-      if (this.stopped || (!this.again && !(round.full && round.clean))) return sent;
+      if (this.job.stopped) return sent;
+      // A kick during the round, or a full page sent cleanly (more may be waiting: a burst of escalations): keep going.
+      if (!this.job.takeAgain() && !(round.full && round.clean)) return sent;
     }
   }
 
@@ -86,7 +76,7 @@ export class NotificationDispatcher {
       .execute();
     let sent = 0;
     for (const row of rows) {
-      if (this.stopped) return { sent, full: false, clean: true };
+      if (this.job.stopped) return { sent, full: false, clean: true };
       try {
         await this.transport.send({ id: row.id, to: row.recipient, subject: row.subject, body: row.body });
         await this.db.updateTable('notifications').set({ status: 'sent', sent_at: this.now(), attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
