@@ -49,11 +49,11 @@ export function kbIdsOf(args: unknown): string[] {
 
 const stripPending = ({ pending: _pending, ...event }: EventRow): StoredEvent => event;
 
-/** The ticket as shown (server state + my pending changes) with its whole log, and the stored record it came from. */
-export async function readView(db: TierdeskDb, ticketId: string): Promise<{ record: TicketRecord; agg: TicketAggregate } | null> {
+/** The ticket as shown (server state + my pending changes) with its whole log, and the stored record and log it came from. */
+export async function readView(db: TierdeskDb, ticketId: string): Promise<{ record: TicketRecord; log: EventRow[]; agg: TicketAggregate } | null> {
   // Both reads at once: one round trip to IndexedDB instead of two.
-  const [record, events] = await Promise.all([db.tickets.get(ticketId), readLog(db, ticketId)]);
-  return record ? { record, agg: { ticket: fromRecord(record), events: events.map(stripPending) } } : null;
+  const [record, log] = await Promise.all([db.tickets.get(ticketId), readLog(db, ticketId)]);
+  return record ? { record, log, agg: { ticket: fromRecord(record), events: log.map(stripPending) } } : null;
 }
 
 /**

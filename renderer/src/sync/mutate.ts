@@ -4,7 +4,7 @@ import { applyMutation } from '../../../shared/mutations/apply';
 import type { RefusalCode } from '../../../shared/mutations/context';
 import { MutationArgs, ticketIdOf, type ArgsInput, type Mutation, type MutationName } from '../../../shared/mutations/mutations';
 import type { TierdeskDb } from '../db/db';
-import { appendToLogs } from '../db/ticket-log';
+import { appendToLogs, mergeLog, writeLog } from '../db/ticket-log';
 import { fromRecord, toRecord, type TicketRecord } from '../db/ticket-record';
 import { serverNow } from '../time/ticker';
 import { applyContextFor, kbIdsOf, readView } from './local-apply';
@@ -76,7 +76,10 @@ export async function mutate<N extends MutationName>(db: TierdeskDb, actor: Agen
         }, 0);
         await db.tickets.put(record);
       }
-      await appendToLogs(db, outcome.events.map((e) => ({ ...e, pending: 1 as const })));
+      const entries = outcome.events.map((e) => ({ ...e, pending: 1 as const }));
+      // The ticket's log was read above: merge into it rather than read it again.
+      if (view && entries.length && entries.every((e) => e.ticketId === ticketId)) await writeLog(db, view.record.id, mergeLog(view.log, entries));
+      else await appendToLogs(db, entries);
       if (outcome.kbArticles.length) await db.kb.bulkPut(outcome.kbArticles);
       await db.outbox.add({ id, name, args: parsed.data, clientTime, ticketId: ticketId ?? '', queuedAt: Date.now() });
       await db.syncState.put({ ...client, nextMutationId: id + 1 });
