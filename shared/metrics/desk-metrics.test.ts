@@ -20,12 +20,18 @@ function firstContact(id: string) {
   return s;
 }
 
-/** Escalated to L2, returned to L1 once, escalated again, resolved by L2 with a KB article. */
-function bounced(id: string) {
+/** Taken by L1, escalated to L2 after 30 min, accepted there 10 min later. */
+function acceptedInL2(id: string) {
   const s = story(id);
   s.do(AGENTS.l1, T0 + 5 * MINUTE_MS, 'acceptTicket', { ticketId: id });
   s.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: id, toTier: 'L2', handoffNote: goodHandoff() });
   s.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'acceptTicket', { ticketId: id });
+  return s;
+}
+
+/** Escalated to L2, returned to L1 once, escalated again, resolved by L2 with a KB article. */
+function bounced(id: string) {
+  const s = acceptedInL2(id);
   s.do(AGENTS.l2, T0 + 60 * MINUTE_MS, 'escalateFunctional', {
     ticketId: id,
     toTier: 'L1',
@@ -114,10 +120,7 @@ describe('cost per ticket by tier', () => {
 
   /** Escalated to L2 by L1, accepted and resolved there with a new article. */
   function resolvedInL2(id: string) {
-    const s = story(id);
-    s.do(AGENTS.l1, T0 + 5 * MINUTE_MS, 'acceptTicket', { ticketId: id });
-    s.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: id, toTier: 'L2', handoffNote: goodHandoff() });
-    s.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'acceptTicket', { ticketId: id });
+    const s = acceptedInL2(id);
     s.do(AGENTS.l2, T0 + 90 * MINUTE_MS, 'resolve', {
       ticketId: id,
       resolution: 'Raised the idle timeout on the concentrator.',
