@@ -122,28 +122,41 @@ const bench = {
     return { frames, maxRows, longTasks, scrolledTo: scroller.scrollTop, placeholdersPerFrame: placeholders / frames };
   },
 
-  /** A local edit of a visible ticket's title through the real mutate (outbox + optimistic view), until its row shows it. */
+  /**
+   * A local edit of a visible ticket's title through the real mutate (outbox
+   * + optimistic view), until its row shows it: when the row's DOM has the
+   * new title (ready for the next frame), and the frame that paints it.
+   */
   /** `settleMs` between writes: an agent acts every few seconds at most, so the previous write's live queries (list, counts) have settled; 0 measures writes back to back. */
   async writes(n: number, settleMs: number) {
-    const total: number[] = [];
+    const rendered: number[] = [];
+    const painted: number[] = [];
     const commit: number[] = [];
     for (let i = 0; i < n; i++) {
       if (settleMs) await new Promise((resolve) => setTimeout(resolve, settleMs));
       const row = rows()[i % Math.min(10, rows().length)] as HTMLElement;
       const ticket = (await db.tickets.where('number').equals(row.dataset.ticket!).first())!;
       const title = `Edited ${i} ${ticket.title.replace(/^Edited \d+ /, '')}`.slice(0, 200);
+      const shown = () => document.querySelector(`[data-ticket="${ticket.number}"] .title`)?.textContent;
+      // The moment React puts the new title into the row: a MutationObserver's callback runs right after that DOM change.
+      let inDom = NaN;
+      const observer = new MutationObserver(() => {
+        if (Number.isNaN(inDom) && shown() === title) inDom = performance.now();
+      });
+      observer.observe(document.getElementById('root')!, { subtree: true, childList: true, characterData: true });
       const start = performance.now();
       // Watched from the moment of the write, as the agent sees it: the row may show it before the commit is durable.
       const write = mutate(db, agent, 'updateFields', { ticketId: ticket.id, baseVersion: ticket.version, fields: { title } });
       let committed = NaN;
       void write.then(() => (committed = performance.now()));
-      const shown = () => document.querySelector(`[data-ticket="${ticket.number}"] .title`)?.textContent;
       const at = await until(() => shown() === title, () => `${ticket.number} to show "${title}" (shows "${shown()}")`);
       await write;
-      total.push(at - start);
+      observer.disconnect();
+      rendered.push(inDom - start);
+      painted.push(at - start);
       commit.push(committed - start);
     }
-    return { total, commit };
+    return { rendered, painted, commit };
   },
 };
 
