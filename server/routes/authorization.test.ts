@@ -145,6 +145,16 @@ describe('record × role (mutations are checked against the ticket)', () => {
     };
     const skip = await l1.push(l1.entry('escalateFunctional', { ticketId: 'authz-skip', toTier: 'L3', handoffNote: note, skipReason: 'The DHCP server is L3 territory' }));
     expect(skip.body.results![0]).toMatchObject({ status: 'refused', code: 'needs_lead_approval' });
+    // Asked for instead, an L2 engineer cannot decide it; the lead then declines it and escalates with their own reason.
+    const asked = await l1.push(l1.entry('requestTierSkip', { ticketId: 'authz-skip', toTier: 'L3', handoffNote: note, skipReason: 'The DHCP server is L3 territory' }));
+    expect(asked.body.results![0]).toMatchObject({ status: 'applied' });
+    const l2 = new TestClient(server, tokens.l2_agent);
+    const l2Decides = await l2.push(l2.entry('decideTierSkip', { ticketId: 'authz-skip', decision: 'approve', reason: 'Looks right to me, go ahead' }));
+    expect(l2Decides.body.results![0]).toMatchObject({ status: 'refused', code: 'forbidden' });
+    const l1Decides = await l1.push(l1.entry('decideTierSkip', { ticketId: 'authz-skip', decision: 'approve', reason: 'Approving my own request' }));
+    expect(l1Decides.body.results![0]).toMatchObject({ status: 'refused', code: 'forbidden' });
+    const declined = await lead.push(lead.entry('decideTierSkip', { ticketId: 'authz-skip', decision: 'decline', reason: 'I will send it myself' }));
+    expect(declined.body.results![0]).toMatchObject({ status: 'applied' });
     const leadSkip = await lead.push(lead.entry('escalateFunctional', { ticketId: 'authz-skip', toTier: 'L3', handoffNote: note, skipReason: 'The DHCP server is L3 territory' }));
     expect(leadSkip.body.results![0]).toMatchObject({ status: 'applied' });
     const resolve = await l1.push(l1.entry('resolve', { ticketId: 'authz-skip', resolution: 'DHCP scope extended by hand.' }));

@@ -43,6 +43,24 @@ export const HandoffNoteEventSchema = z
   })
   .strict();
 
+/** The owner asked a lead to approve a tier skip; the note itself waits on the ticket (Ticket.skipRequest). */
+export const SkipRequestedEventSchema = z
+  .object({ type: z.literal('skip_requested'), ...actor, toTier: TierSchema, trigger: z.string().min(1).max(64), reason: z.string().min(1).max(2000) })
+  .strict();
+
+export const SKIP_DECISIONS = ['approved', 'declined', 'withdrawn'] as const;
+/** What became of a tier-skip request: a lead approved it (the escalation follows) or declined it, or the requester withdrew it. */
+export const SkipDecidedEventSchema = z
+  .object({
+    type: z.literal('skip_decided'),
+    ...actor,
+    decision: z.enum(SKIP_DECISIONS),
+    toTier: TierSchema,
+    requestedBy: z.string().min(1).max(120),
+    reason: z.string().max(2000).nullable(),
+  })
+  .strict();
+
 export const KB_OUTCOMES = ['checked_not_resolved', 'resolved_with'] as const;
 export const KbOutcomeSchema = z.enum(KB_OUTCOMES);
 export type KbOutcome = z.infer<typeof KbOutcomeSchema>;
@@ -75,6 +93,8 @@ export const ActivityEventSchema = z.discriminatedUnion('type', [
   NoteAddedEventSchema,
   FieldsUpdatedEventSchema,
   HandoffNoteEventSchema,
+  SkipRequestedEventSchema,
+  SkipDecidedEventSchema,
   KbMarkedEventSchema,
   ResolutionRecordedEventSchema,
   NotificationQueuedEventSchema,

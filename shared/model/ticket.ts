@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { parseWith } from '../errors';
 import { ClockSnapshotSchema } from '../sla/clock-snapshot';
 import { EpochMsSchema } from '../time/duration';
+import { HandoffNoteSchema } from '../handoff/handoff-note';
 import {
   ChannelSchema,
   ImpactSchema,
+  RoleSchema,
   PrioritySchema,
   SeveritySchema,
   TicketStatusSchema,
@@ -38,6 +40,24 @@ export const TicketSlaSchema = z
   .strict();
 export type TicketSla = z.infer<typeof TicketSlaSchema>;
 
+/**
+ * A tier skip the owner asked a lead to approve (requestTierSkip), with the
+ * handoff note the lead reads and the next tier receives if it is approved.
+ * Cleared when a lead decides, the requester withdraws, or the ticket moves on.
+ */
+export const SkipRequestSchema = z
+  .object({
+    toTier: TierSchema,
+    trigger: z.string().min(1).max(64),
+    reason: z.string().min(1).max(2000),
+    note: HandoffNoteSchema,
+    by: z.string().min(1).max(120),
+    role: RoleSchema,
+    at: EpochMsSchema,
+  })
+  .strict();
+export type SkipRequest = z.infer<typeof SkipRequestSchema>;
+
 export const TicketSchema = z
   .object({
     id: z.string().min(1).max(64),
@@ -70,6 +90,8 @@ export const TicketSchema = z
       .strict()
       .nullable()
       .default(null),
+    /** A tier skip waiting for a lead's approval; absent or null when none waits. */
+    skipRequest: SkipRequestSchema.nullable().optional(),
   })
   .strict();
 export type Ticket = z.infer<typeof TicketSchema>;

@@ -9,6 +9,7 @@ import { createKbArticle } from './ops/kb';
 import { createTicket } from './ops/create';
 import { escalateFunctional } from './ops/escalate-functional';
 import { escalateHierarchical } from './ops/escalate-hierarchical';
+import { decideTierSkip, requestTierSkip } from './ops/tier-skip';
 
 /**
  * The one implementation of every mutation: the client applies it
@@ -28,6 +29,10 @@ export function applyMutation(agg: TicketAggregate | null, mutation: Mutation, c
       return acceptTicket(agg, mutation.args, ctx);
     case 'escalateFunctional':
       return escalateFunctional(agg, mutation.args, ctx);
+    case 'requestTierSkip':
+      return requestTierSkip(agg, mutation.args, ctx);
+    case 'decideTierSkip':
+      return decideTierSkip(agg, mutation.args, ctx);
     case 'escalateHierarchical':
       return escalateHierarchical(agg, mutation.args, ctx);
     case 'pauseClock':

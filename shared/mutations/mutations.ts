@@ -76,6 +76,24 @@ export const MutationArgs = {
       skipReason: text(2000).optional(),
     })
     .strict(),
+  /** The owner asks a lead to approve a tier skip, with the handoff note the next tier will get. */
+  requestTierSkip: z
+    .object({
+      ticketId: id,
+      toTier: TierSchema,
+      handoffNote: HandoffNoteSchema,
+      trigger: id.default('troubleshooting_exhausted'),
+      skipReason: text(2000),
+    })
+    .strict(),
+  /** A lead approves (the escalation happens, with their reason as the approval) or declines; the requester may withdraw. */
+  decideTierSkip: z
+    .object({
+      ticketId: id,
+      decision: z.enum(['approve', 'decline', 'withdraw']),
+      reason: text(2000).optional(),
+    })
+    .strict(),
   escalateHierarchical: z
     .object({
       ticketId: id,

@@ -72,6 +72,7 @@ describe('the agent workspace against the real server', () => {
       [/^At risk/, 'view-at-risk'],
       [/^Breached/, 'view-breached'],
       [/^Paused/, 'view-paused'],
+      [/^Skip approvals/, 'view-skip-approvals'],
       [/^Needs attention/, 'view-needs-attention'],
       [/^Service Desk queue/, 'view-group-queue'],
       [/^L2 queue/, 'view-tier-queue'],
@@ -227,6 +228,28 @@ describe('the agent workspace against the real server', () => {
     const download = lead.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export CSV' }).click();
     expect((await download).suggestedFilename()).toMatch(/^tierdesk-metrics-by-priority-.*\.csv$/);
+    await lead.close();
+  });
+
+  test('a lead approves a tier skip an L1 agent asked for: the request is accessible, and the ticket leaves Skip approvals for L3', async () => {
+    const lead = await openAs('lead@demo.test', { owner: false });
+    await goTo(lead, /^Skip approvals/);
+    const rows = lead.locator('[data-ticket]');
+    await rows.first().waitFor();
+    const number = (await rows.first().getAttribute('data-ticket'))!;
+    await lead.getByRole('button', { name: new RegExp(`^Open ${number}:`) }).click();
+    const detail = lead.locator(`[data-detail="${number}"]`);
+    const panel = detail.getByRole('region', { name: /Tier skip waiting for a lead: L1 → L3/ });
+    await panel.waitFor();
+    await panel.getByText('Handoff note for L3').click();
+    await screenshot(lead, 'skip-approval');
+    await expectAccessible(lead, 'skip approval', '.detail');
+    await panel.getByLabel('Your reason (recorded with the decision)').fill('Known fault: engineering owns that configuration');
+    await panel.getByRole('button', { name: 'Approve and escalate to L3' }).click();
+    await lead.locator('[data-action-state="synced"]', { hasText: `Approved skipping ${number} to L3` }).waitFor({ timeout: 30_000 });
+    await detail.getByText(/approved .+'s request to skip to L3/).waitFor();
+    // It no longer waits for a decision: gone from the view's rows.
+    await expect.poll(() => lead.locator(`[data-ticket="${number}"]`).count()).toBe(0);
     await lead.close();
   });
 

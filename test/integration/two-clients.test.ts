@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApiProcess, type ApiProcess } from '../../scripts/lib/api-process';
 import { freePort } from '../e2e/support';
+import { readLog } from '../../renderer/src/db/ticket-log';
 import { SyncClient } from './sync-client';
 
 let api: ApiProcess;
@@ -126,6 +127,31 @@ describe('two clients against one server', () => {
         return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.includes(`${number} escalated`)).length : 0;
       })
       .toBe(1);
+  });
+
+  test('a tier skip L1 asks for waits on the ticket for a lead; approved, it reaches L3 with L1\'s note', async () => {
+    const l1 = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    const lead = await SyncClient.signIn(api.url, 'lead@demo.test');
+    const ticketId = await sharedTicket(l1, lead);
+    const note = handoff('Replace the panel: the flicker is a hardware fault engineering confirmed last week');
+    await l1.mutate('requestTierSkip', { ticketId, toTier: 'L3', handoffNote: note, skipReason: 'Same fault as the whole batch; engineering handles these' });
+    await l1.sync();
+    await lead.sync();
+    const waiting = (await lead.ticket(ticketId))!;
+    expect(waiting).toMatchObject({ tier: 'L1', assignee: 'agent-l1', skipRequest: { toTier: 'L3', by: 'agent-l1', note } });
+    // The lead's Skip approvals view finds it through the index.
+    expect(await lead.db.tickets.where('keys').equals('#sk:service-desk').primaryKeys()).toContain(ticketId);
+
+    await lead.mutate('decideTierSkip', { ticketId, decision: 'approve', reason: 'Known batch fault, engineering owns the fix' });
+    await lead.sync();
+    const l3 = await SyncClient.signIn(api.url, 'l3.engineer@demo.test');
+    await l3.sync();
+    expect(await l3.ticket(ticketId)).toMatchObject({ tier: 'L3', status: 'pending_acceptance', assignee: null, skipRequest: null });
+    const log = (await readLog(l3.db, ticketId)).map((e) => e.event);
+    expect(log.find((e) => e.type === 'handoff_note')).toMatchObject({ by: 'agent-l1', note, skipReason: 'Same fault as the whole batch; engineering handles these' });
+    expect(log.find((e) => e.type === 'escalated')).toMatchObject({ by: 'agent-lead', approval: { by: 'agent-lead', reason: 'Known batch fault, engineering owns the fix' } });
+    await l1.sync();
+    expect(await l1.db.tickets.where('keys').equals('#sk:service-desk').count()).toBe(0);
   });
 
   test('a ticket created offline gets its real number when it syncs', async () => {

@@ -22,6 +22,15 @@ describe('search keys', () => {
     expect(searchKeysOf(pending, true)).toContain('#pa:network-ops');
     const paused = { ...pending, status: 'on_hold' as const, sla: { ...pending.sla, resolution: { ...pending.sla.resolution, state: 'paused' as const } } };
     expect(searchKeysOf(paused, true)).toContain(FACET.pausedIn('network-ops'));
+    expect(searchKeysOf(paused, true)).not.toContain(FACET.skipRequestedIn('network-ops'));
+  });
+
+  test('mark tickets whose tier skip waits for a lead, in their group', () => {
+    const note = { steps: [], businessImpact: '', workaround: 'none', involved: [], nextTierNeeds: '', kbArticlesChecked: [], category: 'network', priority: 'P1' as const };
+    const skipRequest = { toTier: 'L3' as const, trigger: 'troubleshooting_exhausted', reason: 'Firmware patch', note, by: 'agent-l1', role: 'l1_agent' as const, at: T0 };
+    const asking = makeTicket(1, { createdAt: T0, skipRequest });
+    expect(searchKeysOf(asking, true)).toContain('#sk:service-desk');
+    expect(searchKeysOf({ ...asking, skipRequest: null }, true)).not.toContain('#sk:service-desk');
   });
 
   test('turn a typed query into index prefixes', () => {

@@ -10,6 +10,7 @@ import type { Ticket } from '../../../shared/model/ticket';
  *   #c:<category>  #s:<severity>  #p:<priority>  #vip     (open tickets)
  *   #pa:<group>    waiting for acceptance in the group     (open tickets)
  *   #ps:<group>    a clock is paused, in the group         (open tickets)
+ *   #sk:<group>    a tier skip waits for a lead's approval (open tickets)
  *   #done          resolved or closed
  *
  * Every index entry costs time on each sync write (a bootstrap writes 100k
@@ -26,6 +27,7 @@ export const FACET = {
   vip: '#vip',
   pendingIn: (group: string) => `#pa:${group}`,
   pausedIn: (group: string) => `#ps:${group}`,
+  skipRequestedIn: (group: string) => `#sk:${group}`,
   done: '#done',
 } as const;
 
@@ -69,6 +71,7 @@ export function searchKeysOf(ticket: Ticket, open: boolean): string[] {
   if (ticket.status === 'pending_acceptance') keys.add(FACET.pendingIn(ticket.group));
   const { response, resolution, acceptance } = ticket.sla;
   if (response.state === 'paused' || resolution.state === 'paused' || acceptance?.state === 'paused') keys.add(FACET.pausedIn(ticket.group));
+  if (ticket.skipRequest) keys.add(FACET.skipRequestedIn(ticket.group));
   return [...keys];
 }
 

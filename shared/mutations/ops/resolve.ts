@@ -60,7 +60,8 @@ export function resolve(agg0: TicketAggregate | null, args: ArgsOf<'resolve'>, c
   };
   return updated(
     agg,
-    { status: 'resolved', resolution: { text: args.resolution, kbArticleId, at: ctx.nowMs, by: ctx.actor.id } },
+    // A skip request still waiting is moot once the ticket is solved.
+    { status: 'resolved', resolution: { text: args.resolution, kbArticleId, at: ctx.nowMs, by: ctx.actor.id }, ...(ticket.skipRequest ? { skipRequest: null } : {}) },
     [
       { type: 'resolution_recorded', ...who, resolution: args.resolution, kbArticleId },
       { type: 'resolved', ...who },

@@ -135,23 +135,31 @@ describe('the handoff dialog', () => {
     expect(await db.drafts.get(draftKey('handoff', TICKET))).toBeUndefined();
   });
 
-  test('asks why when a tier is skipped and says a lead must approve', async () => {
+  test('asks why when a tier is skipped, and sends the note to a lead as a request to approve', async () => {
     const user = userEvent.setup();
-    await open();
+    let closed = false;
+    await open(L1, () => (closed = true));
     await user.selectOptions(screen.getByLabelText('Escalate to'), 'L3');
     const notice = screen.getByRole('note');
     expect(notice).toHaveTextContent('This skips a tier');
     expect(notice).toHaveTextContent('A lead must approve a skip');
     expect(within(notice).getByLabelText('Why skip a tier?')).toBeInTheDocument();
     await fill(user, GOOD_NOTE);
-    await send();
+    const ask = () => user.click(screen.getByRole('button', { name: 'Ask a lead to approve' }));
+    await ask();
     expect(await screen.findByText(/say why this ticket skips a tier/)).toBeInTheDocument();
+    expect(await db.outbox.count()).toBe(3);
     await user.type(screen.getByLabelText('Why skip a tier?'), 'Concentrator outage: only engineering has access');
     await user.click(screen.getByLabelText(/Reinstall the VPN profile/));
-    await send();
-    // The shared rules refuse it for an L1 agent; the note stays for a lead to send.
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Ask a lead to approve and escalate it; your note is kept/);
-    expect(field('Current business impact').value).toBe(GOOD_NOTE.businessImpact);
+    await ask();
+    await waitFor(() => expect(closed).toBe(true));
+    // L1 keeps the ticket; the request (with the whole note) waits on it for a lead.
+    const ticket = (await db.tickets.get(TICKET))!;
+    expect([ticket.tier, ticket.assignee]).toEqual(['L1', L1.id]);
+    expect(ticket.skipRequest).toMatchObject({ toTier: 'L3', reason: 'Concentrator outage: only engineering has access', by: L1.id });
+    expect(ticket.skipRequest!.note.businessImpact).toBe(GOOD_NOTE.businessImpact);
+    expect((await db.outbox.toArray()).map((r) => r.name)).toContain('requestTierSkip');
+    expect(await db.drafts.get(draftKey('handoff', TICKET))).toBeUndefined();
   });
 
   test('keeps the draft when the dialog is closed and brings it back when it opens again', async () => {

@@ -116,6 +116,7 @@ function HandoffEditor({ ticket, direction, refused, onClose, events, kb, agents
   const errorOf = (field: string) => (problem ? fieldError(problem.fields, field) : undefined) ?? (submitted || touched.has(field) ? fieldError(live, field) : undefined);
   const whole = live.filter((p) => p.field === '').map((p) => p.message);
   const move = tierMoveOf(form, plain, agent, policy);
+  const asksLead = move.kind === 'skip' && !move.approver;
   const kbRequired = policy.handoff.kbRequired.some((r) => r.from === ticket.tier && r.to === form.toTier);
   const involvedErrors = live.filter((p) => /^involved\[\d+\]$/.test(p.field)).map((p) => `${p.message} (line ${Number(/\d+/.exec(p.field)![0]) + 1})`);
 
@@ -131,11 +132,12 @@ function HandoffEditor({ ticket, direction, refused, onClose, events, kb, agents
     }
     setBusy(true);
     const { skipReason, toTier, trigger } = form;
-    const outcome = await run(
-      'escalateFunctional',
-      { ticketId: ticket.id, toTier, trigger, handoffNote: noteOf(form), ...(skipReason.trim() ? { skipReason } : {}) },
-      { label: words.done(ticket.number, toTier), refusedId: refused?.id, under: 'handoffNote' },
-    );
+    const handoff = { ticketId: ticket.id, toTier, trigger, handoffNote: noteOf(form) };
+    const options = { refusedId: refused?.id, under: 'handoffNote' };
+    // A skip I cannot approve myself goes to a lead as a request, with the whole note.
+    const outcome = asksLead
+      ? await run('requestTierSkip', { ...handoff, skipReason }, { ...options, label: `Asked a lead to approve skipping ${ticket.number} to ${toTier}` })
+      : await run('escalateFunctional', { ...handoff, ...(skipReason.trim() ? { skipReason } : {}) }, { ...options, label: words.done(ticket.number, toTier) });
     setBusy(false);
     if (outcome) return setProblem(outcome);
     await draft.discard();
@@ -179,7 +181,9 @@ function HandoffEditor({ ticket, direction, refused, onClose, events, kb, agents
           <div className="skip-notice" role="note">
             <p>
               <strong>This skips a tier.</strong> {move.message}.{' '}
-              {move.approver ? 'As a lead, your reason below is the approval; it is recorded with the escalation.' : 'A lead must approve a skip: your note is kept, and a lead can send it with their approval.'}
+              {move.approver
+                ? 'As a lead, your reason below is the approval; it is recorded with the escalation.'
+                : `A lead must approve a skip. Send this as a request: a lead reads your reason and note, then approves (the note goes to ${form.toTier} as you wrote it) or declines, and you keep the ticket meanwhile.`}
             </p>
             <Field label="Why skip a tier?" error={errorOf('skipReason')}>
               <textarea rows={2} value={form.skipReason} onChange={(e) => set({ skipReason: e.target.value })} onBlur={(e) => touch('skipReason', e)} />
@@ -211,7 +215,7 @@ function HandoffEditor({ ticket, direction, refused, onClose, events, kb, agents
           onChange={(kbArticlesChecked) => set({ kbArticlesChecked })}
         />
         <ConfirmedFields form={form} ticket={ticket} errorOf={errorOf} onUseCurrent={() => set({ category: ticket.category, priority: ticket.priority })} />
-        <DraftActions draft={draft} onCancel={onClose} submit={words.submit(form.toTier)} cancel="Close (draft kept)" disabled={busy} />
+        <DraftActions draft={draft} onCancel={onClose} submit={asksLead ? 'Ask a lead to approve' : words.submit(form.toTier)} cancel="Close (draft kept)" disabled={busy} />
       </form>
     </Modal>
   );

@@ -21,6 +21,7 @@ export const SHORTCUTS: Array<{ keys: string; what: string }> = [
   { keys: 'g then b', what: 'Go to Breached' },
   { keys: 'g then r', what: 'Go to At risk' },
   { keys: 'g then p', what: 'Go to Paused' },
+  { keys: 'g then s', what: 'Go to Skip approvals' },
   { keys: 'g then n', what: 'Go to Needs attention' },
   { keys: 'g then o', what: 'Go to All open' },
   { keys: '?', what: 'Show these shortcuts' },
@@ -42,6 +43,8 @@ export function goTarget(key: string, firstGroup: string | undefined): ViewKey |
       return 'risk';
     case 'p':
       return 'paused';
+    case 's':
+      return 'approvals';
     case 'n':
       return 'attention';
     case 'o':

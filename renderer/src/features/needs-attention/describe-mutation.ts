@@ -7,6 +7,8 @@ const LABEL: Record<MutationName, string> = {
   addWorkNote: 'Work note',
   acceptTicket: 'Accept',
   escalateFunctional: 'Escalate to another tier',
+  requestTierSkip: 'Ask a lead to approve a tier skip',
+  decideTierSkip: 'Decide on a tier skip',
   escalateHierarchical: 'Escalate to management',
   pauseClock: 'Pause clock',
   resumeClock: 'Resume clock',
@@ -20,6 +22,7 @@ const LABEL: Record<MutationName, string> = {
 export const EDIT_DIALOG: Partial<Record<MutationName, ActionKind>> = {
   addWorkNote: 'note',
   escalateFunctional: 'handoff',
+  requestTierSkip: 'handoff',
   escalateHierarchical: 'hierarchical',
   pauseClock: 'pause',
   resolve: 'resolve',
@@ -33,14 +36,20 @@ export function mutationLabel(name: string): string {
 
 /** The words the agent typed, shortened for the list: the full args stay in the row and in the dialog. */
 export function typedText(name: string, args: unknown): string {
-  const a = (args ?? {}) as Record<string, unknown>;
-  const note = a.handoffNote as { nextTierNeeds?: string; businessImpact?: string } | undefined;
-  const fields = name === 'updateFields' && a.fields && typeof a.fields === 'object' ? Object.entries(a.fields as Record<string, unknown>) : null;
-  const text =
-    name === 'escalateFunctional'
-      ? `To ${String(a.toTier)}: ${note?.nextTierNeeds || note?.businessImpact || '(no text yet)'}`
-      : fields
-        ? fields.map(([field, value]) => `${field}: ${String(value)}`).join('; ')
-        : String(a.body ?? a.reason ?? a.resolution ?? a.title ?? '');
+  const text = fullText(name, (args ?? {}) as Record<string, unknown>);
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+function fullText(name: string, a: Record<string, unknown>): string {
+  if (name === 'escalateFunctional' || name === 'requestTierSkip') {
+    const note = a.handoffNote as { nextTierNeeds?: string; businessImpact?: string } | undefined;
+    return `To ${String(a.toTier)}: ${note?.nextTierNeeds || note?.businessImpact || '(no text yet)'}`;
+  }
+  if (name === 'decideTierSkip') return `${String(a.decision)}${a.reason ? `: ${String(a.reason)}` : ''}`;
+  if (name === 'updateFields' && a.fields && typeof a.fields === 'object') {
+    return Object.entries(a.fields as Record<string, unknown>)
+      .map(([field, value]) => `${field}: ${String(value)}`)
+      .join('; ');
+  }
+  return String(a.body ?? a.reason ?? a.resolution ?? a.title ?? '');
 }

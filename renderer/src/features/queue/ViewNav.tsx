@@ -9,6 +9,7 @@ const MAIN: Array<{ view: ViewKey; keys?: string }> = [
   { view: 'risk', keys: 'g r' },
   { view: 'breached', keys: 'g b' },
   { view: 'paused', keys: 'g p' },
+  { view: 'approvals', keys: 'g s' },
   { view: 'attention', keys: 'g n' },
 ];
 

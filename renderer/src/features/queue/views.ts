@@ -13,13 +13,14 @@ export type ViewKey =
   | 'risk'
   | 'breached'
   | 'paused'
+  | 'approvals'
   | 'attention'
   | 'all'
   | 'resolved'
   | `group:${string}`
   | `tier:${Tier}`;
 
-export const FIXED_VIEWS = ['mine', 'pending', 'risk', 'breached', 'paused', 'attention', 'all', 'resolved'] as const;
+export const FIXED_VIEWS = ['mine', 'pending', 'risk', 'breached', 'paused', 'approvals', 'attention', 'all', 'resolved'] as const;
 
 const LABELS: Record<(typeof FIXED_VIEWS)[number], string> = {
   mine: 'My work',
@@ -27,6 +28,7 @@ const LABELS: Record<(typeof FIXED_VIEWS)[number], string> = {
   risk: 'At risk',
   breached: 'Breached',
   paused: 'Paused',
+  approvals: 'Skip approvals',
   attention: 'Needs attention',
   all: 'All open',
   resolved: 'Recently resolved',
@@ -56,6 +58,8 @@ export function emptyText(view: ViewKey, filtered: boolean): string {
       return 'No open ticket in your groups has breached an SLA.';
     case 'paused':
       return 'No clock is paused in your groups. Pause one from a ticket (p) with a reason from the policy.';
+    case 'approvals':
+      return 'No tier skip waits for approval in your groups. When an agent asks a lead to approve skipping a tier, the ticket waits here until a lead decides.';
     case 'attention':
       return 'Nothing needs your attention: every action you took was accepted by the server.';
     case 'all':

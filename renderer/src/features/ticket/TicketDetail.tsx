@@ -5,6 +5,7 @@ import { useAgents } from '../../db/use-directory';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { useKb } from '../knowledge/use-kb';
 import { ActionBar } from './ActionBar';
+import { SkipRequestPanel } from './SkipRequestPanel';
 import { AuditTrail } from './AuditTrail';
 import { TicketFields } from './TicketFields';
 import { TicketSyncState } from './TicketSyncState';
@@ -55,6 +56,7 @@ export function TicketDetail({ ticketId, agent, groups }: { ticketId: string; ag
       </header>
       <TicketSyncState ticket={ticket} />
       <ActionBar ticket={ticket} agent={agent} />
+      <SkipRequestPanel ticket={ticket} agent={agent} agents={agents} kb={kb?.articles ?? NO_KB} />
       <TicketClocks ticket={ticket} events={events} />
       {ticket.description && <p className="description">{ticket.description}</p>}
       <TicketFields ticket={ticket} agents={agents} groups={groups} meId={agent.id} />

@@ -21,6 +21,15 @@ describe('timeline wording of tier moves', () => {
     });
   });
 
+  test('a tier-skip request and what became of it read as sentences naming who asked', () => {
+    const asked: TimelineEvent = { type: 'skip_requested', at, by: 'agent-l2', role: 'l2_agent', toTier: 'L4', trigger: 'vendor_required', reason: 'Vendor firmware only' };
+    expect(describeEvent(asked, names, defaultPolicy)).toEqual({ kind: 'escalation', text: 'Ben Okafor asked a lead to approve skipping to L4: Vendor firmware only' });
+    const declined: TimelineEvent = { type: 'skip_decided', at, by: 'lead-1', role: 'lead', decision: 'declined', toTier: 'L4', requestedBy: 'agent-l2', reason: 'L3 can patch it' };
+    expect(describeEvent(declined, names, defaultPolicy).text).toBe("lead-1 declined Ben Okafor's request to skip to L4: L3 can patch it");
+    const withdrawn: TimelineEvent = { ...declined, by: 'agent-l2', role: 'l2_agent', decision: 'withdrawn', reason: null };
+    expect(describeEvent(withdrawn, names, defaultPolicy).text).toBe('Ben Okafor withdrew the request to skip to L4');
+  });
+
   test('an automatic close says why it happened', () => {
     const closed = { type: 'closed', at, by: 'tierdesk-auto-close', role: 'system' } as TimelineEvent;
     expect(describeEvent(closed, names, defaultPolicy).text).toBe('Tierdesk closed the ticket: resolved 48h ago and not reopened');

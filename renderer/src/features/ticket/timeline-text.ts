@@ -58,6 +58,14 @@ export function describeEvent(event: TimelineEvent, names: ReadonlyMap<string, A
       return { kind: 'change', text: `${who} changed ${event.changes.map((c) => `${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join(', ')}` };
     case 'handoff_note':
       return { kind: 'handoff', text: `${who} handed over ${event.fromTier} → ${event.toTier}${event.skipReason ? ` (tier skip: ${event.skipReason})` : ''}` };
+    case 'skip_requested':
+      return { kind: 'escalation', text: `${who} asked a lead to approve skipping to ${event.toTier}: ${event.reason}` };
+    case 'skip_decided': {
+      const requester = names.get(event.requestedBy)?.name ?? event.requestedBy;
+      const why = event.reason ? `: ${event.reason}` : '';
+      if (event.decision === 'withdrawn') return { kind: 'escalation', text: `${who} withdrew the request to skip to ${event.toTier}${why}` };
+      return { kind: 'escalation', text: `${who} ${event.decision} ${requester}'s request to skip to ${event.toTier}${why}` };
+    }
     case 'kb_marked':
       return { kind: 'knowledge', text: `${who} marked a knowledge article: ${event.outcome === 'resolved_with' ? 'resolved with it' : 'checked, did not resolve'}` };
     case 'resolution_recorded':

@@ -48,6 +48,15 @@ describe('queue queries', () => {
     expect(await numbers({ view: 'pending' }, L1)).toEqual([]);
   });
 
+  test('list tickets whose tier skip waits for a lead under Skip approvals, per group, and count them', async () => {
+    const request = { toTier: 'L3' as const, trigger: 'troubleshooting_exhausted', reason: 'Needs a firmware patch', by: 'agent-l1', role: 'l1_agent' as const, at: NOW };
+    const note = { steps: [], businessImpact: '', workaround: 'none', involved: [], nextTierNeeds: '', kbArticlesChecked: [], category: 'network', priority: 'P1' as const };
+    await db.tickets.put(makeTicket(6, { createdAt: NOW - MIN, skipRequest: { ...request, note } }));
+    expect(await numbers({ view: 'approvals' })).toEqual(['INC-000006']);
+    expect(await numbers({ view: 'approvals' }, L2)).toEqual([]);
+    expect((await viewCounts(db, ctx(L1))).approvals).toBe(1);
+  });
+
   test('see a new ticket after a write although the id lists are cached', async () => {
     expect(await numbers({ view: 'all' })).toHaveLength(5);
     await db.tickets.put(makeTicket(6, { createdAt: NOW - 40 * MIN, title: 'Newest arrival' }));

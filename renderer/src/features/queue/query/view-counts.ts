@@ -22,12 +22,13 @@ export async function viewCounts(db: TierdeskDb, ctx: QueryContext): Promise<Vie
     Promise.all(scope.map((g) => db.tickets.where(`[group+${field}]`).between([g, Dexie.minKey], [g, nowMs], true, true).count())).then(sum);
   const open = (index: string, value: string) => db.tickets.where(index).between([1, value, Dexie.minKey], [1, value, Dexie.maxKey]).count();
 
-  const [mine, pending, risk, breached, paused, attention, all, perGroup, perTier] = await Promise.all([
+  const [mine, pending, risk, breached, paused, approvals, attention, all, perGroup, perTier] = await Promise.all([
     open('[open+assignee+nextDueAt]', agent.id),
     Promise.all(acceptanceGroups(agent, groups).map((g) => byKey(FACET.pendingIn(g)))).then(sum),
     passed('riskAt'),
     passed('breachAt'),
     Promise.all(scope.map((g) => byKey(FACET.pausedIn(g)))).then(sum),
+    Promise.all(scope.map((g) => byKey(FACET.skipRequestedIn(g)))).then(sum),
     db.needsAttention.count(),
     db.tickets.where('[open+nextDueAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count(),
     Promise.all(groups.map((g) => open('[open+group+nextDueAt]', g.id))),
@@ -40,6 +41,7 @@ export async function viewCounts(db: TierdeskDb, ctx: QueryContext): Promise<Vie
     risk: risk - breached + ctx.forecastRisk.size,
     breached,
     paused,
+    approvals,
     attention,
     all,
   };

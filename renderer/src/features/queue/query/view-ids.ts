@@ -70,6 +70,8 @@ export async function viewIds(db: TierdeskDb, view: ViewKey, ctx: QueryContext):
       return { ids: await union(acceptanceGroups(ctx.agent, ctx.groups).map((g) => withKey(db, FACET.pendingIn(g)))), dueOrdered: false };
     case 'paused':
       return { ids: await union(scope.map((g) => withKey(db, FACET.pausedIn(g)))), dueOrdered: false };
+    case 'approvals':
+      return { ids: await union(scope.map((g) => withKey(db, FACET.skipRequestedIn(g)))), dueOrdered: false };
     case 'breached':
       return { ids: [...(await passed(db, 'breachAt', scope, ctx.nowMs))], dueOrdered: false };
     case 'risk': {
