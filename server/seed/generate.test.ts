@@ -10,6 +10,7 @@ import { dueActions } from '../../shared/escalation/due-actions';
 import { generateTickets } from './generate';
 import { demoKbArticles } from './kb-catalog';
 import { Random } from './random';
+import { AGENTS, TicketStory } from '../../shared/mutations/testing/harness';
 
 const NOW = Date.UTC(2026, 10, 24, 15, 0);
 const calendars = calendarLookup(defaultPolicy);
@@ -32,6 +33,18 @@ describe('demo ticket generator', () => {
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     }
     expect(tickets.slice(0, 3).map((t) => t.ticket.number)).toEqual(['INC-000001', 'INC-000002', 'INC-000003']);
+  });
+
+  test('leaves a few tier skips waiting for a lead, each one a lead can approve as it stands', () => {
+    const waiting = generate(9, 400).filter(({ ticket }) => ticket.skipRequest);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const { ticket, events } of waiting) {
+      expect(ticket).toMatchObject({ tier: 'L1', status: 'in_progress', skipRequest: { toTier: 'L3', by: ticket.assignee } });
+      const story = new TicketStory();
+      story.agg = { ticket, events };
+      story.do(AGENTS.lead, NOW, 'decideTierSkip', { ticketId: ticket.id, decision: 'approve', reason: 'Approved for the demo check' });
+      expect(story.ticket.tier).toBe('L3');
+    }
   });
 
   test('stores clocks that match the log (the same rules computed them)', () => {

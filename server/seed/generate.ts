@@ -1,6 +1,6 @@
 import { DEMO_AGENTS, DEMO_GROUPS, FIRST_NAMES, LAST_NAMES, SERVICES, TITLES } from './catalog';
 import { demoHandoffNote, demoReturnNote } from './handoff-text';
-import type { Random } from './random';
+import { Random } from './random';
 import type { Agent } from '../../shared/model/agent';
 import type { KbArticle } from '../../shared/model/kb-article';
 import { TIERS, type Channel, type Severity, type Tier, type TicketStatus } from '../../shared/model/levels';
@@ -16,6 +16,7 @@ import type { CalendarLookup } from '../../shared/sla/calendars';
 import type { ClockCalendar } from '../../shared/sla/clock-snapshot';
 import { HOUR_MS, MINUTE_MS } from '../../shared/time/duration';
 import { dueActions } from '../../shared/escalation/due-actions';
+import { checkTierMove } from '../../shared/escalation/tier-rules';
 import { autoClose, autoCloseAt } from '../../shared/mutations/ops/auto-close';
 import { clocksOf } from '../../shared/mutations/recompute';
 import { ESCALATION_ACTOR } from '../escalation/escalation-runner';
@@ -221,6 +222,13 @@ export function generateTicket(n: number, options: GenerateOptions): GeneratedTi
       visibility: 'internal',
       contact: null,
     });
+  }
+  // Some L1 agents have asked a lead to approve a skip straight to L3 (the lead's Skip approvals view). Chosen by
+  // number, with a random source of their own, so the rest of the demo data stays as it was.
+  if (status === 'in_progress' && tier === 'L1' && n % 9 === 0 && !checkTierMove({ ...story.ticket, from: 'L1', to: 'L3' }, policy).ok) {
+    const note = demoHandoffNote(story.ticket, 'L1', 'L3', [], new Random(n), [...people, `${requester.name} (requester)`]);
+    const skipReason = `The same ${service} fault came back after the last fix; only engineering can change its configuration.`;
+    story.act(owner, at(Math.min(0.97, when + 0.02)), 'requestTierSkip', { ticketId, toTier: 'L3', handoffNote: note, skipReason });
   }
   if (status === 'on_hold') {
     const allowed = policy.pauseReasons.filter((r) => r.roles.includes(owner.role) && (!r.clocks || r.clocks.includes('resolution')));
