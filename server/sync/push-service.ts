@@ -1,4 +1,5 @@
 import { canReadTicket } from '../../shared/auth/access';
+import { skipApprovalNotices } from '../../shared/escalation/skip-approval-notices';
 import type { Agent } from '../../shared/model/agent';
 import { formatTicketNumber } from '../../shared/model/ticket';
 import { applyMutation } from '../../shared/mutations/apply';
@@ -65,10 +66,11 @@ async function applyOne(deps: PushDeps, agent: Agent, clientId: string, m: PushM
     const kb = await kbLookup(trx, m);
     // Numbers are handed out in order of commit; a refused create leaves a gap, as in any desk.
     const number = mutation.name === 'createTicket' ? formatTicketNumber(await nextCounter(trx, 'ticket_number')) : undefined;
+    const { policy } = await loadActivePolicy(trx);
     const outcome: ApplyOutcome = applyMutation(agg, mutation, {
       actor: agent,
       nowMs: at,
-      policy: (await loadActivePolicy(trx)).policy,
+      policy,
       groups: directory.groups,
       eventIdPrefix: `${clientId}:${m.id}`,
       numberForNewTicket: () => {
@@ -85,7 +87,9 @@ async function applyOne(deps: PushDeps, agent: Agent, clientId: string, m: PushM
       if (ticket) await putTickets(trx, [ticket]);
       await appendEvents(trx, outcome.events);
       await putKbArticles(trx, outcome.kbArticles);
-      await enqueueNotifications(trx, outcome.notifications.map((n) => ({ ...n, createdAt: now })));
+      // A tier skip asked for reaches the people who can approve it (only the server writes to people).
+      const approvers = mutation.name === 'requestTierSkip' && ticket ? skipApprovalNotices(ticket, [...directory.agents.values()], policy, `${clientId}:${m.id}`) : [];
+      await enqueueNotifications(trx, [...outcome.notifications, ...approvers].map((n) => ({ ...n, createdAt: now })));
       await appendAudit(trx, [
         {
           at: now,
@@ -96,7 +100,7 @@ async function applyOne(deps: PushDeps, agent: Agent, clientId: string, m: PushM
           data: { mutation: { clientId, id: m.id, name: m.name, clientTime: m.clientTime, effectiveTime: at }, before: outcome.audit.before, after: ticket ?? outcome.audit.after, reason: outcome.audit.reason },
         },
       ]);
-      result = { id: m.id, status: 'applied', changed: true, notifications: outcome.notifications.length };
+      result = { id: m.id, status: 'applied', changed: true, notifications: outcome.notifications.length + approvers.length };
     } else {
       await trx
         .insertInto('refused_mutations')

@@ -139,8 +139,17 @@ describe('two clients against one server', () => {
     await lead.sync();
     const waiting = (await lead.ticket(ticketId))!;
     expect(waiting).toMatchObject({ tier: 'L1', assignee: 'agent-l1', skipRequest: { toTier: 'L3', by: 'agent-l1', note } });
-    // The lead's Skip approvals view finds it through the index.
+    // The lead's Skip approvals view finds it through the index, and the lead was written to (default file transport).
     expect(await lead.db.tickets.where('keys').equals('#sk:service-desk').primaryKeys()).toContain(ticketId);
+    const mail = path.join(dataDir, 'requester-mail.jsonl');
+    await expect
+      .poll(() =>
+        (existsSync(mail) ? readFileSync(mail, 'utf8').split('\n') : [])
+          .filter((l) => l.includes(`[${waiting.number}] Alex Rivera asks to skip L1 → L3`))
+          .map((l) => (JSON.parse(l) as { to: string }).to)
+          .sort(),
+      )
+      .toEqual(['lead@demo.test', 'manager@demo.test']);
 
     await lead.mutate('decideTierSkip', { ticketId, decision: 'approve', reason: 'Known batch fault, engineering owns the fix' });
     await lead.sync();

@@ -183,7 +183,7 @@ function HandoffEditor({ ticket, direction, refused, onClose, events, kb, agents
               <strong>This skips a tier.</strong> {move.message}.{' '}
               {move.approver
                 ? 'As a lead, your reason below is the approval; it is recorded with the escalation.'
-                : `A lead must approve a skip. Send this as a request: a lead reads your reason and note, then approves (the note goes to ${form.toTier} as you wrote it) or declines, and you keep the ticket meanwhile.`}
+                : `A lead must approve a skip. Send this as a request: your group's leads are told, read your reason and note, then approve (the note goes to ${form.toTier} as you wrote it) or decline, and you keep the ticket meanwhile.`}
             </p>
             <Field label="Why skip a tier?" error={errorOf('skipReason')}>
               <textarea rows={2} value={form.skipReason} onChange={(e) => set({ skipReason: e.target.value })} onBlur={(e) => touch('skipReason', e)} />
