@@ -9,6 +9,7 @@ import { mutate } from '../sync/mutate';
 
 export const L1: Agent = { id: 'agent-l1', email: 'l1.agent@demo.test', name: 'Alex Rivera', role: 'l1_agent', tier: 'L1', groups: ['service-desk'] };
 export const L2: Agent = { id: 'agent-l2', email: 'l2.engineer@demo.test', name: 'Sam Okafor', role: 'l2_agent', tier: 'L2', groups: ['network-ops'] };
+export const LEAD: Agent = { id: 'agent-lead', email: 'lead@demo.test', name: 'Jordan Blake', role: 'lead', tier: 'L1', groups: ['service-desk'] };
 export const GROUPS = [
   { id: 'service-desk', name: 'Service Desk', tier: 'L1' as const, categories: ['access', 'email', 'hardware', 'software', 'network'] },
   { id: 'network-ops', name: 'Network Operations', tier: 'L2' as const, categories: ['network'] },

@@ -1,16 +1,14 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Agent } from '../../../../shared/model/agent';
 import type { TierdeskDb } from '../../db/db';
 import { mutate } from '../../sync/mutate';
-import { deskWithOwnedTicket, L1, L2, Providers } from '../../test/workspace-harness';
+import { deskWithOwnedTicket, L1, L2, LEAD, Providers } from '../../test/workspace-harness';
 import { draftKey } from '../drafts/use-draft';
 import { EditFieldsDialog } from './EditFieldsDialog';
 
 let db: TierdeskDb;
 const TICKET = 'ticket-mail';
-const LEAD: Agent = { id: 'agent-lead', email: 'lead@demo.test', name: 'Dana Fox', role: 'lead', tier: 'L1', groups: ['service-desk'] };
 
 beforeEach(async () => {
   db = await deskWithOwnedTicket('edit', [L1, L2, LEAD], {

@@ -4,42 +4,19 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Agent } from '../../../../shared/model/agent';
 import type { TierdeskDb } from '../../db/db';
 import { mutate } from '../../sync/mutate';
-import { deskWithOwnedTicket, L1, L2, Providers } from '../../test/workspace-harness';
+import { goodHandoff, NEW_TICKET } from '../../../../shared/mutations/testing/harness';
+import { deskWithOwnedTicket, L1, L2, LEAD, Providers } from '../../test/workspace-harness';
 import { draftKey } from '../drafts/use-draft';
 import { SkipRequestPanel } from './SkipRequestPanel';
 
-const LEAD: Agent = { id: 'agent-lead', email: 'lead@demo.test', name: 'Jordan Lee', role: 'lead', tier: 'L1', groups: ['service-desk'] };
 const TICKET = 'ticket-skip';
 const REASON = 'Concentrator firmware bug: only engineering can patch it';
+const NOTE = goodHandoff({ businessImpact: 'The whole Lyon branch loses the CRM every ten minutes' });
 
 let db: TierdeskDb;
 beforeEach(async () => {
-  db = await deskWithOwnedTicket('skip', [L1, L2, LEAD], {
-    ticketId: TICKET,
-    title: 'VPN concentrator drops every session',
-    description: '',
-    category: 'network',
-    service: 'VPN',
-    impact: 'medium',
-    urgency: 'medium',
-    severity: 'S3',
-    channel: 'phone',
-  });
-  await mutate(db, L1, 'requestTierSkip', {
-    ticketId: TICKET,
-    toTier: 'L3',
-    skipReason: REASON,
-    handoffNote: {
-      steps: [{ action: 'Reinstalled the VPN profile from the software center', outcome: 'Sessions still reset every ten minutes' }],
-      businessImpact: 'The whole Lyon branch loses the CRM every ten minutes',
-      workaround: 'none',
-      involved: ['Alex Rivera'],
-      nextTierNeeds: 'Patch the concentrator firmware; the vendor bulletin is attached',
-      kbArticlesChecked: [],
-      category: 'network',
-      priority: 'P3',
-    },
-  });
+  db = await deskWithOwnedTicket('skip', [L1, L2, LEAD], { ...NEW_TICKET, ticketId: TICKET });
+  await mutate(db, L1, 'requestTierSkip', { ticketId: TICKET, toTier: 'L3', skipReason: REASON, handoffNote: NOTE });
 });
 afterEach(async () => {
   db.close();
