@@ -88,6 +88,19 @@ describe('escalation runner', () => {
     expect(commits.every((c) => c.fired > 0)).toBe(true);
   });
 
+  test("an S1 ticket still open after 15 minutes pages the senior engineers and writes to the policy's account director", async () => {
+    const client = await l1Client();
+    await client.push(client.entry('createTicket', { ...newTicket('esc-s1'), severity: 'S1' }));
+    await runner.kick();
+    server.clock.now = TEST_NOW + 15 * MINUTE_MS;
+    await runner.kick();
+    expect(await fired('esc-s1')).toContain('esc-s1:rule:s1-open-15m');
+    const paged = (await notices()).filter((n) => n.id.startsWith('escalation:esc-s1:rule:s1-open-15m'));
+    // The L3 engineers (none handles hardware, so every one) and the account director named in the policy's contacts.
+    expect(paged.map((n) => n.recipient).sort()).toEqual(['account.director@example.com', 'l3.engineer@demo.test', 'raj.patel@demo.test']);
+    expect(paged[0]!.body).toMatch(/notify the account director$/m);
+  });
+
   test('a change that stops a clock moves the next step: a response before 75% leaves the resolution path only', async () => {
     const client = await l1Client();
     await client.push(client.entry('createTicket', newTicket('esc-2')));

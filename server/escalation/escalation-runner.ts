@@ -244,7 +244,7 @@ export class EscalationRunner {
     );
     const zone = policy.calendars.business?.timeZone ?? 'UTC';
     const directory = await people(trx);
-    const notices = escalationNotices(ticket, due, [...directory.agents.values()], directory.groups, (ms) => formatInstant(ms, zone));
+    const notices = escalationNotices(ticket, due, [...directory.agents.values()], directory.groups, (ms) => formatInstant(ms, zone), policy.contacts);
     await enqueueNotifications(
       trx,
       notices.map((n) => ({ id: `escalation:${n.actionIds[n.actionIds.length - 1]}:${n.recipient.id}`, ticketId: ticket.id, recipient: n.recipient.email, subject: n.subject, body: n.body, createdAt: now })),
@@ -259,6 +259,7 @@ export class EscalationRunner {
         data: {
           number: ticket.number,
           steps: due.map((a) => ({ id: a.id, dueAt: a.dueAt, reason: a.reason, actions: a.actions })),
+          // An agent's id, or contact:<email> for a contact of the policy.
           notified: notices.map((n) => ({ agent: n.recipient.id, steps: n.actionIds })),
         },
       },

@@ -3,6 +3,7 @@ import type { Agent, Group } from '../model/agent';
 import type { Ticket } from '../model/ticket';
 import type { DueAction } from './due-actions';
 import { defaultPolicy } from '../policy/default-policy';
+import type { Contact } from '../policy/escalation-schema';
 import { announced, describeFiredAction, escalationNotices } from './escalation-notices';
 
 const agent = (id: string, role: Agent['role'], tier: Agent['tier'], groups: string[]): Agent => ({ id, email: `${id}@x.test`, name: id, role, tier, groups });
@@ -64,7 +65,25 @@ describe('escalation notices', () => {
     });
     const paged = notices.find((n) => n.recipient.id === 'l3-net')!;
     expect(paged.subject).toBe('[INC-000001] resolution s1-open-15m');
-    expect(paged.body).toContain('page senior engineers; notify the account director (no one in the directory: tell them yourself)');
+    expect(paged.body).toContain('page senior engineers; notify the account director (no contact in the policy: tell them yourself)');
+  });
+
+  test("the policy's contacts get the steps meant for them: the account director, and stakeholders of the ticket's category or service", () => {
+    const contacts: Contact[] = [
+      { name: 'AD', email: 'ad@client.test', role: 'account_director', categories: [], services: [] },
+      { name: 'Network owner', email: 'net@client.test', role: 'business_stakeholder', categories: ['network'], services: [] },
+      { name: 'ERP owner', email: 'erp@client.test', role: 'business_stakeholder', categories: ['erp'], services: [] },
+      { name: 'Payroll owner', email: 'payroll@client.test', role: 'business_stakeholder', categories: [], services: ['Payroll'] },
+    ];
+    const due = [step('s1-open-15m', 'resolution', null, ['page_senior_engineers', 'notify_account_director']), step('response:75', 'response', 75, ['alert_business_stakeholders'])];
+    const notices = escalationNotices({ ...ticket, service: 'VPN' }, due, agents, groups, String, contacts);
+    const byPerson = Object.fromEntries(notices.map((n) => [n.recipient.id, n.actionIds]));
+    expect(byPerson).toEqual({ 'l3-net': ['t-1:s1-open-15m'], 'contact:ad@client.test': ['t-1:s1-open-15m'], 'contact:net@client.test': ['t-1:response:75'] });
+    expect(notices.find((n) => n.recipient.id === 'contact:ad@client.test')).toMatchObject({ recipient: { name: 'AD', email: 'ad@client.test' } });
+    expect(notices.find((n) => n.recipient.id === 'l3-net')!.body).toMatch(/page senior engineers; notify the account director$/m);
+    // Stakeholders of another service only hear about tickets of it.
+    const payroll = escalationNotices({ ...ticket, category: 'erp', service: 'Payroll' }, [due[1]!], agents, groups, String, contacts);
+    expect(payroll.map((n) => n.recipient.id).sort()).toEqual(['contact:erp@client.test', 'contact:payroll@client.test']);
   });
 
   test('a group without its own manager reaches every manager rather than no one', () => {
@@ -79,5 +98,8 @@ describe('escalation notices', () => {
     expect(describeFiredAction('t-1:acceptance#1:0', defaultPolicy)).toBe('acceptance clock started → notify the receiving tier');
     expect(describeFiredAction('t-1:rule:p1-unresolved-30m', defaultPolicy)).toBe('P1 not resolved after 30 minutes → functional escalation due: hand the ticket to the next tier');
     expect(describeFiredAction('t-1:rule:gone', defaultPolicy)).toBe('time rule gone (no longer in the policy)');
+    // The demo policy names an account director; without one the step says to tell them yourself.
+    expect(describeFiredAction('t-1:rule:s1-open-15m', defaultPolicy)).toMatch(/notify the account director$/);
+    expect(describeFiredAction('t-1:rule:s1-open-15m', { ...defaultPolicy, contacts: [] })).toMatch(/notify the account director \(no contact in the policy: tell them yourself\)$/);
   });
 });

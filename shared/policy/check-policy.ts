@@ -19,6 +19,7 @@ type PolicyShape = {
   timeRules: TimeRule[];
   tierRules: TierRules;
   categories: Array<{ id: string }>;
+  contacts: Array<{ categories: string[] }>;
 };
 
 const rank = (tier: Tier) => TIERS.indexOf(tier);
@@ -74,6 +75,12 @@ export function checkPolicy(policy: PolicyShape): PolicyIssue[] {
       }
     });
   });
+
+  policy.contacts.forEach((contact, i) =>
+    contact.categories.forEach((c, j) => {
+      if (!policy.categories.some((cat) => cat.id === c)) issues.push({ path: ['contacts', i, 'categories', j], message: `category "${c}" is not defined in categories` });
+    }),
+  );
 
   for (const [from, targets] of Object.entries(policy.tierRules.paths) as Array<[Tier, Tier[]]>) {
     targets.forEach((to, j) => {

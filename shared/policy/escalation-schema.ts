@@ -80,6 +80,24 @@ export const EscalationTriggersSchema = z
   })
   .strict();
 
+export const CONTACT_ROLES = ['business_stakeholder', 'account_director'] as const;
+
+/**
+ * Someone outside the desk's directory whom escalation steps write to:
+ * the business stakeholders of some services or categories, and the
+ * account director. Empty `categories` / `services` match every ticket.
+ */
+export const ContactSchema = z
+  .object({
+    name: z.string().min(1).max(120),
+    email: z.email(),
+    role: z.enum(CONTACT_ROLES),
+    categories: z.array(z.string().min(1)).default([]),
+    services: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type Contact = z.infer<typeof ContactSchema>;
+
 /** A tier skip the policy allows without approval, e.g. S1 straight from L1 to L3. */
 export const DirectPathSchema = z
   .object({ id: z.string().min(1), label: z.string().min(1), from: TierSchema, to: TierSchema, when: TicketMatchSchema })

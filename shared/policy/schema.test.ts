@@ -111,6 +111,17 @@ describe('policy calendars and escalation rules', () => {
     expect(fieldsOf(() => parsePolicy(doc))).toEqual(['tierRules.paths.L2[0]']);
   });
 
+  test('contacts need a real email and categories the policy defines, and default to none', () => {
+    const doc = clone();
+    doc.contacts = [
+      { name: 'Owner', email: 'not an email', role: 'business_stakeholder' },
+      { name: 'Owner 2', email: 'owner@example.com', role: 'business_stakeholder', categories: ['payroll-typo'] },
+    ];
+    expect(fieldsOf(() => parsePolicy(doc))).toEqual(['contacts[0].email', 'contacts[1].categories[0]']);
+    delete doc.contacts;
+    expect(parsePolicy(doc).contacts).toEqual([]);
+  });
+
   test('a response definition must cover every channel', () => {
     const doc = clone();
     delete (doc.responseDefinition as Record<string, unknown>).chat;

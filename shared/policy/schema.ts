@@ -22,6 +22,7 @@ import {
   EscalationTriggersSchema,
   ThresholdSchema,
   TierRulesSchema,
+  ContactSchema,
   TimeRuleSchema,
 } from './escalation-schema';
 import { checkPolicy } from './check-policy';
@@ -152,6 +153,8 @@ export const PolicySchema = z
       hierarchical: [{ id: 'sla_breach_risk', label: 'SLA breach risk' }],
       return: DEFAULT_RETURN_TRIGGERS,
     }),
+    /** People outside the directory that escalation steps reach (business stakeholders, the account director). */
+    contacts: z.array(ContactSchema).default([]),
     tierRules: TierRulesSchema.default(DEFAULT_TIER_RULES as z.output<typeof TierRulesSchema>),
     categories: z.array(CategorySchema).min(1),
     pauseReasons: z.array(PauseReasonSchema),
