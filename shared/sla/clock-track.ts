@@ -26,7 +26,7 @@ export class ClockTrack {
   snapshot: ClockSnapshot;
   /** The calendar of the current target (changes on a re-target to another calendar). */
   calendar: ClockCalendar;
-  readonly phases: ClockPhase[];
+  phases: ClockPhase[];
   retargets: readonly Retarget[] = NO_RETARGETS;
   generation = 0;
   pausedBy: { by: string; role: ActorRole; at: number } | null = null;
@@ -153,9 +153,13 @@ export class ClockTrack {
   }
 
   private begin(atMs: number, state: ClockPhase['state'], pause: ClockPhase['pause']): void {
-    const current = this.phases[this.phases.length - 1]!;
-    current.to = atMs;
-    this.phases.push(this.phase(atMs, state, this.snapshot.elapsedMs, pause));
+    const phases = this.phases;
+    phases[phases.length - 1]!.to = atMs;
+    const next = this.phase(atMs, state, this.snapshot.elapsedMs, pause);
+    // Most clocks end with one or two phases (a response clock runs, then stops). A push onto the
+    // one-phase array would allocate room for 19; a new array of the two holds exactly two.
+    if (phases.length === 1) this.phases = [phases[0]!, next];
+    else phases.push(next);
   }
 
   private phase(atMs: number, state: ClockPhase['state'], elapsedAtFrom: number, pause: ClockPhase['pause']): ClockPhase {
