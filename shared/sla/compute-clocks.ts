@@ -53,5 +53,18 @@ function timeOrder(events: readonly TicketEvent[]): number[] | null {
     previous = at;
   }
   if (sorted) return null;
-  return events.map((_, i) => i).sort((a, b) => events[a]!.at - events[b]!.at || a - b);
+  // Insertion sort: a stream is short and nearly in order (an offline edit or two out of place),
+  // and Array.prototype.sort sets up kilobytes of merge state per call. Moving only past
+  // strictly later events keeps equal instants in stream order.
+  const order: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const at = events[i]!.at;
+    let j = i;
+    while (j > 0 && events[order[j - 1]!]!.at > at) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
 }
