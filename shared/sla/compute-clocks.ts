@@ -24,8 +24,9 @@ export function computeClocks(events: readonly TicketEvent[], policy: Policy, no
   for (let i = 0; i < events.length; i++) {
     const index = order ? order[i]! : i;
     const event = events[index]!;
-    if (anyLater && event.at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
-    else fold.apply(index, event);
+    const at = event.at;
+    if (anyLater && at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
+    else fold.apply(index, event, at);
   }
   const response = fold.response?.computed(nowMs) ?? null;
   const resolution = fold.resolution?.computed(nowMs) ?? null;
