@@ -3,11 +3,11 @@ import type { Priority, Tier } from '../model/levels';
 import {
   accruedAt,
   breachedAt,
-  pauseClock,
-  resumeClock,
+  pauseClockInPlace,
+  resumeClockInPlace,
   retargetClock,
   startClockDeferred,
-  stopClock,
+  stopClockInPlace,
   type ClockCalendar,
   type ClockSnapshot,
 } from './clock-snapshot';
@@ -23,6 +23,7 @@ const NO_RETARGETS: readonly Retarget[] = [];
  * counts from when the ticket was raised.
  */
 export class ClockTrack {
+  /** The track's own until computed() hands it out, so stops, pauses and resumes change it in place. */
   snapshot: ClockSnapshot;
   /** The calendar of the current target (changes on a re-target to another calendar). */
   calendar: ClockCalendar;
@@ -52,13 +53,13 @@ export class ClockTrack {
 
   pause(atMs: number, reason: string, by: string, role: ActorRole): void {
     this.settleBreach(atMs);
-    this.snapshot = pauseClock(this.snapshot, atMs, reason, this.calendar);
+    pauseClockInPlace(this.snapshot, atMs, reason, this.calendar);
     this.pausedBy = { by, role, at: atMs };
     this.begin(atMs, 'paused', { reason, by, role });
   }
 
   resume(atMs: number): void {
-    this.snapshot = resumeClock(this.snapshot, atMs, this.calendar);
+    resumeClockInPlace(this.snapshot, atMs, this.calendar);
     this.pausedBy = null;
     this.begin(atMs, 'running', null);
   }
@@ -66,7 +67,7 @@ export class ClockTrack {
   stop(atMs: number): void {
     if (this.snapshot.state === 'stopped') return;
     this.settleBreach(atMs);
-    this.snapshot = stopClock(this.snapshot, atMs, this.calendar);
+    stopClockInPlace(this.snapshot, atMs, this.calendar);
     this.pausedBy = null;
     this.begin(atMs, 'stopped', null);
   }
