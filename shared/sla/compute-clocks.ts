@@ -18,14 +18,11 @@ import type { TicketClocks } from './ticket-clocks';
 export function computeClocks(events: readonly TicketEvent[], policy: Policy, nowMs: number): TicketClocks {
   const fold = new ClockFold(policy);
   const order = timeOrder(events);
-  // In time order the events after nowMs come last, so when the last one is not, none is (and no instant is read again).
-  const last = events.length - 1;
-  const anyLater = last >= 0 && events[order ? order[last]! : last]!.at > nowMs;
   for (let i = 0; i < events.length; i++) {
     const index = order ? order[i]! : i;
     const event = events[index]!;
     const at = event.at;
-    if (anyLater && at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
+    if (at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
     else fold.apply(index, event, at);
   }
   const response = fold.response?.computed(nowMs) ?? null;
