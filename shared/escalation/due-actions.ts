@@ -173,6 +173,9 @@ export function nextActionAt(clocks: TicketClocks, policy: Policy, nowMs: number
     if (!clock || clock.state !== 'running') continue;
     // Open time never outruns wall time, so a rule cannot come due before creation + after: skip it when something earlier is known.
     if (clock.phases[0]!.from + rule.after >= next || !matchesTicket(rule.when, state)) continue;
+    // A clock still in its first phase has run without a break since creation, so on its own calendar it has run
+    // exactly its elapsed time: a rule it has already passed came due before now (no calendar arithmetic needed).
+    if (nowMs === clocks.asOf && clock.phases.length === 1 && clock.snapshot.calendar === rule.calendar && clock.elapsedMs >= rule.after) continue;
     if (anyRecorded && recorded(ruleActionId(state.ticketId, rule.id), fired, clocks)) continue;
     const at = runningInstant(clock, rule.after, calendars(rule.calendar));
     if (at !== null && at > nowMs) next = Math.min(next, at);
