@@ -27,7 +27,15 @@ export class ClockTrack {
   snapshot: ClockSnapshot;
   /** The calendar of the current target (changes on a re-target to another calendar). */
   calendar: ClockCalendar;
-  phases: ClockPhase[];
+  /** The phase under way (the last one). */
+  private current: ClockPhase;
+  /**
+   * Every phase, the current one last, once there are two: most clocks end
+   * with one or two (a response clock runs, then stops), so the array is made
+   * when the second begins and holds exactly two, and a clock with one phase
+   * gets its array when it is computed.
+   */
+  private phases: ClockPhase[] | null = null;
   retargets: readonly Retarget[] = NO_RETARGETS;
   generation = 0;
   pausedBy: { by: string; role: ActorRole; at: number } | null = null;
@@ -44,7 +52,7 @@ export class ClockTrack {
   ) {
     this.calendar = calendar;
     this.snapshot = startClockDeferred(calendarId, targetMs, atMs, calendar);
-    this.phases = [this.phase(atMs, 'running', 0, null)];
+    this.current = this.phase(atMs, 'running', 0, null);
   }
 
   get key(): string {
@@ -107,8 +115,7 @@ export class ClockTrack {
       elapsedAfter: elapsed,
     }];
     this.priority = priority;
-    const current = this.phases[this.phases.length - 1]!;
-    this.begin(atMs, current.state, current.pause);
+    this.begin(atMs, this.current.state, this.current.pause);
   }
 
   computed(asOfMs: number): ComputedClock {
@@ -131,7 +138,7 @@ export class ClockTrack {
       breachedAt: breachedAt(snap, asOfMs),
       pauseReason: snap.pauseReason,
       pausedBy: this.pausedBy,
-      phases: this.phases,
+      phases: this.phases ?? [this.current],
       retargets: this.retargets,
     };
   }
@@ -154,13 +161,11 @@ export class ClockTrack {
   }
 
   private begin(atMs: number, state: ClockPhase['state'], pause: ClockPhase['pause']): void {
-    const phases = this.phases;
-    phases[phases.length - 1]!.to = atMs;
+    this.current.to = atMs;
     const next = this.phase(atMs, state, this.snapshot.elapsedMs, pause);
-    // Most clocks end with one or two phases (a response clock runs, then stops). A push onto the
-    // one-phase array would allocate room for 19; a new array of the two holds exactly two.
-    if (phases.length === 1) this.phases = [phases[0]!, next];
-    else phases.push(next);
+    if (this.phases) this.phases.push(next);
+    else this.phases = [this.current, next];
+    this.current = next;
   }
 
   private phase(atMs: number, state: ClockPhase['state'], elapsedAtFrom: number, pause: ClockPhase['pause']): ClockPhase {
