@@ -1,6 +1,7 @@
 import { matchesTicket } from './ticket-match';
 import type { Severity } from '../model/levels';
 import type { EscalationAction, EscalationKind, Threshold } from '../policy/escalation-schema';
+import { perPolicy } from '../policy/per-policy';
 import type { Policy } from '../policy/schema';
 import { calendarLookup, type CalendarLookup } from '../sla/calendars';
 import { accruedAt } from '../sla/clock-snapshot';
@@ -50,13 +51,7 @@ class ActionContext {
   }
 }
 
-const contexts = new WeakMap<Policy, ActionContext>();
-
-function actionContext(policy: Policy): ActionContext {
-  let context = contexts.get(policy);
-  if (!context) contexts.set(policy, (context = new ActionContext(policy)));
-  return context;
-}
+const actionContext = perPolicy((policy) => new ActionContext(policy));
 
 /** The stable id of a threshold step: `${ticketId}:${clockKey}:${percent}` (clockKey: "response", "resolution@2", "acceptance#1"). */
 export const thresholdActionId = (ticketId: string, clockKey: string, percent: number): string => `${ticketId}:${clockKey}:${percent}`;

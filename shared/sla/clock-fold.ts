@@ -1,5 +1,6 @@
 import { checkTierMove, isReturn } from '../escalation/tier-rules';
 import type { CreatedEvent, FunctionalEscalationEvent, TicketEvent } from '../model/ticket-event';
+import { perPolicy } from '../policy/per-policy';
 import { policyIndex, type PolicyIndex } from '../policy/policy-index';
 import type { Policy } from '../policy/schema';
 import type { Priority } from '../model/levels';
@@ -55,13 +56,7 @@ class FoldContext {
   }
 }
 
-const contexts = new WeakMap<Policy, FoldContext>();
-
-function foldContext(policy: Policy): FoldContext {
-  let context = contexts.get(policy);
-  if (!context) contexts.set(policy, (context = new FoldContext(policy)));
-  return context;
-}
+const foldContext = perPolicy((policy) => new FoldContext(policy));
 
 /** The mutable state of computeClocks while it folds one ticket's events (see compute-clocks.ts). */
 export class ClockFold {
