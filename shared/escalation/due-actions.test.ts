@@ -161,4 +161,23 @@ describe('dueActions and nextActionAt', () => {
       '2026-03-02T09:12',
     ]);
   });
+
+  test('a time rule is the next action until its instant and not from then on, whether or not its clock ran without a break', () => {
+    const start = ny('2026-03-02T09:00');
+    // P3: "open for two business days" (18 business hours) falls on Wednesday 09:00, resolution's 75% at 11:15.
+    const straight: TicketEvent[] = [created(start)];
+    // Paused for a minute of closed time on Monday night: the same open time, but in three phases.
+    const broken: TicketEvent[] = [
+      created(start),
+      { type: 'paused', at: ny('2026-03-02T20:00'), ...agent, clock: 'resolution', reason: 'awaiting_customer' },
+      { type: 'resumed', at: ny('2026-03-02T20:01'), ...agent, clock: 'resolution' },
+    ];
+    const next = (events: TicketEvent[], now: number) => nyLocal(nextActionAt(computeClocks(events, defaultPolicy, now), defaultPolicy, now)!);
+    const rule = ny('2026-03-04T09:00');
+    for (const events of [straight, broken]) {
+      expect(next(events, rule - 1)).toBe('2026-03-04T09:00');
+      expect(next(events, rule)).toBe('2026-03-04T11:15');
+      expect(next(events, rule + 1)).toBe('2026-03-04T11:15');
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { matchesTicket } from './ticket-match';
 import type { Severity } from '../model/levels';
 import type { EscalationAction, EscalationKind, Threshold } from '../policy/escalation-schema';
+import { perPolicy } from '../policy/per-policy';
 import type { Policy } from '../policy/schema';
 import { calendarLookup, type CalendarLookup } from '../sla/calendars';
 import { accruedAt } from '../sla/clock-snapshot';
@@ -50,13 +51,7 @@ class ActionContext {
   }
 }
 
-const contexts = new WeakMap<Policy, ActionContext>();
-
-function actionContext(policy: Policy): ActionContext {
-  let context = contexts.get(policy);
-  if (!context) contexts.set(policy, (context = new ActionContext(policy)));
-  return context;
-}
+const actionContext = perPolicy((policy) => new ActionContext(policy));
 
 /** The stable id of a threshold step: `${ticketId}:${clockKey}:${percent}` (clockKey: "response", "resolution@2", "acceptance#1"). */
 export const thresholdActionId = (ticketId: string, clockKey: string, percent: number): string => `${ticketId}:${clockKey}:${percent}`;
@@ -173,6 +168,9 @@ export function nextActionAt(clocks: TicketClocks, policy: Policy, nowMs: number
     if (!clock || clock.state !== 'running') continue;
     // Open time never outruns wall time, so a rule cannot come due before creation + after: skip it when something earlier is known.
     if (clock.phases[0]!.from + rule.after >= next || !matchesTicket(rule.when, state)) continue;
+    // A clock still in its first phase has run without a break since creation, so on its own calendar it has run
+    // exactly its elapsed time: a rule it has already passed came due before now (no calendar arithmetic needed).
+    if (nowMs === clocks.asOf && clock.phases.length === 1 && clock.snapshot.calendar === rule.calendar && clock.elapsedMs >= rule.after) continue;
     if (anyRecorded && recorded(ruleActionId(state.ticketId, rule.id), fired, clocks)) continue;
     const at = runningInstant(clock, rule.after, calendars(rule.calendar));
     if (at !== null && at > nowMs) next = Math.min(next, at);

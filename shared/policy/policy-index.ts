@@ -1,4 +1,5 @@
 import type { Channel, ResponseKind, Tier } from '../model/levels';
+import { perPolicy } from './per-policy';
 import type { PauseReason, Policy, TierDef } from './schema';
 
 /**
@@ -17,24 +18,21 @@ export type PolicyIndex = {
   entryTiers: ReadonlyMap<string, Tier>;
 };
 
-const indexes = new WeakMap<Policy, PolicyIndex>();
+const indexes = perPolicy(
+  (policy): PolicyIndex => ({
+    pauseReasons: new Map(policy.pauseReasons.map((r) => [r.id, r])),
+    responseKinds: new Map(
+      Object.entries(policy.responseDefinition).map(([channel, kinds]) => [channel as Channel, new Set<ResponseKind>(kinds)]),
+    ),
+    functionalTriggers: new Set(policy.escalationTriggers.functional.map((t) => t.id)),
+    hierarchicalTriggers: new Set(policy.escalationTriggers.hierarchical.map((t) => t.id)),
+    returnTriggers: new Set(policy.escalationTriggers.return.map((t) => t.id)),
+    managementLevels: new Set(policy.management.map((m) => m.id)),
+    tiers: new Map(policy.tiers.map((t) => [t.id, t])),
+    entryTiers: new Map(policy.categories.map((c) => [c.id, c.entryTier])),
+  }),
+);
 
 export function policyIndex(policy: Policy): PolicyIndex {
-  let index = indexes.get(policy);
-  if (!index) {
-    index = {
-      pauseReasons: new Map(policy.pauseReasons.map((r) => [r.id, r])),
-      responseKinds: new Map(
-        Object.entries(policy.responseDefinition).map(([channel, kinds]) => [channel as Channel, new Set<ResponseKind>(kinds)]),
-      ),
-      functionalTriggers: new Set(policy.escalationTriggers.functional.map((t) => t.id)),
-      hierarchicalTriggers: new Set(policy.escalationTriggers.hierarchical.map((t) => t.id)),
-      returnTriggers: new Set(policy.escalationTriggers.return.map((t) => t.id)),
-      managementLevels: new Set(policy.management.map((m) => m.id)),
-      tiers: new Map(policy.tiers.map((t) => [t.id, t])),
-      entryTiers: new Map(policy.categories.map((c) => [c.id, c.entryTier])),
-    };
-    indexes.set(policy, index);
-  }
-  return index;
+  return indexes(policy);
 }

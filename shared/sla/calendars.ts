@@ -1,21 +1,13 @@
+import { perPolicy } from '../policy/per-policy';
 import type { Policy } from '../policy/schema';
 import { createSpecCalendar, type SpecCalendar } from './calendar';
 
 /** Resolves a policy calendar id to its calendar (a BusinessCalendar, usable wherever a ClockCalendar is). */
 export type CalendarLookup = (calendarId: string) => SpecCalendar;
 
-const lookups = new WeakMap<Policy, CalendarLookup>();
-
-/**
- * The policy's calendars, built once per policy object and id: a calendar
- * caches its holidays and DST days, so rebuilding it per ticket would redo
- * that work. Every clock reads time through the calendar named in its snapshot.
- */
-export function calendarLookup(policy: Policy): CalendarLookup {
-  const existing = lookups.get(policy);
-  if (existing) return existing;
+const lookups = perPolicy((policy): CalendarLookup => {
   const cache = new Map<string, SpecCalendar>();
-  const lookup: CalendarLookup = (calendarId) => {
+  return (calendarId) => {
     const cached = cache.get(calendarId);
     if (cached) return cached;
     const spec = policy.calendars[calendarId];
@@ -24,6 +16,13 @@ export function calendarLookup(policy: Policy): CalendarLookup {
     cache.set(calendarId, calendar);
     return calendar;
   };
-  lookups.set(policy, lookup);
-  return lookup;
+});
+
+/**
+ * The policy's calendars, built once per policy object and id: a calendar
+ * caches its holidays and DST days, so rebuilding it per ticket would redo
+ * that work. Every clock reads time through the calendar named in its snapshot.
+ */
+export function calendarLookup(policy: Policy): CalendarLookup {
+  return lookups(policy);
 }

@@ -1,5 +1,6 @@
 import { checkTierMove, isReturn } from '../escalation/tier-rules';
 import type { CreatedEvent, FunctionalEscalationEvent, TicketEvent } from '../model/ticket-event';
+import { perPolicy } from '../policy/per-policy';
 import { policyIndex, type PolicyIndex } from '../policy/policy-index';
 import type { Policy } from '../policy/schema';
 import type { Priority } from '../model/levels';
@@ -55,13 +56,7 @@ class FoldContext {
   }
 }
 
-const contexts = new WeakMap<Policy, FoldContext>();
-
-function foldContext(policy: Policy): FoldContext {
-  let context = contexts.get(policy);
-  if (!context) contexts.set(policy, (context = new FoldContext(policy)));
-  return context;
-}
+const foldContext = perPolicy((policy) => new FoldContext(policy));
 
 /** The mutable state of computeClocks while it folds one ticket's events (see compute-clocks.ts). */
 export class ClockFold {
@@ -96,20 +91,22 @@ export class ClockFold {
     this.ignored = [...this.ignored, entry];
   }
 
-  apply(index: number, event: TicketEvent): void {
-    const outcome = this.outcome(event);
+  /** Applies `event`, whose instant the caller has read once as `at` (see outcome). */
+  apply(index: number, event: TicketEvent, at: number): void {
+    const outcome = this.outcome(event, at);
     if (outcome !== null) this.ignore(index, event, outcome);
   }
 
-  private outcome(event: TicketEvent): Outcome {
-    // Events come in many shapes, so each field read is a slow (megamorphic) one: read the type once.
+  private outcome(event: TicketEvent, at: number): Outcome {
+    // Events come in many shapes, so each field read is a slow (megamorphic) one, and one of a
+    // number also allocates a box for it: the type and the instant are read once.
     const { type } = event;
     if (type === 'action_fired') {
       if (this.fired === NONE_FIRED) this.fired = new Set<string>();
       (this.fired as Set<string>).add(event.actionId);
       return null;
     }
-    if (type === 'created') return this.state ? 'the ticket was already created' : this.create(event);
+    if (type === 'created') return this.state ? 'the ticket was already created' : this.create(event, at);
     const state = this.state;
     const response = this.response;
     const resolution = this.resolution;
@@ -122,25 +119,25 @@ export class ClockFold {
           return `a ${event.via} does not count as a response on a ${state.channel} ticket (policy: ${counts.join(', ')})`;
         }
         if (response.snapshot.state === 'stopped') return 'the response clock has already stopped';
-        response.stop(event.at);
+        response.stop(at);
         return null;
       }
       case 'accepted': {
         const pending = state.pendingAcceptance;
         if (state.status !== 'open') return `the ticket is ${state.status}`;
         if (event.tier !== (pending?.tier ?? state.tier)) return `the ticket waits in ${pending?.tier ?? state.tier}, not ${event.tier}`;
-        if (pending && this.acceptance) this.acceptance.stop(event.at);
+        if (pending && this.acceptance) this.acceptance.stop(at);
         state.pendingAcceptance = null;
         state.owner = event.by;
         const counts = this.index.responseKinds.get(state.channel)?.has('acceptance') ?? false;
-        if (counts && response.snapshot.state !== 'stopped') response.stop(event.at);
+        if (counts && response.snapshot.state !== 'stopped') response.stop(at);
         return null;
       }
       case 'priority_changed': {
         if (event.priority === state.priority) return `the priority is already ${event.priority}`;
         state.priority = event.priority;
-        if (response.snapshot.state !== 'stopped') this.retarget(response, event.at);
-        if (resolution.snapshot.state !== 'stopped') this.retarget(resolution, event.at);
+        if (response.snapshot.state !== 'stopped') this.retarget(response, at);
+        if (resolution.snapshot.state !== 'stopped') this.retarget(resolution, at);
         return null;
       }
       case 'severity_changed':
@@ -154,13 +151,13 @@ export class ClockFold {
         const track = event.clock === 'response' ? response : resolution;
         const check = checkPause(event, track.snapshot.state, state.status, this.policy);
         if (!check.ok) return check.message;
-        track.pause(event.at, event.reason, event.by, event.role);
+        track.pause(at, event.reason, event.by, event.role);
         return null;
       }
       case 'resumed': {
         const track = event.clock === 'response' ? response : resolution;
         if (track.snapshot.state !== 'paused') return `the ${event.clock} clock is not paused`;
-        track.resume(event.at);
+        track.resume(at);
         return null;
       }
       case 'escalated': {
@@ -171,17 +168,17 @@ export class ClockFold {
           const what = returning ? 'reason for returning a ticket to a lower tier' : `${event.kind} escalation trigger`;
           return `"${event.trigger}" is not a ${what} (policy: ${[...known].join(', ')})`;
         }
-        if (event.kind === 'functional') return this.escalate(event, state);
+        if (event.kind === 'functional') return this.escalate(event, state, at);
         if (!this.index.managementLevels.has(event.level)) return `"${event.level}" is not a management level in the policy`;
-        this.record({ kind: 'hierarchical', at: event.at, by: event.by, trigger: event.trigger, reason: event.reason, level: event.level });
+        this.record({ kind: 'hierarchical', at, by: event.by, trigger: event.trigger, reason: event.reason, level: event.level });
         return null;
       }
       case 'resolved':
       case 'closed': {
         if (event.type === 'resolved' && state.status !== 'open') return `the ticket is already ${state.status}`;
-        response.stop(event.at);
-        resolution.stop(event.at);
-        this.acceptance?.stop(event.at);
+        response.stop(at);
+        resolution.stop(at);
+        this.acceptance?.stop(at);
         state.status = event.type;
         state.pendingAcceptance = null;
         return null;
@@ -189,19 +186,19 @@ export class ClockFold {
       case 'reopened': {
         if (state.status !== 'resolved') return 'only a resolved ticket can be reopened';
         state.status = 'open';
-        if (resolution.priority !== state.priority) this.retarget(resolution, event.at);
-        resolution.resume(event.at);
+        if (resolution.priority !== state.priority) this.retarget(resolution, at);
+        resolution.resume(at);
         return null;
       }
     }
   }
 
-  private create(event: CreatedEvent): Outcome {
+  private create(event: CreatedEvent, at: number): Outcome {
     const targets = this.context.targetsOf(event.priority);
     if (!targets) return `the policy has no targets for ${event.priority}`;
     this.state = {
       ticketId: event.ticketId,
-      createdAt: event.at,
+      createdAt: at,
       priority: event.priority,
       severity: event.severity,
       category: event.category,
@@ -213,8 +210,8 @@ export class ClockFold {
     };
     const { response, resolution } = targets;
     const context = this.context;
-    this.response = new ClockTrack('response', 'response', event.priority, null, response.calendarId, response.within, event.at, context.calendarOf(response));
-    this.resolution = new ClockTrack('resolution', 'resolution', event.priority, null, resolution.calendarId, resolution.within, event.at, context.calendarOf(resolution));
+    this.response = new ClockTrack('response', 'response', event.priority, null, response.calendarId, response.within, at, context.calendarOf(response));
+    this.resolution = new ClockTrack('resolution', 'resolution', event.priority, null, resolution.calendarId, resolution.within, at, context.calendarOf(resolution));
     return null;
   }
 
@@ -230,7 +227,7 @@ export class ClockFold {
     track.retarget(atMs, priority, target.calendarId, target.within, this.policy.retargetRule, this.context.calendarOf(target));
   }
 
-  private escalate(event: FunctionalEscalationEvent, state: TicketState): Outcome {
+  private escalate(event: FunctionalEscalationEvent, state: TicketState, at: number): Outcome {
     if (event.fromTier !== state.tier) return `the ticket is in ${state.tier}, not ${event.fromTier}`;
     const move = { priority: state.priority, severity: state.severity, category: state.category, from: event.fromTier, to: event.toTier, approval: event.approval };
     const check = checkTierMove(move, this.policy);
@@ -238,7 +235,7 @@ export class ClockFold {
     const tier = this.index.tiers.get(event.toTier);
     const calendarId = tier?.acceptCalendar ?? this.policy.targets[state.priority]?.resolution.calendar;
     if (!tier || !calendarId) return `the policy does not define tier ${event.toTier}`;
-    if (this.acceptance) this.acceptance.stop(event.at);
+    if (this.acceptance) this.acceptance.stop(at);
     this.functionalEscalations++;
     this.acceptance = new ClockTrack(
       'acceptance',
@@ -247,16 +244,16 @@ export class ClockFold {
       event.toTier,
       calendarId,
       tier.acceptWithin,
-      event.at,
+      at,
       this.context.calendars(calendarId),
     );
     state.tier = event.toTier;
     state.owner = null;
-    state.pendingAcceptance = { tier: event.toTier, since: event.at, by: event.by };
+    state.pendingAcceptance = { tier: event.toTier, since: at, by: event.by };
     const approval = check.path === 'approved_skip' && event.approval ? { ...event.approval } : null;
     this.record({
       kind: 'functional',
-      at: event.at,
+      at,
       by: event.by,
       trigger: event.trigger,
       reason: event.reason,

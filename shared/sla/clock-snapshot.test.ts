@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { HOUR_MS, MINUTE_MS } from '../time/duration';
 import { calendar24x7 } from './calendar-24x7';
-import { pauseClock, readClock, resumeClock, startClock, stopClock } from './clock-snapshot';
+import {
+  pauseClock,
+  pauseClockInPlace,
+  readClock,
+  resumeClock,
+  resumeClockInPlace,
+  startClock,
+  stopClock,
+  stopClockInPlace,
+} from './clock-snapshot';
 import { nextDueAt, thresholdReached } from './ticket-sla';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0);
@@ -72,5 +81,47 @@ describe('a clock resumed after its target passed', () => {
     const resumed = resumeClock(paused, start + 30 * HOUR_MS, cal);
     expect(resumed).toMatchObject({ state: 'running', dueAt: start + 4 * HOUR_MS, breachedAt: start + 4 * HOUR_MS });
     expect(nextDueAt({ response: resumed, resolution: resumed })).toBe(start + 4 * HOUR_MS);
+  });
+});
+
+describe('in-place transitions', () => {
+  test('give the same snapshot as the copying forms, on the object given', () => {
+    const clock = startClock('24x7', 2 * HOUR_MS, T0, cal);
+    const paused = pauseClock(clock, T0 + 30 * MINUTE_MS, 'awaiting_customer', cal);
+    const resumed = resumeClock(paused, T0 + 5 * HOUR_MS, cal);
+    const stopped = stopClock(resumed, T0 + 7 * HOUR_MS, cal);
+
+    const own = startClock('24x7', 2 * HOUR_MS, T0, cal);
+    expect(pauseClockInPlace(own, T0 + 30 * MINUTE_MS, 'awaiting_customer', cal)).toBe(own);
+    expect(own).toStrictEqual(paused);
+    expect(Object.keys(own)).toEqual(Object.keys(paused));
+    expect(resumeClockInPlace(own, T0 + 5 * HOUR_MS, cal)).toBe(own);
+    expect(own).toStrictEqual(resumed);
+    expect(stopClockInPlace(own, T0 + 7 * HOUR_MS, cal)).toBe(own);
+    expect(own).toStrictEqual(stopped);
+  });
+
+  test('leave a clock alone where the transition does not apply', () => {
+    const stopped = stopClock(startClock('24x7', HOUR_MS, T0, cal), T0 + MINUTE_MS, cal);
+    const before = { ...stopped };
+    pauseClockInPlace(stopped, T0 + 2 * MINUTE_MS, 'awaiting_customer', cal);
+    stopClockInPlace(stopped, T0 + 3 * MINUTE_MS, cal);
+    expect(stopped).toStrictEqual(before);
+    const running = startClock('24x7', HOUR_MS, T0, cal);
+    const copy = { ...running };
+    resumeClockInPlace(running, T0 + MINUTE_MS, cal);
+    expect(running).toStrictEqual(copy);
+  });
+
+  test('the copying forms do not change the snapshot they are given', () => {
+    const clock = startClock('24x7', HOUR_MS, T0, cal);
+    const copy = { ...clock };
+    pauseClock(clock, T0 + MINUTE_MS, 'awaiting_customer', cal);
+    stopClock(clock, T0 + 2 * MINUTE_MS, cal);
+    expect(clock).toStrictEqual(copy);
+    const paused = pauseClock(clock, T0 + MINUTE_MS, 'awaiting_customer', cal);
+    const pausedCopy = { ...paused };
+    resumeClock(paused, T0 + HOUR_MS, cal);
+    expect(paused).toStrictEqual(pausedCopy);
   });
 });

@@ -3,11 +3,11 @@ import type { Priority, Tier } from '../model/levels';
 import {
   accruedAt,
   breachedAt,
-  pauseClock,
-  resumeClock,
+  pauseClockInPlace,
+  resumeClockInPlace,
   retargetClock,
   startClockDeferred,
-  stopClock,
+  stopClockInPlace,
   type ClockCalendar,
   type ClockSnapshot,
 } from './clock-snapshot';
@@ -23,10 +23,19 @@ const NO_RETARGETS: readonly Retarget[] = [];
  * counts from when the ticket was raised.
  */
 export class ClockTrack {
+  /** The track's own until computed() hands it out, so stops, pauses and resumes change it in place. */
   snapshot: ClockSnapshot;
   /** The calendar of the current target (changes on a re-target to another calendar). */
   calendar: ClockCalendar;
-  readonly phases: ClockPhase[];
+  /** The phase under way (the last one). */
+  private current: ClockPhase;
+  /**
+   * Every phase, the current one last, once there are two: most clocks end
+   * with one or two (a response clock runs, then stops), so the array is made
+   * when the second begins and holds exactly two, and a clock with one phase
+   * gets its array when it is computed.
+   */
+  private phases: ClockPhase[] | null = null;
   retargets: readonly Retarget[] = NO_RETARGETS;
   generation = 0;
   pausedBy: { by: string; role: ActorRole; at: number } | null = null;
@@ -43,7 +52,7 @@ export class ClockTrack {
   ) {
     this.calendar = calendar;
     this.snapshot = startClockDeferred(calendarId, targetMs, atMs, calendar);
-    this.phases = [this.phase(atMs, 'running', 0, null)];
+    this.current = this.phase(atMs, 'running', 0, null);
   }
 
   get key(): string {
@@ -52,13 +61,13 @@ export class ClockTrack {
 
   pause(atMs: number, reason: string, by: string, role: ActorRole): void {
     this.settleBreach(atMs);
-    this.snapshot = pauseClock(this.snapshot, atMs, reason, this.calendar);
+    pauseClockInPlace(this.snapshot, atMs, reason, this.calendar);
     this.pausedBy = { by, role, at: atMs };
     this.begin(atMs, 'paused', { reason, by, role });
   }
 
   resume(atMs: number): void {
-    this.snapshot = resumeClock(this.snapshot, atMs, this.calendar);
+    resumeClockInPlace(this.snapshot, atMs, this.calendar);
     this.pausedBy = null;
     this.begin(atMs, 'running', null);
   }
@@ -66,7 +75,7 @@ export class ClockTrack {
   stop(atMs: number): void {
     if (this.snapshot.state === 'stopped') return;
     this.settleBreach(atMs);
-    this.snapshot = stopClock(this.snapshot, atMs, this.calendar);
+    stopClockInPlace(this.snapshot, atMs, this.calendar);
     this.pausedBy = null;
     this.begin(atMs, 'stopped', null);
   }
@@ -106,8 +115,7 @@ export class ClockTrack {
       elapsedAfter: elapsed,
     }];
     this.priority = priority;
-    const current = this.phases[this.phases.length - 1]!;
-    this.begin(atMs, current.state, current.pause);
+    this.begin(atMs, this.current.state, this.current.pause);
   }
 
   computed(asOfMs: number): ComputedClock {
@@ -130,7 +138,7 @@ export class ClockTrack {
       breachedAt: breachedAt(snap, asOfMs),
       pauseReason: snap.pauseReason,
       pausedBy: this.pausedBy,
-      phases: this.phases,
+      phases: this.phases ?? [this.current],
       retargets: this.retargets,
     };
   }
@@ -153,9 +161,11 @@ export class ClockTrack {
   }
 
   private begin(atMs: number, state: ClockPhase['state'], pause: ClockPhase['pause']): void {
-    const current = this.phases[this.phases.length - 1]!;
-    current.to = atMs;
-    this.phases.push(this.phase(atMs, state, this.snapshot.elapsedMs, pause));
+    this.current.to = atMs;
+    const next = this.phase(atMs, state, this.snapshot.elapsedMs, pause);
+    if (this.phases) this.phases.push(next);
+    else this.phases = [this.current, next];
+    this.current = next;
   }
 
   private phase(atMs: number, state: ClockPhase['state'], elapsedAtFrom: number, pause: ClockPhase['pause']): ClockPhase {

@@ -18,14 +18,12 @@ import type { TicketClocks } from './ticket-clocks';
 export function computeClocks(events: readonly TicketEvent[], policy: Policy, nowMs: number): TicketClocks {
   const fold = new ClockFold(policy);
   const order = timeOrder(events);
-  // In time order the events after nowMs come last, so when the last one is not, none is (and no instant is read again).
-  const last = events.length - 1;
-  const anyLater = last >= 0 && events[order ? order[last]! : last]!.at > nowMs;
   for (let i = 0; i < events.length; i++) {
     const index = order ? order[i]! : i;
     const event = events[index]!;
-    if (anyLater && event.at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
-    else fold.apply(index, event);
+    const at = event.at;
+    if (at > nowMs) fold.ignore(index, event, 'recorded after the instant computed (not applied yet)');
+    else fold.apply(index, event, at);
   }
   const response = fold.response?.computed(nowMs) ?? null;
   const resolution = fold.resolution?.computed(nowMs) ?? null;
@@ -53,5 +51,18 @@ function timeOrder(events: readonly TicketEvent[]): number[] | null {
     previous = at;
   }
   if (sorted) return null;
-  return events.map((_, i) => i).sort((a, b) => events[a]!.at - events[b]!.at || a - b);
+  // Insertion sort: a stream is short and nearly in order (an offline edit or two out of place),
+  // and Array.prototype.sort sets up kilobytes of merge state per call. Moving only past
+  // strictly later events keeps equal instants in stream order.
+  const order: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const at = events[i]!.at;
+    let j = i;
+    while (j > 0 && events[order[j - 1]!]!.at > at) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
 }
