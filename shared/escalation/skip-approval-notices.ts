@@ -2,10 +2,11 @@ import type { Agent } from '../model/agent';
 import type { Ticket } from '../model/ticket';
 import type { RequesterNotification } from '../mutations/context';
 import type { Policy } from '../policy/schema';
+import { approvesSkips } from './tier-rules';
 
 /** Who decides a tier skip on `ticket`: the policy's approver roles in its group, or every approver when its group has none. */
 export function skipApprovers(ticket: Pick<Ticket, 'group'>, agents: readonly Agent[], policy: Policy): Agent[] {
-  const approvers = agents.filter((a) => policy.tierRules.skipApprovers.some((role) => role === a.role));
+  const approvers = agents.filter((a) => approvesSkips(policy, a.role));
   const own = approvers.filter((a) => a.groups.includes(ticket.group));
   return own.length ? own : approvers;
 }

@@ -27,6 +27,9 @@ export function functionalTriggersFor(policy: Policy, from: Tier, to: Tier): Pol
   return isReturn(from, to) ? policy.escalationTriggers.return : policy.escalationTriggers.functional;
 }
 
+/** Whether someone of `role` may approve a tier skip under `policy` (leads and managers by default). */
+export const approvesSkips = (policy: Policy, role: string): boolean => policy.tierRules.skipApprovers.some((r) => r === role);
+
 /** The tier a new ticket of `category` opens in (a major outage opens at L3); L1 for a category the policy does not list. */
 export function entryTierFor(category: string, policy: Policy): Tier {
   return policy.categories.find((c) => c.id === category)?.entryTier ?? 'L1';
@@ -54,7 +57,7 @@ export function checkTierMove(move: TierMove, policy: Policy): TierMoveCheck {
   if (direct) return { ok: true, path: 'direct', directPathId: direct.id };
   const allowed = policy.tierRules.paths[from];
   if (move.approval) {
-    if (!policy.tierRules.skipApprovers.some((role) => role === move.approval?.role)) {
+    if (!approvesSkips(policy, move.approval.role)) {
       return {
         ok: false,
         field: 'approval.role',

@@ -1,4 +1,4 @@
-import { checkTierMove, functionalTriggersFor, isReturn } from '../../escalation/tier-rules';
+import { approvesSkips, checkTierMove, functionalTriggersFor, isReturn } from '../../escalation/tier-rules';
 import type { HandoffNote } from '../../handoff/handoff-note';
 import { validateHandoff } from '../../handoff/validate-handoff';
 import type { Group } from '../../model/agent';
@@ -95,7 +95,7 @@ export function checkNote(agg: TicketAggregate, toTier: Tier, note: HandoffNote,
   return first ? refuse('invalid_handoff', first.message, first.field ? `handoffNote.${first.field}` : 'handoffNote') : null;
 }
 
-export const canApproveSkip = (ctx: ApplyContext): boolean => ctx.policy.tierRules.skipApprovers.some((role) => role === ctx.actor.role);
+export const canApproveSkip = (ctx: ApplyContext): boolean => approvesSkips(ctx.policy, ctx.actor.role);
 
 type Handover = {
   toTier: Tier;

@@ -1,6 +1,6 @@
 import type { Agent } from '../../../../shared/model/agent';
 import type { FieldError } from '../../../../shared/errors';
-import { checkTierMove, higherTiers, lowerTiers } from '../../../../shared/escalation/tier-rules';
+import { approvesSkips, checkTierMove, higherTiers, lowerTiers } from '../../../../shared/escalation/tier-rules';
 import type { HandoffNote, HandoffStep } from '../../../../shared/handoff/handoff-note';
 import { validateHandoff } from '../../../../shared/handoff/validate-handoff';
 import type { Priority, Tier } from '../../../../shared/model/levels';
@@ -70,7 +70,7 @@ export type TierMoveView = { kind: 'ok' } | { kind: 'skip'; approver: boolean; m
 export function tierMoveOf(form: HandoffForm, ticket: Ticket, agent: Agent, policy: Policy): TierMoveView {
   const plain = checkTierMove({ ...ticket, from: ticket.tier, to: form.toTier }, policy);
   if (plain.ok) return { kind: 'ok' };
-  const approver = policy.tierRules.skipApprovers.some((role) => role === agent.role);
+  const approver = approvesSkips(policy, agent.role);
   return { kind: 'skip', approver, message: plain.message };
 }
 

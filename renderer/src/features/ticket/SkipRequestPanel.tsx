@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Agent } from '../../../../shared/model/agent';
 import type { KbArticle } from '../../../../shared/model/kb-article';
 import { canWorkOnTicket } from '../../../../shared/auth/access';
+import { approvesSkips } from '../../../../shared/escalation/tier-rules';
 import { getActivePolicy } from '../../app/policy';
 import { useDb } from '../../app/db-context';
 import type { TicketRecord } from '../../db/ticket-record';
@@ -25,7 +26,7 @@ export function SkipRequestPanel({ ticket, agent, agents, kb }: { ticket: Ticket
   const request = ticket.skipRequest;
   if (!request) return null;
   const policy = getActivePolicy().policy;
-  const approver = policy.tierRules.skipApprovers.some((role) => role === agent.role) && canWorkOnTicket(agent, ticket);
+  const approver = approvesSkips(policy, agent.role) && canWorkOnTicket(agent, ticket);
   const asker = agent.id === request.by || agent.id === ticket.assignee;
   const who = agents.get(request.by)?.name ?? request.by;
   return (
