@@ -13,6 +13,7 @@ import { ticketRoutes } from './routes/tickets';
 import { adminRoutes } from './routes/admin';
 import type { EscalationRunner } from './escalation/escalation-runner';
 import type { NotificationDispatcher } from './notify/outbox';
+import { logDamaged, type DamagedSink } from './repo/stored-record';
 import { PokeBus } from './sync/poke-bus';
 
 export type AppDeps = {
@@ -30,6 +31,8 @@ export type AppDeps = {
   notifications?: NotificationDispatcher;
   /** Carries out the escalation matrix; told after every commit that may move a ticket's next step. */
   escalations?: EscalationRunner;
+  /** Told of every damaged stored row a request meets (default: the server log; see stored-record.ts). */
+  damaged?: DamagedSink;
 };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -52,7 +55,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(app, deps.db, now, deps.config.tokenTtlMs, deps.passwordCost);
   const pokes = deps.pokes ?? new PokeBus();
   const replan = () => void deps.escalations?.kick().catch((error: unknown) => app.log.error({ err: error }, 'escalation run failed'));
-  pullRoutes(app, deps.db, now);
+  const damaged = deps.damaged ?? logDamaged;
+  pullRoutes(app, deps.db, now, damaged);
   pushRoutes(app, {
     db: deps.db,
     now,
@@ -61,9 +65,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (notifications) void deps.notifications?.kick().catch((error: unknown) => app.log.error({ err: error }, 'notification dispatch failed'));
       replan();
     },
+    damaged,
   });
   eventRoutes(app, pokes, deps.heartbeatMs);
-  ticketRoutes(app, deps.db);
+  ticketRoutes(app, deps.db, damaged);
   adminRoutes(app, deps.db, now, replan);
   return app;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { nextCounter, recordChanges } from '../db/changes';
 import type { Db } from '../db/open-database';
 import type { AuditLogTable } from '../db/schema';
+import { readStored } from '../repo/stored-record';
 import { canonicalJson } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -66,14 +67,14 @@ export async function appendAudit(trx: Db, entries: readonly AuditEntry[]): Prom
 
 /** The client-facing summary of an audit row. */
 export function auditSummary(row: AuditLogTable) {
-  const data = JSON.parse(row.data) as { reason?: unknown };
+  const data = readStored('audit_log', String(row.seq), row.entity_id, row.data, (json) => json as { reason?: unknown } | null);
   return {
     seq: Number(row.seq),
     at: Number(row.at),
     actorId: row.actor_id,
     action: row.action,
     ticketId: row.entity_id,
-    reason: typeof data.reason === 'string' ? data.reason : null,
+    reason: typeof data?.reason === 'string' ? data.reason : null,
     hash: row.hash,
   };
 }

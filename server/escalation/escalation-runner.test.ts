@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseStoredEvent } from '../../shared/model/stored-event';
 import { HOUR_MS, MINUTE_MS } from '../../shared/time/duration';
 import { verifyAuditChain } from '../audit/audit-log';
+import type { DamagedRecordError } from '../repo/stored-record';
 import { newTicket, TestClient } from '../testing/push-client';
 import { startTestServer, TEST_NOW, type TestServer } from '../testing/test-server';
 import { ESCALATION_ACTOR, EscalationRunner, MAX_SLEEP_MS, type Timer } from './escalation-runner';
@@ -10,15 +11,18 @@ let server: TestServer;
 let runner: EscalationRunner;
 let armed: Array<{ delayMs: number; cancelled: boolean }>;
 let commits: Array<{ fired: number; notifications: number }>;
+let damaged: DamagedRecordError[];
 
 beforeEach(async () => {
   server = await startTestServer({ tickets: 0 });
   armed = [];
   commits = [];
+  damaged = [];
   runner = new EscalationRunner({
     db: server.db,
     now: () => server.clock.now,
     afterCommit: (effect) => commits.push(effect),
+    damaged: (error) => damaged.push(error),
     schedule: (_run, delayMs): Timer => {
       const timer = { delayMs, cancelled: false };
       armed.push(timer);
@@ -201,6 +205,29 @@ describe('escalation runner', () => {
     });
     expect(res.status).toBe(200);
     expect((await runner.kick()).checked).toBe(2);
+  });
+
+  test('a damaged ticket is reported and left out; the rest of its batch still fires, and once repaired it is planned again', async () => {
+    const client = await l1Client();
+    await client.push(client.entry('createTicket', newTicket('esc-sound')), client.entry('createTicket', newTicket('esc-damaged')));
+    const original = await server.db.selectFrom('tickets').select('data').where('id', '=', 'esc-damaged').executeTakeFirstOrThrow();
+    await server.db.updateTable('tickets').set({ data: original.data.replace('"status":', '"status":7,"was":') }).where('id', '=', 'esc-damaged').execute();
+
+    const first = await runner.kick();
+    expect(await fired('esc-sound')).toEqual(['esc-sound:resolution:0', 'esc-sound:response:0']);
+    expect(await fired('esc-damaged')).toEqual([]);
+    expect(first.fired).toBe(2);
+    expect(damaged.map((e) => [e.table, e.id, e.field])).toEqual([['tickets', 'esc-damaged', 'status']]);
+    // Planned for nothing, so later passes do not read it again.
+    const row = await server.db.selectFrom('tickets').select(['next_action_at', 'next_action_stale']).where('id', '=', 'esc-damaged').executeTakeFirstOrThrow();
+    expect([row.next_action_at, Number(row.next_action_stale)]).toEqual([null, 0]);
+    await runner.kick();
+    expect(damaged).toHaveLength(1);
+
+    // An administrator repairs the row; writing a ticket marks it for planning (as putTickets does).
+    await server.db.updateTable('tickets').set({ data: original.data, next_action_stale: 1 }).where('id', '=', 'esc-damaged').execute();
+    await runner.kick();
+    expect(await fired('esc-damaged')).toEqual(['esc-damaged:resolution:0', 'esc-damaged:response:0']);
   });
 
   test('a failed run keeps its timer, so the next attempt comes without a new change', async () => {

@@ -2,7 +2,7 @@ import { dueActions, nextActionAt, type DueAction } from '../../shared/escalatio
 import { escalationNotices } from '../../shared/escalation/escalation-notices';
 import { isOpenStatus, type TicketStatus } from '../../shared/model/levels';
 import type { StoredEvent } from '../../shared/model/stored-event';
-import { parseTicket, type Ticket } from '../../shared/model/ticket';
+import type { Ticket } from '../../shared/model/ticket';
 import type { Policy } from '../../shared/policy/schema';
 import { autoClose, autoCloseAt } from '../../shared/mutations/ops/auto-close';
 import { clocksOf } from '../../shared/mutations/recompute';
@@ -13,7 +13,8 @@ import { enqueueNotifications } from '../notify/outbox';
 import { loadActivePolicy } from '../policy/active-policy';
 import { loadDirectory, type Directory } from '../repo/directory';
 import { appendEvents, eventsOfTickets } from '../repo/events';
-import { putTickets } from '../repo/tickets';
+import { logDamaged, skipDamaged, type DamagedSink } from '../repo/stored-record';
+import { putTickets, readTicketRow } from '../repo/tickets';
 import { CoalescedRun } from '../sync/coalesced-run';
 import { faultPoint } from '../sync/fault-point';
 import { lockTicketRows } from '../sync/load-aggregate';
@@ -35,6 +36,8 @@ export type EscalationDeps = {
   /** One timer at a time; tests pass a fake. */
   schedule?: (run: () => void, delayMs: number) => Timer;
   onError?: (error: unknown) => void;
+  /** Told of a damaged stored ticket or log entry; that ticket is left out of the run until it is written again (default: the server log). */
+  damaged?: DamagedSink;
 };
 
 /** The directory, read once per run on first use (inside the caller's transaction: SQLite has one connection). */
@@ -184,12 +187,22 @@ export class EscalationRunner {
     await this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.now();
       const rows = await lockTicketRows(trx, ids);
-      const open = rows.filter((r) => isOpenStatus(r.status as TicketStatus));
-      const resolved = rows.filter((r) => r.status === 'resolved');
-      const logs = await eventsOfTickets(trx, [...open, ...resolved].map((r) => r.id));
+      // A damaged ticket or log is reported and left out (planned for nothing,
+      // so it is not read again every pass); writing it again re-plans it.
+      const broken = new Set<string>();
+      const damaged: DamagedSink = (error) => {
+        broken.add(error.ticketId ?? error.id);
+        (this.deps.damaged ?? logDamaged)(error);
+      };
+      const logs = await eventsOfTickets(trx, rows.filter((r) => isOpenStatus(r.status as TicketStatus) || r.status === 'resolved').map((r) => r.id), damaged);
+      const parsed = rows.flatMap((row) => {
+        const ticket = broken.has(row.id) ? undefined : skipDamaged(damaged, () => readTicketRow(row));
+        return ticket ? [{ row, ticket }] : [];
+      });
+      const open = parsed.filter(({ row }) => isOpenStatus(row.status as TicketStatus));
+      const resolved = parsed.filter(({ row }) => row.status === 'resolved');
       const plans = new Map<string, number | null>(rows.map((r) => [r.id, null]));
-      for (const row of resolved) {
-        const ticket = parseTicket(JSON.parse(row.data));
+      for (const { row, ticket } of resolved) {
         const done = autoClose({ ticket, events: logs.get(row.id) ?? [] }, policy, now, `auto-close:${ticket.id}`);
         if (!done) {
           plans.set(row.id, autoCloseAt(ticket, policy));
@@ -209,8 +222,7 @@ export class EscalationRunner {
         ]);
         closed++;
       }
-      for (const row of open) {
-        const ticket = parseTicket(JSON.parse(row.data));
+      for (const { row, ticket } of open) {
         const events = logs.get(row.id) ?? [];
         const clocks = clocksOf(events, policy, now);
         const due = dueActions(clocks, policy, now);

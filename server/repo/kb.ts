@@ -1,6 +1,7 @@
 import { parseKbArticle, type KbArticle } from '../../shared/model/kb-article';
 import { recordChanges } from '../db/changes';
 import type { Db } from '../db/open-database';
+import { failOnDamaged, readStoredOr, type DamagedSink } from './stored-record';
 
 export async function putKbArticles(trx: Db, articles: readonly KbArticle[]): Promise<void> {
   for (const article of articles) {
@@ -17,8 +18,14 @@ export async function putKbArticles(trx: Db, articles: readonly KbArticle[]): Pr
   );
 }
 
-export async function getKbArticles(db: Db, ids: readonly string[]): Promise<Map<string, KbArticle>> {
-  if (!ids.length) return new Map();
+/** Articles by id; a damaged row goes to `damaged` (throws by default) and is left out. */
+export async function getKbArticles(db: Db, ids: readonly string[], damaged: DamagedSink = failOnDamaged): Promise<Map<string, KbArticle>> {
+  const out = new Map<string, KbArticle>();
+  if (!ids.length) return out;
   const rows = await db.selectFrom('kb_articles').select(['id', 'data']).where('id', 'in', [...ids]).execute();
-  return new Map(rows.map((r) => [r.id, parseKbArticle(JSON.parse(r.data))]));
+  for (const row of rows) {
+    const article = readStoredOr(damaged, 'kb_articles', row.id, null, row.data, parseKbArticle);
+    if (article) out.set(row.id, article);
+  }
+  return out;
 }

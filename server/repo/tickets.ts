@@ -1,6 +1,7 @@
 import { parseTicket, type Ticket } from '../../shared/model/ticket';
 import { recordChanges } from '../db/changes';
 import type { Db } from '../db/open-database';
+import { failOnDamaged, readStored, readStoredOr, type DamagedSink } from './stored-record';
 
 export function ticketRow(ticket: Ticket) {
   return {
@@ -48,16 +49,23 @@ export async function putTicket(db: Db, ticket: Ticket): Promise<void> {
   await db.transaction().execute((trx) => putTickets(trx, [ticket]));
 }
 
+/** A stored ticket row's data, checked (a damaged row throws DamagedRecordError naming the field). */
+export const readTicketRow = (row: { id: string; data: string }): Ticket => readStored('tickets', row.id, row.id, row.data, parseTicket);
+
 export async function getTicket(db: Db, id: string): Promise<Ticket | undefined> {
-  const row = await db.selectFrom('tickets').select('data').where('id', '=', id).executeTakeFirst();
-  return row ? parseTicket(JSON.parse(row.data)) : undefined;
+  const row = await db.selectFrom('tickets').select(['id', 'data']).where('id', '=', id).executeTakeFirst();
+  return row ? readTicketRow(row) : undefined;
 }
 
-export async function getTickets(db: Db, ids: readonly string[]): Promise<Map<string, Ticket>> {
+/** Tickets by id; a damaged row goes to `damaged` (throws by default) and is left out. */
+export async function getTickets(db: Db, ids: readonly string[], damaged: DamagedSink = failOnDamaged): Promise<Map<string, Ticket>> {
   const out = new Map<string, Ticket>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db.selectFrom('tickets').select(['id', 'data']).where('id', 'in', ids.slice(i, i + 500)).execute();
-    for (const row of rows) out.set(row.id, parseTicket(JSON.parse(row.data)));
+    for (const row of rows) {
+      const ticket = readStoredOr(damaged, 'tickets', row.id, row.id, row.data, parseTicket);
+      if (ticket) out.set(row.id, ticket);
+    }
   }
   return out;
 }

@@ -1,8 +1,8 @@
 import { PostgresAdapter, sql } from 'kysely';
-import { parseTicket } from '../../shared/model/ticket';
 import type { TicketAggregate } from '../../shared/mutations/context';
 import type { Db } from '../db/open-database';
 import { eventsOfTicket } from '../repo/events';
+import { readTicketRow } from '../repo/tickets';
 
 /**
  * Ticket rows read inside the caller's transaction, in id order. On
@@ -18,9 +18,13 @@ export async function lockTicketRows(trx: Db, ids: readonly string[]): Promise<A
     : await trx.selectFrom('tickets').select(['id', 'status', 'data']).where('id', 'in', ids).orderBy('id').execute();
 }
 
-/** A ticket and its whole log, read inside the caller's transaction, the ticket row locked (see lockTicketRows). */
+/**
+ * A ticket and its whole log, read inside the caller's transaction, the
+ * ticket row locked (see lockTicketRows). A damaged row or log entry throws
+ * DamagedRecordError: a rule applied to half a ticket could not be trusted.
+ */
 export async function loadAggregate(trx: Db, ticketId: string): Promise<TicketAggregate | null> {
   const [row] = await lockTicketRows(trx, [ticketId]);
   if (!row) return null;
-  return { ticket: parseTicket(JSON.parse(row.data)), events: await eventsOfTicket(trx, ticketId) };
+  return { ticket: readTicketRow(row), events: await eventsOfTicket(trx, ticketId) };
 }

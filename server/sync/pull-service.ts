@@ -7,9 +7,18 @@ import type { ChangeLogTable } from '../db/schema';
 import { loadDirectory } from '../repo/directory';
 import { eventsByIds } from '../repo/events';
 import { getKbArticles } from '../repo/kb';
+import { logDamaged, skipDamaged, type DamagedSink } from '../repo/stored-record';
 import { getTickets } from '../repo/tickets';
 
-type PullInput = { agent: Agent; cursor: number; limit: number; clientId: string | undefined; nowMs: number };
+type PullInput = {
+  agent: Agent;
+  cursor: number;
+  limit: number;
+  clientId: string | undefined;
+  nowMs: number;
+  /** Where damaged rows are reported; the page skips them (default: the server log). */
+  damaged?: DamagedSink;
+};
 
 async function lastMutationIdOf(db: Db, agent: Agent, clientId: string | undefined): Promise<number> {
   if (!clientId) return 0;
@@ -42,20 +51,28 @@ async function refusedChanges(db: Db, rows: readonly ChangeLogTable[]): Promise<
   return out;
 }
 
-/** Turns change-log rows into wire changes, checking each ticket (and each event's ticket) against the caller. */
-async function materialise(db: Db, agent: Agent, rows: readonly ChangeLogTable[]): Promise<Change[]> {
+/**
+ * Turns change-log rows into wire changes, checking each ticket (and each
+ * event's ticket) against the caller. A damaged stored row is reported to
+ * `damaged` and left out (and so is what hangs off a damaged ticket): one bad
+ * row must not stop every client's sync at this page.
+ */
+async function materialise(db: Db, agent: Agent, rows: readonly ChangeLogTable[], damaged: DamagedSink): Promise<Change[]> {
   const of = (kind: ChangeLogTable['kind']) => rows.filter((r) => r.kind === kind);
-  const events = await eventsByIds(db, of('event').map((r) => r.entity_id));
+  const events = await eventsByIds(db, of('event').map((r) => r.entity_id), damaged);
   const ticketIds = new Set([...of('ticket').map((r) => r.entity_id), ...[...events.values()].map((e) => e.ticketId), ...of('audit').map((r) => r.ticket_id ?? '')]);
-  const tickets = await getTickets(db, [...ticketIds].filter(Boolean));
-  const kb = await getKbArticles(db, of('kb').map((r) => r.entity_id));
+  const tickets = await getTickets(db, [...ticketIds].filter(Boolean), damaged);
+  const kb = await getKbArticles(db, of('kb').map((r) => r.entity_id), damaged);
   const directory = of('agent').length || of('group').length ? await loadDirectory(db) : undefined;
   const policy = of('policy').length ? await db.selectFrom('policies').selectAll().where('id', '=', 'active').executeTakeFirst() : undefined;
   const refused = await refusedChanges(db, of('refused'));
   const auditSeqs = of('audit').map((r) => Number(r.entity_id));
   const audit = new Map(
     auditSeqs.length
-      ? (await db.selectFrom('audit_log').selectAll().where('seq', 'in', auditSeqs).execute()).map((r) => [String(r.seq), auditSummary(r)])
+      ? (await db.selectFrom('audit_log').selectAll().where('seq', 'in', auditSeqs).execute()).flatMap((r) => {
+          const summary = skipDamaged(damaged, () => auditSummary(r));
+          return summary ? [[String(r.seq), summary] as const] : [];
+        })
       : [],
   );
 
@@ -149,7 +166,7 @@ export async function pullPage(db: Db, input: PullInput): Promise<PullResponse> 
     hasMore,
     lastMutationId,
     serverTime: input.nowMs,
-    changes: await materialise(db, input.agent, page),
+    changes: await materialise(db, input.agent, page, input.damaged ?? logDamaged),
     // Counted once per bootstrap (first page only): counting on every page would cost more than the pages.
     ...(input.cursor === 0 && hasMore ? { remaining: await countAfter(db, cursor, input.clientId) } : {}),
   };

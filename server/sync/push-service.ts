@@ -3,7 +3,7 @@ import { skipApprovalNotices } from '../../shared/escalation/skip-approval-notic
 import type { Agent } from '../../shared/model/agent';
 import { formatTicketNumber } from '../../shared/model/ticket';
 import { applyMutation } from '../../shared/mutations/apply';
-import type { ApplyOutcome } from '../../shared/mutations/context';
+import { refuse, type ApplyOutcome } from '../../shared/mutations/context';
 import { ticketIdOf } from '../../shared/mutations/mutations';
 import { toMutation, type PushMutation, type PushRequest, type PushResponse, type PushResult } from '../../shared/sync/push';
 import { appendAudit } from '../audit/audit-log';
@@ -15,6 +15,7 @@ import { loadActivePolicy } from '../policy/active-policy';
 import { loadDirectory, type Directory } from '../repo/directory';
 import { appendEvents } from '../repo/events';
 import { getKbArticles, putKbArticles } from '../repo/kb';
+import { DamagedRecordError, type DamagedSink } from '../repo/stored-record';
 import { putTickets } from '../repo/tickets';
 import { loadAggregate } from './load-aggregate';
 import { effectiveTime } from './effective-time';
@@ -25,6 +26,8 @@ export type PushDeps = {
   now: () => number;
   /** Called after each commit that changed something (pokes live streams). */
   afterCommit(effect: { changed: boolean; notifications: number }): void;
+  /** Told of a damaged stored row a mutation met (the mutation is refused; default: the server log). */
+  damaged: DamagedSink;
 };
 
 /** The client's next expected id is not this one: earlier mutations never arrived. */
@@ -58,28 +61,38 @@ async function applyOne(deps: PushDeps, agent: Agent, clientId: string, m: PushM
     const now = deps.now();
     const mutation = toMutation(m);
     const ticketId = ticketIdOf(mutation);
-    const loaded = ticketId ? await loadAggregate(trx, ticketId) : null;
-    // A ticket the caller may not see is, for them, a ticket that does not exist.
-    const agg = loaded && canReadTicket(agent, loaded.ticket) ? loaded : null;
-    const lastEventAt = agg?.events.reduce((max, e) => Math.max(max, e.event.at), 0) ?? null;
-    const at = effectiveTime(m.clientTime, now, lastEventAt);
-    const kb = await kbLookup(trx, m);
-    // Numbers are handed out in order of commit; a refused create leaves a gap, as in any desk.
-    const number = mutation.name === 'createTicket' ? formatTicketNumber(await nextCounter(trx, 'ticket_number')) : undefined;
     const { policy } = await loadActivePolicy(trx);
-    const outcome: ApplyOutcome = applyMutation(agg, mutation, {
-      actor: agent,
-      nowMs: at,
-      policy,
-      groups: directory.groups,
-      eventIdPrefix: `${clientId}:${m.id}`,
-      numberForNewTicket: () => {
-        if (!number) throw new Error('only createTicket numbers a ticket');
-        return number;
-      },
-      kbArticle: (id) => kb.get(id),
-      agentName: (id) => directory.agents.get(id)?.name,
-    });
+    let outcome: ApplyOutcome;
+    let at = now;
+    try {
+      const loaded = ticketId ? await loadAggregate(trx, ticketId) : null;
+      // A ticket the caller may not see is, for them, a ticket that does not exist.
+      const agg = loaded && canReadTicket(agent, loaded.ticket) ? loaded : null;
+      const lastEventAt = agg?.events.reduce((max, e) => Math.max(max, e.event.at), 0) ?? null;
+      at = effectiveTime(m.clientTime, now, lastEventAt);
+      const kb = await kbLookup(trx, m);
+      // Numbers are handed out in order of commit; a refused create leaves a gap, as in any desk.
+      const number = mutation.name === 'createTicket' ? formatTicketNumber(await nextCounter(trx, 'ticket_number')) : undefined;
+      outcome = applyMutation(agg, mutation, {
+        actor: agent,
+        nowMs: at,
+        policy,
+        groups: directory.groups,
+        eventIdPrefix: `${clientId}:${m.id}`,
+        numberForNewTicket: () => {
+          if (!number) throw new Error('only createTicket numbers a ticket');
+          return number;
+        },
+        kbArticle: (id) => kb.get(id),
+        agentName: (id) => directory.agents.get(id)?.name,
+      });
+    } catch (error) {
+      // Nothing is written before the reads: the mutation is refused like any
+      // other (the agent keeps what they typed) and the queue moves on.
+      if (!(error instanceof DamagedRecordError)) throw error;
+      deps.damaged(error);
+      outcome = refuse('damaged_record', `${error.message}. Your change is kept here; try it again once it is repaired.`, error.field ?? null);
+    }
 
     let result: PushResult & { changed: boolean; notifications: number };
     if (outcome.ok) {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { defaultPolicy } from '../../shared/policy/default-policy';
 import { buildApp } from '../app';
 import { openPostgres, openSqlite, type Db } from '../db/open-database';
+import type { DamagedSink } from '../repo/stored-record';
 import { seedDemo } from '../seed/seed';
 import { createPgTestDatabase, testDialect } from './pg-test-db';
 
@@ -25,7 +26,7 @@ const TEST_PASSWORD_COST = { N: 1024 };
  * A real server on an ephemeral loopback port over a real database: a SQLite
  * file in a temp dir, or a fresh PostgreSQL database in the server-pg run.
  */
-export async function startTestServer(options: { tickets?: number; seed?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { tickets?: number; seed?: number; damaged?: DamagedSink } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tierdesk-test-'));
   const pgDb = testDialect() === 'postgres' ? await createPgTestDatabase() : undefined;
   const db = pgDb ? await openPostgres(pgDb.url) : await openSqlite({ dataDir });
@@ -42,6 +43,7 @@ export async function startTestServer(options: { tickets?: number; seed?: number
     config: { corsOrigins: ['http://127.0.0.1:5317'], tokenTtlMs: 60 * 60 * 1000 },
     now: () => clock.now,
     passwordCost: TEST_PASSWORD_COST,
+    ...(options.damaged ? { damaged: options.damaged } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

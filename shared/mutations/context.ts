@@ -34,6 +34,8 @@ export const REFUSAL_CODES = [
   'invalid_pause',
   'kb_required',
   'invalid',
+  /** The server cannot read the stored ticket (or its log) it would apply to; an administrator must repair it. */
+  'damaged_record',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
