@@ -14,6 +14,8 @@ export type TestServer = {
   db: Db;
   app: FastifyInstance;
   dataDir: string;
+  /** The PostgreSQL database's URL in the server-pg run (else the SQLite file is in dataDir). */
+  databaseUrl: string | undefined;
   clock: { now: number };
   login(email?: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startTestServer(options: { tickets?: number; seed?: number
     db,
     app,
     dataDir,
+    databaseUrl: pgDb?.url,
     clock,
     async login(email = 'l1.agent@demo.test', password = 'demo') {
       const res = await fetch(`${url}/v1/auth/login`, {
