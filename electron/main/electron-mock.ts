@@ -142,6 +142,7 @@ export function createElectronMock(options: ElectronMockOptions = {}) {
     getName: () => 'Tierdesk',
     getVersion: () => '0.1.0',
     isPackaged: false,
+    getAppPath: () => path.join(state.userData, 'app'),
     getPath: (name: string) => path.join(state.userData, name === 'userData' ? '' : name),
     enableSandbox: vi.fn(),
     quit: vi.fn(),

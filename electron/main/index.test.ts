@@ -1,10 +1,16 @@
-import { readdir } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { crossing } from '../../shared/alerts/alert-fixtures';
 import type { AlertCrossing } from '../../shared/alerts/alert-schedule';
 import { createElectronMock, fakeEvent, type ElectronMockState, type FakeWebContents } from './electron-mock';
 
 vi.mock('electron', () => createElectronMock());
+// Launch at login on Linux writes an XDG autostart entry: into a scratch folder, never the real one.
+const configHome = mkdtempSync(path.join(tmpdir(), 'tierdesk-xdg-'));
+process.env.XDG_CONFIG_HOME = configHome;
 
 let state: ElectronMockState;
 let electron: { app: { setLoginItemSettings: ReturnType<typeof vi.fn>; setAsDefaultProtocolClient: ReturnType<typeof vi.fn>; emit(e: string, ...a: unknown[]): unknown } };
@@ -114,11 +120,28 @@ describe('main process wiring: IPC', () => {
     await expect(call('token:get')).resolves.toEqual({ status: 'none' });
   });
 
-  test('launch at login is refused politely on Linux and remembered as off', async () => {
+  test('launch at login is turned on and off for this platform (on Linux, an XDG autostart entry)', async () => {
     const answer = await call('desktop:set-settings', { launchAtLogin: true });
-    expect(answer).toEqual({ closeToTray: true, launchAtLogin: true, launchAtLoginSupported: process.platform !== 'linux' });
-    if (process.platform === 'linux') expect(electron.app.setLoginItemSettings).not.toHaveBeenCalled();
+    const linux = process.platform === 'linux';
+    expect(answer).toEqual({ closeToTray: true, launchAtLogin: true, launchAtLoginSupported: linux || process.platform === 'darwin' || process.platform === 'win32' });
+    const entries = () => readdir(path.join(configHome, 'autostart')).catch(() => []);
+    expect(await entries()).toEqual(linux ? ['tierdesk.desktop'] : []);
+    if (linux) expect(electron.app.setLoginItemSettings).not.toHaveBeenCalled();
     await call('desktop:set-settings', { launchAtLogin: false });
+    expect(await entries()).toEqual([]);
+  });
+
+  test('when the system will not take launch at login, the answer says why and the setting stays off', async () => {
+    if (process.platform === 'linux') {
+      await rm(path.join(configHome, 'autostart'), { recursive: true, force: true });
+      await writeFile(path.join(configHome, 'autostart'), 'a file where the folder should be');
+    } else electron.app.setLoginItemSettings.mockImplementationOnce(() => {
+      throw new Error('login items are disabled by policy');
+    });
+    const answer = (await call('desktop:set-settings', { launchAtLogin: true })) as Record<string, unknown>;
+    expect(answer).toMatchObject({ launchAtLogin: false, launchAtLoginProblem: expect.stringMatching(/EEXIST|ENOTDIR|disabled by policy/) });
+    await expect(call('desktop:get-settings')).resolves.toMatchObject({ launchAtLogin: false });
+    await rm(path.join(configHome, 'autostart'), { force: true });
   });
 
   test('does not register as the tierdesk:// handler from a development build', () => {

@@ -25,7 +25,7 @@ import { denyPermissions, hardenWebContents } from './harden';
 import { createInvokeHandlers } from './invoke-handlers';
 import { registerIpcHandlers } from './ipc';
 import { setupLogging } from './logging';
-import { applyLaunchAtLogin, startedHidden } from './login-item';
+import { loginItemsFor, startedHidden } from './login-item';
 import { MainWindow } from './main-window';
 import { createTokenStore } from './secure-token';
 import { APP_ORIGIN, isAppUrl } from './security';
@@ -130,7 +130,13 @@ function start(): void {
     });
     settings = store;
     scheduler = s;
-    applyLaunchAtLogin(app, process.platform, store.desktop.launchAtLogin);
+    const loginItems = loginItemsFor(process.platform, app, {
+      env: process.env,
+      homeDir: app.getPath('home'),
+      launch: { execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged, appPath: app.getAppPath() },
+    });
+    // Again at every start: an AppImage that was moved gets its autostart entry pointed at where it is now.
+    void loginItems.apply(store.desktop.launchAtLogin).catch((error: unknown) => log.warn(`launch at login not applied: ${String(error)}`));
     powerMonitor.on('resume', () => s.run());
 
     registerIpcHandlers(
@@ -138,12 +144,11 @@ function start(): void {
       createInvokeHandlers({
         appInfo: () => ({ name: app.getName(), version: app.getVersion(), platform: process.platform, shell: 'electron' }),
         apiBaseUrl,
-        platform: process.platform,
         now: () => Date.now(),
         scheduler: s,
         settings: store,
         tokens: createTokenStore(safeStorage, process.platform, path.join(userData, 'token.json')),
-        loginItems: app,
+        loginItems,
         showNotification: ({ title, body, ticketNumber }) => {
           if (!Notification.isSupported()) return false;
           const notification = new Notification({ title, body });

@@ -3,7 +3,7 @@ import type { AlertScheduler } from '../../shared/alerts/alert-scheduler';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { DesktopSettingsAnswer } from '../../shared/ipc/desktop-settings';
 import type { InvokeHandlers } from './ipc';
-import { applyLaunchAtLogin, loginItemSupported, type LoginItemApp } from './login-item';
+import type { LoginItems } from './login-item';
 import type { TokenStore } from './secure-token';
 import { isSafeExternalUrl } from './security';
 import type { SettingsStore } from './settings-store';
@@ -16,12 +16,11 @@ import type { SettingsStore } from './settings-store';
 export type InvokeHandlerDeps = {
   appInfo(): AppInfo;
   apiBaseUrl: string;
-  platform: NodeJS.Platform;
   now(): number;
   scheduler: AlertScheduler;
   settings: SettingsStore;
   tokens: TokenStore;
-  loginItems: LoginItemApp;
+  loginItems: LoginItems;
   showNotification(request: { title: string; body: string; ticketNumber?: string | undefined }): boolean;
   setAtRisk(atRisk: number): void;
   openExternal(url: string): Promise<void>;
@@ -30,7 +29,7 @@ export type InvokeHandlerDeps = {
 
 export function createInvokeHandlers(deps: InvokeHandlerDeps): InvokeHandlers {
   const { scheduler, settings, tokens } = deps;
-  const desktopAnswer = (): DesktopSettingsAnswer => ({ ...settings.desktop, launchAtLoginSupported: loginItemSupported(deps.platform) });
+  const desktopAnswer = (): DesktopSettingsAnswer => ({ ...settings.desktop, launchAtLoginSupported: deps.loginItems.supported });
   return {
     'app:info': () => deps.appInfo(),
     'app:config': () => ({ apiBaseUrl: deps.apiBaseUrl }),
@@ -69,9 +68,19 @@ export function createInvokeHandlers(deps: InvokeHandlerDeps): InvokeHandlers {
     'desktop:set-settings': async (patch) => {
       const current = settings.desktop;
       const next = { closeToTray: patch.closeToTray ?? current.closeToTray, launchAtLogin: patch.launchAtLogin ?? current.launchAtLogin };
-      if (patch.launchAtLogin !== undefined) applyLaunchAtLogin(deps.loginItems, deps.platform, next.launchAtLogin);
+      let problem: string | undefined;
+      if (patch.launchAtLogin !== undefined && deps.loginItems.supported) {
+        try {
+          await deps.loginItems.apply(next.launchAtLogin);
+        } catch (error) {
+          // The system did not take it (e.g. an autostart folder that cannot be written): say so, keep the setting true to the system.
+          problem = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+          deps.log.warn(`launch at login not changed: ${problem}`);
+          next.launchAtLogin = current.launchAtLogin;
+        }
+      }
       await settings.setDesktop(next);
-      return desktopAnswer();
+      return problem ? { ...desktopAnswer(), launchAtLoginProblem: problem } : desktopAnswer();
     },
   };
 }

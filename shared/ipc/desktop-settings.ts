@@ -16,7 +16,9 @@ export const DesktopSettingsPatchSchema = DesktopSettingsSchema.partial().strict
 export type DesktopSettingsPatch = z.infer<typeof DesktopSettingsPatchSchema>;
 
 export const DesktopSettingsAnswerSchema = DesktopSettingsSchema.extend({
-  /** Launch at login is a macOS and Windows feature in Electron; Linux desktops use autostart files. */
+  /** Login items on macOS and Windows, an XDG autostart entry on Linux; not in a browser. */
   launchAtLoginSupported: z.boolean(),
+  /** Why the last change to launch at login did not take (the setting then stays as it was). */
+  launchAtLoginProblem: z.string().max(500).optional(),
 }).strict();
 export type DesktopSettingsAnswer = z.infer<typeof DesktopSettingsAnswerSchema>;

@@ -91,4 +91,18 @@ describe('AlertSettingsPanel', () => {
     await user.click(screen.getByRole('checkbox', { name: /Keep running in the tray/ }));
     await waitFor(() => expect(bridge.setDesktopSettings).toHaveBeenCalledWith({ closeToTray: false }));
   });
+
+  test('when the system does not take launch at login, says why and leaves the box unticked', async () => {
+    desktop.launchAtLoginSupported = true;
+    bridge.setDesktopSettings.mockImplementationOnce(async () => ({ ...desktop, launchAtLogin: false, launchAtLoginProblem: 'EACCES: permission denied, mkdir ~/.config/autostart' }));
+    try {
+      const user = await open();
+      const launch = await screen.findByRole('checkbox', { name: /Start Tierdesk when I log in/ });
+      await user.click(launch);
+      expect(await screen.findByRole('status')).toHaveTextContent('Start at login was not changed: EACCES: permission denied');
+      expect(launch).not.toBeChecked();
+    } finally {
+      desktop.launchAtLoginSupported = false;
+    }
+  });
 });

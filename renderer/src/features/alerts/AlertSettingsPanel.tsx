@@ -67,7 +67,15 @@ export function AlertSettingsPanel() {
     }
   }
 
-  const setDesktopFlag = async (patch: { closeToTray?: boolean; launchAtLogin?: boolean }) => setDesktop(await getBridge().setDesktopSettings(patch));
+  const setDesktopFlag = async (patch: { closeToTray?: boolean; launchAtLogin?: boolean }) => {
+    try {
+      const answer = await getBridge().setDesktopSettings(patch);
+      setDesktop(answer);
+      if (answer.launchAtLoginProblem) setMessage(`Start at login was not changed: ${answer.launchAtLoginProblem}`);
+    } catch (error) {
+      setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const pause = async () => {
     const { pausedUntil } = await getBridge().pauseAlerts({ minutes: 60 });
     setMessage(pausedUntil ? `Alerts paused until ${new Date(pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} (S1 still alerts).` : 'Alerts on.');
@@ -125,7 +133,7 @@ export function AlertSettingsPanel() {
                 disabled={!desktop.launchAtLoginSupported}
                 onChange={(e) => void setDesktopFlag({ launchAtLogin: e.target.checked })}
               />{' '}
-              Start Tierdesk when I log in{desktop.launchAtLoginSupported ? '' : ' (use your desktop’s autostart settings on Linux)'}
+              Start Tierdesk when I log in{desktop.launchAtLoginSupported ? '' : ' (only in the desktop app)'}
             </label>
           </fieldset>
         )}
