@@ -3,6 +3,9 @@ import { TierdeskDb } from '../../../renderer/src/db/db';
 import { countLogEntries } from '../../../renderer/src/db/ticket-log';
 import { ApiClient } from '../../../renderer/src/sync/api-client';
 import { pullAll } from '../../../renderer/src/sync/puller';
+import { getActivePolicy } from '../../../renderer/src/app/policy';
+import { readReportFacts } from '../../../renderer/src/features/reports/report-facts';
+import { deskMetrics } from '../../../shared/metrics/desk-metrics';
 
 const open = new Map<string, TierdeskDb>();
 const dbNamed = (name: string) => {
@@ -20,6 +23,22 @@ const bench = {
     const progress = await pullAll(new ApiClient(apiBaseUrl, token), db, agent);
     const ms = performance.now() - start;
     return { ms, changes: progress.changes, pages: progress.pages, stored: await db.tickets.count(), events: await countLogEntries(db) };
+  },
+
+  /** Reports over the whole local desk (what the Reports dialog reads and computes), with the long tasks on the way. */
+  async reports(dbName: string) {
+    const db = dbNamed(dbName);
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'longtask' });
+    const start = performance.now();
+    const facts = await readReportFacts(db, Date.now(), getActivePolicy().policy);
+    const readMs = performance.now() - start;
+    const { total } = deskMetrics(facts, 'priority', -Infinity, Infinity);
+    const ms = performance.now() - start;
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    return { ms, readMs, tickets: facts.length, counted: total.tickets, longTasks: longTasks.length, longestTaskMs: Math.max(0, ...longTasks) };
   },
 };
 
