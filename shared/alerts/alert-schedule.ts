@@ -15,8 +15,11 @@ export const ALERT_CLOCKS = ['response', 'resolution', 'acceptance'] as const;
 export const AlertClockSchema = z.enum(ALERT_CLOCKS);
 export type AlertClock = z.infer<typeof AlertClockSchema>;
 
-/** Why the agent hears about this ticket at all. */
-export const ALERT_REASONS = ['owned', 'pending_acceptance', 'watched'] as const;
+/**
+ * Why the agent hears about this ticket at all: they own it, may accept it,
+ * watch it, or (a lead or manager) it waits for their approval of a tier skip.
+ */
+export const ALERT_REASONS = ['owned', 'pending_acceptance', 'watched', 'skip_approval'] as const;
 export const AlertReasonSchema = z.enum(ALERT_REASONS);
 export type AlertReason = z.infer<typeof AlertReasonSchema>;
 

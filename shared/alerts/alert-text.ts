@@ -18,11 +18,13 @@ export type AlertText = { title: string; body: string };
 export function crossingText(c: AlertCrossing, now: number): AlertText {
   const clock = CLOCK_LABEL[c.clock];
   const s1 = c.severity === 'S1' ? 'S1 · ' : '';
+  // The lead is the one holding it up: say so.
+  const waiting = c.reason === 'skip_approval' ? ' · a tier skip waits for your approval' : '';
   if (c.threshold >= BREACH_PERCENT) {
-    return { title: `${c.ticketNumber} breached its ${clock} SLA`, body: `${s1}${c.title}` };
+    return { title: `${c.ticketNumber} breached its ${clock} SLA`, body: `${s1}${c.title}${waiting}` };
   }
   const left = c.dueAt > now ? `breaches in ${formatSpan(c.dueAt - now)}` : 'breaching now';
-  return { title: `${c.ticketNumber}: ${c.threshold}% of the ${clock} SLA used`, body: `${s1}${c.title} · ${left}` };
+  return { title: `${c.ticketNumber}: ${c.threshold}% of the ${clock} SLA used`, body: `${s1}${c.title} · ${left}${waiting}` };
 }
 
 export function repeatText(c: AlertCrossing, now: number): AlertText {

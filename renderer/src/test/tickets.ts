@@ -33,3 +33,16 @@ export function makeTicket(n: number, overrides: Partial<Ticket> & { createdAt: 
   };
   return toRecord(ticket);
 }
+
+/** A waiting tier-skip request (L1 asked for L3), for tickets in the Skip approvals view. */
+export function skipRequestAt(at: number): NonNullable<Ticket['skipRequest']> {
+  return {
+    toTier: 'L3',
+    trigger: 'troubleshooting_exhausted',
+    reason: 'Needs a firmware patch',
+    by: 'agent-l1',
+    role: 'l1_agent',
+    at,
+    note: { steps: [], businessImpact: '', workaround: 'none', involved: [], nextTierNeeds: '', kbArticlesChecked: [], category: 'network', priority: 'P1' },
+  };
+}

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Agent } from '../../../../shared/model/agent';
 import { defaultPolicy } from '../../../../shared/policy/default-policy';
 import { calendarLookup } from '../../../../shared/sla/calendars';
-import { makeTicket } from '../../test/tickets';
+import { makeTicket, skipRequestAt } from '../../test/tickets';
 import { alertReason, buildAlertSchedule } from './build-alert-schedule';
 
 const calendars = calendarLookup(defaultPolicy);
@@ -24,6 +24,15 @@ describe('alertReason', () => {
 
   test('a watched ticket of someone else is watched', () => {
     expect(alertReason(makeTicket(1, { createdAt: T0, assignee: 'agent-x' }), agent, new Set(['t-1']))).toBe('watched');
+  });
+
+  test("a tier skip waiting in one of the approver's groups is theirs to approve; the asker still owns it", () => {
+    const waiting = makeTicket(1, { createdAt: T0, assignee: 'agent-x', skipRequest: skipRequestAt(T0) });
+    expect(alertReason(waiting, agent, new Set(), new Set(['service-desk']))).toBe('skip_approval');
+    expect(alertReason(waiting, agent, new Set(), new Set(['network']))).toBe(null);
+    expect(alertReason(waiting, agent, new Set())).toBe(null);
+    expect(alertReason({ ...waiting, assignee: 'agent-l1' }, agent, new Set(), new Set(['service-desk']))).toBe('owned');
+    expect(alertReason(makeTicket(2, { createdAt: T0, assignee: 'agent-x' }), agent, new Set(), new Set(['service-desk']))).toBe(null);
   });
 });
 

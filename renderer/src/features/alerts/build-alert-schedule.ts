@@ -8,19 +8,23 @@ import type { TicketRecord } from '../../db/ticket-record';
 
 /**
  * The alert schedule for one agent: for every running clock of the tickets
- * they own, may accept (pending acceptance in their group and tier) or
- * watch, the instants its thresholds are crossed. A running clock reaches
+ * they own, may accept (pending acceptance in their group and tier), watch,
+ * or (a skip approver) must approve a tier skip on, the instants its thresholds are crossed. A running clock reaches
  * p% when `p/100 × target − elapsed` more open time has passed on its own
  * calendar since `since`. Thresholds already behind are sent too (the
  * highest one only), so a crossing that happened while the app was closed
  * is still announced once; main decides what is new.
  */
-export function alertReason(ticket: TicketRecord, agent: Agent, watched: ReadonlySet<string>): AlertReason | null {
+const NONE: ReadonlySet<string> = new Set();
+
+/** `approvalGroups`: where a tier skip waits for this agent's approval (none unless the policy lets their role approve). */
+export function alertReason(ticket: TicketRecord, agent: Agent, watched: ReadonlySet<string>, approvalGroups: ReadonlySet<string> = NONE): AlertReason | null {
   if (ticket.open !== 1) return null;
   if (ticket.assignee === agent.id) return 'owned';
   if (ticket.status === 'pending_acceptance' && agent.groups.includes(ticket.group) && (agent.tier === null || agent.tier === ticket.tier)) {
     return 'pending_acceptance';
   }
+  if (ticket.skipRequest && approvalGroups.has(ticket.group)) return 'skip_approval';
   return watched.has(ticket.id) ? 'watched' : null;
 }
 
@@ -40,11 +44,12 @@ export function buildAlertSchedule(
   thresholds: readonly number[],
   nowMs: number,
   calendars: CalendarLookup,
+  approvalGroups: ReadonlySet<string> = NONE,
 ): AlertCrossing[] {
   const out: AlertCrossing[] = [];
   const seen = new Set<string>();
   for (const ticket of tickets) {
-    const reason = alertReason(ticket, agent, watched);
+    const reason = alertReason(ticket, agent, watched, approvalGroups);
     if (!reason || seen.has(ticket.id)) continue;
     seen.add(ticket.id);
     for (const [clock, snap] of clocksOf(ticket.sla)) {

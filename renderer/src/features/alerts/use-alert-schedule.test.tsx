@@ -5,7 +5,7 @@ import { DEFAULT_ALERT_SETTINGS } from '../../../../shared/alerts/alert-settings
 import type { TierdeskBridge } from '../../../../shared/ipc/contract';
 import type { Agent } from '../../../../shared/model/agent';
 import { TierdeskDb } from '../../db/db';
-import { makeTicket } from '../../test/tickets';
+import { makeTicket, skipRequestAt } from '../../test/tickets';
 import { useAlertSchedule } from './use-alert-schedule';
 import { resetWatchList, setWatched } from './watch-list';
 
@@ -68,6 +68,19 @@ describe('useAlertSchedule', () => {
     await waitFor(() => expect(tickets()).toContain('INC-000004:watched'));
     act(() => setWatched('t-4', false));
     await waitFor(() => expect(tickets()).not.toContain('INC-000004:watched'));
+  });
+
+  test("a lead is alerted on tickets whose tier skip waits for their approval; an agent who cannot approve is not", async () => {
+    const lead: Agent = { id: 'agent-lead', email: 'lead@demo.test', name: 'Dana', role: 'lead', tier: 'L1', groups: ['service-desk'] };
+    await db.groups.bulkPut([{ id: 'service-desk', name: 'Service desk', tier: 'L1', categories: [] }]);
+    await db.tickets.put(makeTicket(3, { createdAt: NOW - 60_000, assignee: 'agent-x', skipRequest: skipRequestAt(NOW) }));
+    const { unmount } = render(<Probe agent={lead} />);
+    await waitFor(() => expect(tickets()).toContain('INC-000003:skip_approval'));
+    unmount();
+    sent.length = 0;
+    render(<Probe agent={me} />);
+    await waitFor(() => expect(sent.length).toBeGreaterThan(0));
+    expect(tickets()).not.toContain('INC-000003:skip_approval');
   });
 
   test('a resolved ticket drops out of the schedule', async () => {

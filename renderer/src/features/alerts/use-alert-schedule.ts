@@ -1,25 +1,43 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import type { Agent } from '../../../../shared/model/agent';
+import { approvesSkips } from '../../../../shared/escalation/tier-rules';
+import type { Agent, Group } from '../../../../shared/model/agent';
+import type { Policy } from '../../../../shared/policy/schema';
 import { getActivePolicy } from '../../app/policy';
 import { getBridge } from '../../bridge/bridge';
 import type { TierdeskDb } from '../../db/db';
+import { FACET } from '../../db/search-keys';
 import type { TicketRecord } from '../../db/ticket-record';
+import { scopeGroups } from '../queue/views';
 import { serverNow } from '../../time/ticker';
 import { useAlertSettings } from './alert-settings-state';
 import { buildAlertSchedule } from './build-alert-schedule';
 import { useWatched } from './watch-list';
 
-/** Open tickets the agent owns, may accept (their groups) or watches, read through the queue indexes. */
-export async function alertCandidates(db: TierdeskDb, agent: Agent, watched: ReadonlySet<string>): Promise<TicketRecord[]> {
+/** Groups whose tier-skip requests wait for this agent: those of the Skip approvals view, if the policy lets their role approve. */
+export function approvalGroupsOf(agent: Agent, groups: readonly Group[], policy: Policy): Set<string> {
+  return new Set(approvesSkips(policy, agent.role) ? scopeGroups(agent, groups) : []);
+}
+
+export type AlertCandidates = { tickets: TicketRecord[]; approvalGroups: Set<string> };
+
+/** Open tickets the agent owns, may accept (their groups), watches or must approve a skip on, read through the queue indexes. */
+export async function alertCandidates(db: TierdeskDb, agent: Agent, watched: ReadonlySet<string>, policy: Policy): Promise<AlertCandidates> {
   const range = (index: string, key: string) => db.tickets.where(index).between([1, key, Dexie.minKey], [1, key, Dexie.maxKey]).toArray();
-  const [mine, groups, watchedRows] = await Promise.all([
+  // Read (not used) so a new policy version, which may change who approves skips, re-runs the live query.
+  await db.syncState.get('policy');
+  const approvalGroups = approvalGroupsOf(agent, await db.groups.toArray(), policy);
+  const [mine, groups, watchedRows, skips] = await Promise.all([
     range('[open+assignee+nextDueAt]', agent.id),
     Promise.all(agent.groups.map((g) => range('[open+group+nextDueAt]', g))),
     db.tickets.bulkGet([...watched]),
+    Promise.all([...approvalGroups].map((g) => db.tickets.where('keys').equals(FACET.skipRequestedIn(g)).toArray())),
   ]);
-  return [...mine, ...groups.flat().filter((t) => t.status === 'pending_acceptance'), ...watchedRows.filter((t): t is TicketRecord => !!t)];
+  return {
+    tickets: [...mine, ...groups.flat().filter((t) => t.status === 'pending_acceptance'), ...watchedRows.filter((t): t is TicketRecord => !!t), ...skips.flat()],
+    approvalGroups,
+  };
 }
 
 /**
@@ -31,16 +49,16 @@ export async function alertCandidates(db: TierdeskDb, agent: Agent, watched: Rea
 export function useAlertSchedule(db: TierdeskDb, agent: Agent): void {
   const watched = useWatched();
   const thresholds = useAlertSettings()?.thresholds ?? null;
-  const tickets = useLiveQuery(() => alertCandidates(db, agent, watched), [db, agent, watched]);
+  const candidates = useLiveQuery(() => alertCandidates(db, agent, watched, getActivePolicy().policy), [db, agent, watched]);
 
   useEffect(() => {
-    if (!tickets || !thresholds) return;
+    if (!candidates || !thresholds) return;
     const now = serverNow();
-    const crossings = buildAlertSchedule(tickets, agent, watched, thresholds, now, getActivePolicy().calendars);
+    const crossings = buildAlertSchedule(candidates.tickets, agent, watched, thresholds, now, getActivePolicy().calendars, candidates.approvalGroups);
     // Main fires on its own clock; the offset lets it convert from server time.
     const clockOffsetMs = Math.round(now - Date.now());
     getBridge()
       .setAlertSchedule({ version: 1, clockOffsetMs, crossings })
       .catch((error: unknown) => console.warn('could not hand the alert schedule to the shell', error));
-  }, [tickets, thresholds, agent, watched]);
+  }, [candidates, thresholds, agent, watched]);
 }

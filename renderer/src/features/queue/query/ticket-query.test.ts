@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { TierdeskDb } from '../../../db/db';
-import { makeTicket } from '../../../test/tickets';
+import { makeTicket, skipRequestAt } from '../../../test/tickets';
 import { GROUPS, L1, L2 } from '../../../test/workspace-harness';
 import { NO_FILTERS } from './filter-ids';
 import { runTicketQuery, type TicketQuery } from './ticket-query';
@@ -49,9 +49,7 @@ describe('queue queries', () => {
   });
 
   test('list tickets whose tier skip waits for a lead under Skip approvals, per group, and count them', async () => {
-    const request = { toTier: 'L3' as const, trigger: 'troubleshooting_exhausted', reason: 'Needs a firmware patch', by: 'agent-l1', role: 'l1_agent' as const, at: NOW };
-    const note = { steps: [], businessImpact: '', workaround: 'none', involved: [], nextTierNeeds: '', kbArticlesChecked: [], category: 'network', priority: 'P1' as const };
-    await db.tickets.put(makeTicket(6, { createdAt: NOW - MIN, skipRequest: { ...request, note } }));
+    await db.tickets.put(makeTicket(6, { createdAt: NOW - MIN, skipRequest: skipRequestAt(NOW) }));
     expect(await numbers({ view: 'approvals' })).toEqual(['INC-000006']);
     expect(await numbers({ view: 'approvals' }, L2)).toEqual([]);
     expect((await viewCounts(db, ctx(L1))).approvals).toBe(1);
