@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
 import { tickerListenerCount } from '../../time/ticker';
-import { makeTicket } from '../../test/tickets';
+import { makeTicket, skipRequestAt } from '../../test/tickets';
 import { FAKE_TIMERS, GROUPS, L1, Providers, fakeLayout } from '../../test/workspace-harness';
 import { QueueList } from './QueueList';
 
@@ -89,6 +89,13 @@ describe('QueueList', () => {
     const paused = { ...ticket, sla: { ...ticket.sla, resolution: { ...ticket.sla.resolution, state: 'paused' as const, pauseReason: 'awaiting_customer', dueAt: null } } };
     show([paused]);
     expect(screen.getByLabelText(/^Resolution:/)).toHaveTextContent('Paused · Awaiting customer');
+  });
+
+  test('says when a tier skip waits for a lead, to which tier, and who asked', () => {
+    show([makeTicket(1, { createdAt: T0 - 60_000, assignee: L1.id, skipRequest: skipRequestAt(T0) }), makeTicket(2, { createdAt: T0 })]);
+    const marker = within(document.querySelector('[data-ticket="INC-000001"]') as HTMLElement).getByText('Skip to L3 waits for a lead');
+    expect(marker.title).toMatch(/^you asked on .+: Needs a firmware patch$/i);
+    expect(within(document.querySelector('[data-ticket="INC-000002"]') as HTMLElement).queryByText(/Skip to/)).toBeNull();
   });
 
   test('marks VIP requesters', () => {

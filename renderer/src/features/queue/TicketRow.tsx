@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Agent, Group } from '../../../../shared/model/agent';
 import type { TicketRecord } from '../../db/ticket-record';
 import { agentName } from '../../db/use-directory';
+import { formatDateTime } from '../../time/format';
 import { WatchToggle } from '../alerts/WatchToggle';
 import { Countdown } from './Countdown';
 import { PausedBy } from './PausedBy';
@@ -59,6 +60,12 @@ export const TicketRow = memo(function TicketRow({ ticket, meId, rowIndex, selec
       </span>
       <span role="cell" className="cell cell--tier">
         {ticket.tier} · {groups.get(ticket.group)?.name ?? ticket.group}
+        {ticket.skipRequest && (
+          // What a lead triaging Skip approvals needs at a glance: to which tier, asked by whom and when.
+          <span className="subtitle skip-asked" title={`${agentName(agents, ticket.skipRequest.by, meId)} asked on ${formatDateTime(ticket.skipRequest.at)}: ${ticket.skipRequest.reason}`}>
+            Skip to {ticket.skipRequest.toTier} waits for a lead
+          </span>
+        )}
       </span>
       <span role="cell" className="cell cell--owner">
         {agentName(agents, ticket.assignee, meId)}
