@@ -87,11 +87,33 @@ describe('demo ticket generator', () => {
     expect(pending.every((t) => t.assignee === null && t.sla.acceptance?.state === 'running')).toBe(true);
   });
 
-  test('records a structured handoff note for every escalation', () => {
+  test('records a structured handoff note for every tier move', () => {
     for (const { events } of generate(9, 200)) {
-      const escalations = events.filter((e) => e.event.type === 'escalated');
+      const escalations = events.filter((e) => e.event.type === 'escalated' && e.event.kind === 'functional');
       const notes = events.filter((e) => e.event.type === 'handoff_note');
       expect(notes.length).toBe(escalations.length);
+    }
+  });
+
+  test('has tickets fixed at first contact and reopened, still with their owner', () => {
+    const reopened = generate(13, 600).filter(({ events }) => events.some((e) => e.event.type === 'reopened'));
+    expect(reopened.length).toBeGreaterThan(3);
+    for (const { ticket, events } of reopened) {
+      const types = events.map((e) => e.event.type);
+      expect(types.indexOf('resolved')).toBeLessThan(types.indexOf('reopened'));
+      expect(ticket).toMatchObject({ status: 'in_progress', resolution: null });
+      expect(ticket.assignee).not.toBeNull();
+    }
+  });
+
+  test('raises some urgent or VIP tickets to management, the functional owner keeping them', () => {
+    const raised = generate(17, 800).filter(({ events }) => events.some((e) => e.event.type === 'escalated' && e.event.kind === 'hierarchical'));
+    expect(raised.length).toBeGreaterThan(3);
+    for (const { ticket, events } of raised) {
+      expect(ticket.priority === 'P1' || ticket.priority === 'P2' || ticket.requester.vip).toBe(true);
+      const raise = events.find((e) => e.event.type === 'escalated' && e.event.kind === 'hierarchical')!;
+      expect(raise.event).toMatchObject({ level: 'team_lead' });
+      expect(ticket.assignee).toBe(raise.event.by);
     }
   });
 

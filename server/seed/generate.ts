@@ -214,6 +214,24 @@ export function generateTicket(n: number, options: GenerateOptions): GeneratedTi
     tier = 'L1';
     when += 0.05;
   }
+  // Chosen by number (not by a draw from `random`), like the returns above, so the rest of the demo stays as it was:
+  // some were fixed at first contact and reopened when the fault came back (Reports' reopen rate), …
+  if (status === 'in_progress' && tier === entry && !returned && n % 11 === 5) {
+    story.act(owner, at(Math.min(0.9, when)), 'resolve', { ticketId, resolution: `Walked ${requester.name} through the ${service} fix on the call; it worked.` });
+    story.act(owner, at(Math.min(0.93, when + 0.03)), 'reopen', { ticketId, reason: `${requester.name} called back: the ${service} problem came back the next morning.` });
+    when += 0.06;
+  }
+  // … and some urgent or VIP ones were raised to management as well, the functional owner keeping them (Reports' "to management").
+  if (open && status !== 'pending_acceptance' && (priority === 'P1' || priority === 'P2' || requester.vip) && n % 4 === 1) {
+    const vip = requester.vip;
+    story.act(owner, at(Math.min(0.94, when)), 'escalateHierarchical', {
+      ticketId,
+      toRole: 'team_lead',
+      trigger: vip ? 'vip_or_critical_service' : 'sla_breach_risk',
+      reason: vip ? `${requester.name} is a VIP and ${service} is still down for them; the lead should know.` : `${priority} on ${service} and the resolution clock is running out; may need more hands.`,
+    });
+    when += 0.02;
+  }
   if (status === 'in_progress') {
     story.act(owner, at(Math.min(0.95, when)), 'addWorkNote', {
       ticketId,
