@@ -222,7 +222,7 @@ export function generateTicket(n: number, options: GenerateOptions): GeneratedTi
     when += 0.06;
   }
   // … and some urgent or VIP ones were raised to management as well, the functional owner keeping them (Reports' "to management").
-  if (open && status !== 'pending_acceptance' && (priority === 'P1' || priority === 'P2' || requester.vip) && n % 4 === 1) {
+  if (open && (priority === 'P1' || priority === 'P2' || requester.vip) && n % 4 === 1) {
     const vip = requester.vip;
     story.act(owner, at(Math.min(0.94, when)), 'escalateHierarchical', {
       ticketId,
