@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { CrashBoundary } from './app/CrashScreen';
+import { db } from './db/db';
 import './app/styles.css';
 import { applyTheme, storedTheme } from './features/settings/theme';
 
@@ -10,6 +12,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <CrashBoundary db={db}>
+      <App db={db} />
+    </CrashBoundary>
   </StrictMode>,
 );

@@ -7,6 +7,7 @@ import { LoginScreen } from '../features/login/LoginScreen';
 import { useOpenTicket } from '../features/queue/use-open-ticket';
 import { ActionsProvider, type Actions } from '../features/actions/actions-context';
 import { AgentWorkspace, TopbarButtons } from './AgentWorkspace';
+import { StartupFailure } from './CrashScreen';
 import { DbProvider } from './db-context';
 import { useTrayCount } from '../features/queue/use-tray-count';
 import { SyncIndicator } from '../features/sync-status/SyncIndicator';
@@ -25,14 +26,23 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
   const agent = useAppStore((s) => s.agent);
   const [defaultApi, setDefaultApi] = useState<string | null>(null);
   const [reauth, setReauth] = useState(false);
+  const [startup, setStartup] = useState<{ attempt: number; error: unknown }>({ attempt: 0, error: null });
   useOpenTicket();
 
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const config = await getBridge().getConfig();
-      const restored = await restoreSession(db, Date.now());
-      const sync = await readPullState(db);
+      let config, restored, sync;
+      try {
+        config = await getBridge().getConfig();
+        restored = await restoreSession(db, Date.now());
+        sync = await readPullState(db);
+      } catch (error) {
+        // The local database would not open (a newer app's data, a full disk …): say so, never a spinner forever.
+        console.error('could not open local data', error);
+        if (!cancelled) setStartup((s) => ({ ...s, error }));
+        return;
+      }
       if (cancelled) return;
       setDefaultApi(config.apiBaseUrl);
       const store = useAppStore.getState();
@@ -44,7 +54,7 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
     return () => {
       cancelled = true;
     };
-  }, [db]);
+  }, [db, startup.attempt]);
 
   const handleSignIn = useCallback(
     async (apiBaseUrl: string, email: string, password: string) => {
@@ -72,6 +82,19 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
     useAppStore.getState().signedOut();
   }, [db]);
 
+  if (startup.error) {
+    return (
+      <StartupFailure
+        error={startup.error}
+        db={db}
+        onRetry={() => {
+          // Dexie keeps a failed open; close it so the next read opens afresh.
+          db.close({ disableAutoOpen: false });
+          setStartup((s) => ({ attempt: s.attempt + 1, error: null }));
+        }}
+      />
+    );
+  }
   if (phase === 'loading' || defaultApi === null) {
     return <p className="splash">Opening Tierdesk…</p>;
   }
