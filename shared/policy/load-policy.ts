@@ -11,7 +11,12 @@ export type PolicyFormat = 'json' | 'yaml';
  * name the path (`tiers[2].acceptWithin`).
  */
 export function loadPolicyText(text: string, format: PolicyFormat = sniff(text)): Policy {
-  return parsePolicy(format === 'json' ? parseJson(text) : parseYaml(text));
+  return parsePolicy(readPolicyDocument(text, format));
+}
+
+/** The file's document as written (not yet validated): what is stored and sent, so a durations like "1h" stay as typed. */
+export function readPolicyDocument(text: string, format: PolicyFormat = sniff(text)): unknown {
+  return format === 'json' ? parseJson(text) : parseYaml(text);
 }
 
 function sniff(text: string): PolicyFormat {
