@@ -10,12 +10,12 @@ const COUNTED = new Set<TimelineEvent['type']>(['accepted', 'escalated', 'reopen
 /** Hour of day in the agent's own zone: "tickets by the hour they came in" is about the desk's day. */
 const localHour = (ms: number): number => new Date(ms).getHours();
 
-/** Tickets read per step: getAll over a key range (a cursor pays per record, ~10× slower here). */
-const BATCH = 1000;
+/** Tickets read per step: getAll over a key range (a cursor pays per record), each step one short task. */
+const BATCH = 500;
 
 /**
  * The facts of every local ticket (the desk as this agent can see it), read
- * from IndexedDB in id order, a thousand tickets and their logs at a time
+ * from IndexedDB in id order, five hundred tickets and their logs at a time
  * (both tables are keyed by ticket id), so a 100k desk is neither walked one
  * record at a time nor held in memory whole. Works offline.
  */
