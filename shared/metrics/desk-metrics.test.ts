@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../mutations/testing/harness';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/duration';
 import { defaultPolicy } from '../policy/default-policy';
-import { deskMetrics, metricsCsv, ticketFacts, tierCosts, type TicketFacts } from './desk-metrics';
+import { deskMetrics, metricsCsv, ticketFacts, tierCosts, type MetricsRow, type TicketFacts } from './desk-metrics';
 
 const facts = (story: TicketStory, nowMs: number): TicketFacts => ticketFacts(story.ticket, story.agg!.events.map((e) => e.event), nowMs);
 
@@ -156,5 +157,64 @@ describe('cost per ticket by tier', () => {
   test('a policy without costs has no cost figures', () => {
     const policy = { ...defaultPolicy, tiers: defaultPolicy.tiers.map(({ costPerTicket: _, ...tier }) => tier) };
     expect(tierCosts(policy)).toBeNull();
+  });
+});
+
+describe('desk metrics: one pass', () => {
+  // The definitions, written the plain way (a filter per measure): the one-pass row must give exactly these.
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+  const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+  function plainRow(key: string, facts: TicketFacts[]): MetricsRow {
+    const resolved = facts.filter((f) => f.resolved);
+    const response = facts.filter((f) => f.responseMet !== null);
+    const resolution = facts.filter((f) => f.resolutionMet !== null);
+    const escalated = facts.filter((f) => f.functionalEscalations > 0);
+    return {
+      key,
+      tickets: facts.length,
+      resolved: resolved.length,
+      responseSla: share(response.filter((f) => f.responseMet).length, response.length),
+      resolutionSla: share(resolution.filter((f) => f.resolutionMet).length, resolution.length),
+      mttrBusinessMs: mean(resolved.map((f) => f.resolveBusinessMs ?? 0)),
+      mttrWallMs: mean(resolved.map((f) => f.resolveWallMs ?? 0)),
+      escalationRate: share(escalated.length, facts.length),
+      firstContactResolution: share(resolved.filter((f) => f.functionalEscalations === 0).length, resolved.length),
+      reopenRate: share(resolved.filter((f) => f.reopens > 0).length, resolved.length),
+      bounceRate: share(escalated.filter((f) => f.bouncedBack).length, escalated.length),
+      hierarchicalEscalations: facts.reduce((n, f) => n + f.hierarchicalEscalations, 0),
+      costPerTicket: mean(resolved.flatMap((f) => (f.cost === null ? [] : [f.cost]))),
+    };
+  }
+  const fact = fc.record<TicketFacts>({
+    ticketId: fc.uuid(),
+    priority: fc.constantFrom('P1', 'P2', 'P3'),
+    category: fc.constantFrom('network', 'email'),
+    tier: fc.constantFrom('L1', 'L2', 'L3'),
+    owner: fc.constantFrom('a', 'b', 'unowned'),
+    hour: fc.constantFrom('09', '14'),
+    createdAt: fc.integer({ min: 0, max: 1000 }),
+    resolved: fc.boolean(),
+    responseMet: fc.option(fc.boolean(), { nil: null }),
+    resolutionMet: fc.option(fc.boolean(), { nil: null }),
+    resolveBusinessMs: fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: null }),
+    resolveWallMs: fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: null }),
+    functionalEscalations: fc.nat(3),
+    hierarchicalEscalations: fc.nat(2),
+    reopens: fc.nat(2),
+    bouncedBack: fc.boolean(),
+    cost: fc.option(fc.integer({ min: 0, max: 500 }), { nil: null }),
+  });
+
+  test('gives exactly the plain definitions, per group and in total, for any facts', () => {
+    fc.assert(
+      fc.property(fc.array(fact, { maxLength: 60 }), fc.constantFrom('priority', 'category', 'tier', 'owner', 'hour'), (facts, groupBy) => {
+        const { rows, total } = deskMetrics(facts, groupBy, 100, 900);
+        const inRange = facts.filter((f) => f.createdAt >= 100 && f.createdAt < 900);
+        expect(total).toEqual(plainRow('all', inRange));
+        const keys = [...new Set(inRange.map((f) => f[groupBy]))].sort();
+        expect(rows).toEqual(keys.map((key) => plainRow(key, inRange.filter((f) => f[groupBy] === key))));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -144,27 +144,62 @@ export type MetricsRow = {
 };
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const mean = (values: readonly number[]): number | null => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
+/** One pass over the group, no intermediate arrays (a 100k desk is regrouped on every change of period or grouping). */
 function row(key: string, facts: readonly TicketFacts[]): MetricsRow {
-  const resolved = facts.filter((f) => f.resolved);
-  const response = facts.filter((f) => f.responseMet !== null);
-  const resolution = facts.filter((f) => f.resolutionMet !== null);
-  const escalated = facts.filter((f) => f.functionalEscalations > 0);
+  let resolved = 0;
+  let responseKnown = 0;
+  let responseMet = 0;
+  let resolutionKnown = 0;
+  let resolutionMet = 0;
+  let businessSum = 0;
+  let wallSum = 0;
+  let escalated = 0;
+  let firstContact = 0;
+  let reopened = 0;
+  let bounced = 0;
+  let hierarchical = 0;
+  let costSum = 0;
+  let costCount = 0;
+  for (const f of facts) {
+    if (f.responseMet !== null) {
+      responseKnown++;
+      if (f.responseMet) responseMet++;
+    }
+    if (f.resolutionMet !== null) {
+      resolutionKnown++;
+      if (f.resolutionMet) resolutionMet++;
+    }
+    if (f.functionalEscalations > 0) {
+      escalated++;
+      if (f.bouncedBack) bounced++;
+    }
+    hierarchical += f.hierarchicalEscalations;
+    if (!f.resolved) continue;
+    resolved++;
+    businessSum += f.resolveBusinessMs ?? 0;
+    wallSum += f.resolveWallMs ?? 0;
+    if (f.functionalEscalations === 0) firstContact++;
+    if (f.reopens > 0) reopened++;
+    if (f.cost !== null) {
+      costSum += f.cost;
+      costCount++;
+    }
+  }
   return {
     key,
     tickets: facts.length,
-    resolved: resolved.length,
-    responseSla: share(response.filter((f) => f.responseMet).length, response.length),
-    resolutionSla: share(resolution.filter((f) => f.resolutionMet).length, resolution.length),
-    mttrBusinessMs: mean(resolved.map((f) => f.resolveBusinessMs ?? 0)),
-    mttrWallMs: mean(resolved.map((f) => f.resolveWallMs ?? 0)),
-    escalationRate: share(escalated.length, facts.length),
-    firstContactResolution: share(resolved.filter((f) => f.functionalEscalations === 0).length, resolved.length),
-    reopenRate: share(resolved.filter((f) => f.reopens > 0).length, resolved.length),
-    bounceRate: share(escalated.filter((f) => f.bouncedBack).length, escalated.length),
-    hierarchicalEscalations: facts.reduce((n, f) => n + f.hierarchicalEscalations, 0),
-    costPerTicket: mean(resolved.flatMap((f) => (f.cost === null ? [] : [f.cost]))),
+    resolved,
+    responseSla: share(responseMet, responseKnown),
+    resolutionSla: share(resolutionMet, resolutionKnown),
+    mttrBusinessMs: resolved ? businessSum / resolved : null,
+    mttrWallMs: resolved ? wallSum / resolved : null,
+    escalationRate: share(escalated, facts.length),
+    firstContactResolution: share(firstContact, resolved),
+    reopenRate: share(reopened, resolved),
+    bounceRate: share(bounced, escalated),
+    hierarchicalEscalations: hierarchical,
+    costPerTicket: costCount ? costSum / costCount : null,
   };
 }
 
