@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newTicket, TestClient } from '../testing/push-client';
+import { runScript, type ScriptResult } from '../testing/run-script';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { checkStoredRecords, resyncRepaired } from './check-stored';
 import type { DamagedRecordError } from './stored-record';
-
-const run = promisify(execFile);
-const repo = path.resolve(import.meta.dirname, '../..');
 
 let server: TestServer;
 let l1: TestClient;
@@ -17,16 +12,8 @@ let goodEvent: string;
 let damagedEvent: string;
 
 /** `npm run db:check` against this test server's database, as an operator runs it. */
-async function dbCheck(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, ...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : { TIERDESK_DATA_DIR: server.dataDir }) };
-  try {
-    const { stdout, stderr } = await run(path.join(repo, 'node_modules/.bin/tsx'), ['server/repo/check-cli.ts', ...args], { cwd: repo, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const dbCheck = (...args: string[]): Promise<ScriptResult> =>
+  runScript('server/repo/check-cli.ts', args, server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : { TIERDESK_DATA_DIR: server.dataDir });
 
 beforeAll(async () => {
   server = await startTestServer({ tickets: 0, damaged: () => undefined });

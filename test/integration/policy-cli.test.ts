@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { startApiProcess, type ApiProcess } from '../../scripts/lib/api-process';
+import { runScript, type ScriptResult } from '../../server/testing/run-script';
 import { freePort, repo } from '../e2e/support';
 
 // The policy CLI as a desk manager uses it, against a real API process.
-const run = promisify(execFile);
 let api: ApiProcess;
 let dataDir: string;
 let files: string;
@@ -19,16 +17,8 @@ const defaults = JSON.parse(readFileSync(path.join(repo, 'shared/policy/default-
   tiers: Array<{ acceptWithin: string }>;
 };
 
-async function policy(args: string[], password = 'demo'): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, TIERDESK_PASSWORD: password };
-  try {
-    const { stdout, stderr } = await run(path.join(repo, 'node_modules/.bin/tsx'), ['server/policy/policy-cli.ts', ...args, '--api', api.url], { cwd: repo, env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const policy = (args: string[], password = 'demo'): Promise<ScriptResult> =>
+  runScript('server/policy/policy-cli.ts', [...args, '--api', api.url], { TIERDESK_PASSWORD: password });
 
 async function activePolicy(): Promise<{ version: number; document: typeof defaults }> {
   const login = await fetch(`${api.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'l1.agent@demo.test', password: 'demo' }) });
