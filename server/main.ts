@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { EscalationRunner } from './escalation/escalation-runner';
+import { PgAdvisoryLease } from './escalation/runner-lease';
 import { NotificationDispatcher } from './notify/outbox';
 import { PgPokeRelay } from './sync/pg-poke-relay';
 import { PokeBus } from './sync/poke-bus';
@@ -25,9 +26,7 @@ const transport = config.smtpUrl
   : fileTransport(path.join(config.dataDir, 'requester-mail.jsonl'));
 const notifications = new NotificationDispatcher(db, transport);
 const pokes = new PokeBus();
-// On PostgreSQL several API processes may serve one desk: their pokes reach each other's clients.
-const relay = config.databaseUrl ? new PgPokeRelay(config.databaseUrl, pokes, (message, error) => console.error(message, error)) : undefined;
-await relay?.start().catch((error: unknown) => console.error('poke relay could not listen on PostgreSQL; retrying', error));
+const logError = (message: string, error: unknown) => console.error(message, error);
 const escalations = new EscalationRunner({
   db,
   now: Date.now,
@@ -36,7 +35,15 @@ const escalations = new EscalationRunner({
     if (queued) drain();
   },
   onError: (error) => console.error('escalation run failed', error),
+  // On PostgreSQL several API processes may serve one desk: one of them runs the matrix (runner-lease.ts).
+  ...(config.databaseUrl ? { lease: new PgAdvisoryLease(config.databaseUrl, logError) } : {}),
+  ...(process.env.TIERDESK_RUNNER_LEASE_RETRY_MS ? { leaseRetryMs: Number(process.env.TIERDESK_RUNNER_LEASE_RETRY_MS) } : {}),
 });
+// Their pokes reach each other's clients, and a commit in another process wakes the runner here (if it holds the lease).
+const relay = config.databaseUrl
+  ? new PgPokeRelay(config.databaseUrl, pokes, logError, () => void escalations.kick().catch((error: unknown) => console.error('escalation run failed', error)))
+  : undefined;
+await relay?.start().catch((error: unknown) => console.error('poke relay could not listen on PostgreSQL; retrying', error));
 const app = await buildApp({ db, config, notifications, escalations, pokes, logger: process.env.TIERDESK_LOG === '1' });
 const address = await app.listen({ host: config.host, port: config.port });
 const storage = config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;

@@ -18,6 +18,7 @@ import { putTickets, readTicketRow } from '../repo/tickets';
 import { CoalescedRun } from '../sync/coalesced-run';
 import { faultPoint } from '../sync/fault-point';
 import { lockTicketRows } from '../sync/load-aggregate';
+import type { RunnerLease } from './runner-lease';
 
 /** The system actor of fired steps, as it appears in ticket logs. */
 export const ESCALATION_ACTOR = 'tierdesk-escalations';
@@ -38,7 +39,14 @@ export type EscalationDeps = {
   onError?: (error: unknown) => void;
   /** Told of a damaged stored ticket or log entry; that ticket is left out of the run until it is written again (default: the server log). */
   damaged?: DamagedSink;
+  /** Several processes on one PostgreSQL desk: only the lease holder runs (runner-lease.ts); none means always. */
+  lease?: RunnerLease;
+  /** How often a standby process tries to take the lease (default LEASE_RETRY_MS). */
+  leaseRetryMs?: number;
 };
+
+/** A standby process tries to take over this often: steps fall due at most this late after the running process dies. */
+export const LEASE_RETRY_MS = 15_000;
 
 /** The directory, read once per run on first use (inside the caller's transaction: SQLite has one connection). */
 type People = (trx: Db) => Promise<Directory>;
@@ -76,8 +84,8 @@ export class EscalationRunner {
   private timer: Timer | undefined;
   private readonly job = new CoalescedRun<RunReport>(() => this.loop(), nothingDone);
   private readonly schedule: (run: () => void, delayMs: number) => Timer;
-  /** "planning" until the first pass over every stale ticket has finished. */
-  state: 'planning' | 'running' = 'planning';
+  /** "planning" until the first pass over every stale ticket has finished; "standby" while another process holds the lease. */
+  state: 'planning' | 'running' | 'standby' = 'planning';
 
   constructor(private readonly deps: EscalationDeps) {
     this.schedule = deps.schedule ?? realTimer;
@@ -97,10 +105,18 @@ export class EscalationRunner {
     this.timer?.cancel();
     this.timer = undefined;
     await this.job.stop();
+    await this.deps.lease?.release();
   }
 
   private async loop(): Promise<RunReport> {
     const total = nothingDone();
+    if (this.deps.lease && !(await this.deps.lease.held())) {
+      // Another process runs the matrix; try to take over later (its death lets the lease go).
+      this.state = 'standby';
+      this.arm(this.deps.now() + (this.deps.leaseRetryMs ?? LEASE_RETRY_MS));
+      return total;
+    }
+    if (this.state === 'standby') this.state = 'planning';
     try {
       do {
         const report = await this.runOnce();

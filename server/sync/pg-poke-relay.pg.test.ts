@@ -20,14 +20,15 @@ afterEach(async () => {
   await database.drop();
 });
 
-async function relayed(): Promise<{ bus: PokeBus; relay: PgPokeRelay; seen: number[] }> {
+async function relayed(): Promise<{ bus: PokeBus; relay: PgPokeRelay; seen: number[]; remote: { count: number } }> {
   const bus = new PokeBus();
   const seen: number[] = [];
   bus.subscribe((rev) => seen.push(rev));
-  const relay = new PgPokeRelay(database.url, bus);
+  const remote = { count: 0 };
+  const relay = new PgPokeRelay(database.url, bus, undefined, () => remote.count++);
   await relay.start();
   cleanup.push(() => relay.close());
-  return { bus, relay, seen };
+  return { bus, relay, seen, remote };
 }
 
 describe('pokes across API processes on one PostgreSQL database', () => {
@@ -42,6 +43,8 @@ describe('pokes across API processes on one PostgreSQL database', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(a.seen).toEqual([7, 8]);
     expect(b.seen).toEqual([7, 8]);
+    // Only pokes from the other process count as remote (they wake that process's escalation runner).
+    expect([a.remote.count, b.remote.count]).toEqual([1, 1]);
   });
 
   test('after its connection is cut it reconnects and relays again', async () => {

@@ -29,6 +29,8 @@ export class PgPokeRelay {
     private readonly url: string,
     private readonly bus: PokeBus,
     private readonly onError: (message: string, error: unknown) => void = () => {},
+    /** Told of every poke from another process (a commit there: the escalation runner here may have tickets to plan). */
+    private readonly onRemotePoke: () => void = () => {},
   ) {
     this.stopForwarding = bus.forwardTo((rev) => this.send(rev));
   }
@@ -56,7 +58,9 @@ export class PgPokeRelay {
     client.on('notification', (message) => {
       if (message.channel !== POKE_CHANNEL || !message.payload) return;
       const { origin, rev } = JSON.parse(message.payload) as { origin: string; rev: number };
-      if (origin !== this.origin) this.bus.deliver(rev);
+      if (origin === this.origin) return;
+      this.bus.deliver(rev);
+      this.onRemotePoke();
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
