@@ -135,8 +135,8 @@ function start(): void {
       homeDir: app.getPath('home'),
       launch: { execPath: process.execPath, appImage: process.env.APPIMAGE, isPackaged: app.isPackaged, appPath: app.getAppPath() },
     });
-    // Again at every start: an AppImage that was moved gets its autostart entry pointed at where it is now.
-    void loginItems.apply(store.desktop.launchAtLogin).catch((error: unknown) => log.warn(`launch at login not applied: ${String(error)}`));
+    // Again at every start while it is on: an AppImage that was moved gets its autostart entry pointed at where it is now.
+    if (store.desktop.launchAtLogin) void loginItems.apply(true).catch((error: unknown) => log.warn(`launch at login not applied: ${String(error)}`));
     powerMonitor.on('resume', () => s.run());
 
     registerIpcHandlers(

@@ -44,6 +44,20 @@ describe('launch at login', () => {
     await expect(items.apply(false)).resolves.toBeUndefined();
   });
 
+  test("never removes an autostart entry the agent made themselves; says whose it is", async () => {
+    const dir = path.join(home, '.config/autostart');
+    const own = '[Desktop Entry]\nType=Application\nName=Tierdesk\nExec=/usr/bin/tierdesk\n';
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+    await writeFile(path.join(dir, AUTOSTART_FILE), own);
+    const items = loginItemsFor('linux', app(), { env: {}, homeDir: home, launch });
+    await expect(items.apply(false)).rejects.toThrow(/was not written by Tierdesk/);
+    expect(await readFile(path.join(dir, AUTOSTART_FILE), 'utf8')).toBe(own);
+    // Turning it on (the agent asked for it) replaces it with Tierdesk's own, which it may then remove.
+    await items.apply(true);
+    await items.apply(false);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   test('follows XDG_CONFIG_HOME when it is an absolute path', async () => {
     const items = loginItemsFor('linux', app(), { env: { XDG_CONFIG_HOME: path.join(home, 'cfg') }, homeDir: home, launch });
     await items.apply(true);

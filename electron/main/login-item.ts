@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -11,6 +11,8 @@ import path from 'node:path';
  */
 export const HIDDEN_ARG = '--hidden';
 export const AUTOSTART_FILE = 'tierdesk.desktop';
+/** Marks the entries Tierdesk wrote: one the agent made (their desktop's startup settings copy the app's own .desktop file) is never removed. */
+const MANAGED = 'X-Tierdesk-Managed=true';
 
 export type LoginItems = {
   readonly supported: boolean;
@@ -59,6 +61,7 @@ export function autostartEntry(command: readonly string[]): string {
     `Exec=${command.map(execArgument).join(' ')}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
+    MANAGED,
     '',
   ].join('\n');
 }
@@ -66,7 +69,8 @@ export function autostartEntry(command: readonly string[]): string {
 /**
  * Linux: an XDG autostart entry that runs `command` (the AppImage, or the
  * installed executable) with --hidden. Written to a temporary file and
- * renamed, so a crash never leaves half an entry; turning it off removes it.
+ * renamed, so a crash never leaves half an entry; turning it off removes it,
+ * but only if Tierdesk wrote it (else it says whose it is and leaves it).
  */
 export function xdgAutostart(autostartDir: string, command: readonly string[]): LoginItems {
   const file = path.join(autostartDir, AUTOSTART_FILE);
@@ -74,9 +78,15 @@ export function xdgAutostart(autostartDir: string, command: readonly string[]): 
     supported: true,
     async apply(enabled) {
       if (!enabled) {
-        await unlink(file).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
+        const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return null;
+          throw error;
         });
+        if (existing === null) return;
+        if (!existing.split(/\r?\n/).includes(MANAGED)) {
+          throw new Error(`${file} was not written by Tierdesk (your desktop's startup settings made it); remove Tierdesk there`);
+        }
+        await unlink(file);
         return;
       }
       await mkdir(autostartDir, { recursive: true });
