@@ -4,6 +4,7 @@ import { parseTicket } from '../../shared/model/ticket';
 import { recordChanges } from '../db/changes';
 import type { Db } from '../db/open-database';
 import { readStored, skipDamaged, type DamagedSink, type StoredTable } from './stored-record';
+import { readTicketRow } from './tickets';
 
 const PAGE = 1000;
 
@@ -80,7 +81,7 @@ export async function resyncRepaired(db: Db, table: 'tickets' | 'ticket_events',
     }
     const row = await trx.selectFrom('tickets').select(['id', 'data']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new Error(`no tickets row ${id}`);
-    readStored('tickets', id, id, row.data, parseTicket);
+    readTicketRow(row);
     await trx.updateTable('tickets').set({ next_action_stale: 1 }).where('id', '=', id).execute();
     const events = await trx.selectFrom('ticket_events').select('id').where('ticket_id', '=', id).orderBy('seq').execute();
     const audit = await trx.selectFrom('audit_log').select('seq').where('entity_type', '=', 'ticket').where('entity_id', '=', id).orderBy('seq').execute();
