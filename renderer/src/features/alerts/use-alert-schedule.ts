@@ -25,9 +25,9 @@ export type AlertCandidates = { tickets: TicketRecord[]; approvalGroups: Set<str
 /** Open tickets the agent owns, may accept (their groups), watches or must approve a skip on, read through the queue indexes. */
 export async function alertCandidates(db: TierdeskDb, agent: Agent, watched: ReadonlySet<string>, policy: Policy): Promise<AlertCandidates> {
   const range = (index: string, key: string) => db.tickets.where(index).between([1, key, Dexie.minKey], [1, key, Dexie.maxKey]).toArray();
-  // Read (not used) so a new policy version, which may change who approves skips, re-runs the live query.
-  await db.syncState.get('policy');
-  const approvalGroups = approvalGroupsOf(agent, await db.groups.toArray(), policy);
+  // The policy row is read (not used) so a new policy version, which may change who approves skips, re-runs the live query.
+  const [groupList] = await Promise.all([db.groups.toArray(), db.syncState.get('policy')]);
+  const approvalGroups = approvalGroupsOf(agent, groupList, policy);
   const [mine, groups, watchedRows, skips] = await Promise.all([
     range('[open+assignee+nextDueAt]', agent.id),
     Promise.all(agent.groups.map((g) => range('[open+group+nextDueAt]', g))),
