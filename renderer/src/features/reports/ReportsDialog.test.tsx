@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type * as ReportFacts from './report-facts';
 import type { Agent } from '../../../../shared/model/agent';
 import { formatTicketNumber } from '../../../../shared/model/ticket';
 import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../../../../shared/mutations/testing/harness';
@@ -11,6 +12,13 @@ import { TierdeskDb } from '../../db/db';
 import { appendToLogs } from '../../db/ticket-log';
 import { toRecord } from '../../db/ticket-record';
 import { GROUPS, L1, Providers, fakeLayout } from '../../test/workspace-harness';
+
+// Reads of the desk wait for `hold.gate` (open unless a test closes it), so a test can look at the dialog while one runs.
+const hold = vi.hoisted(() => ({ gate: Promise.resolve() }));
+vi.mock('./report-facts', async (importOriginal) => {
+  const real = await importOriginal<typeof ReportFacts>();
+  return { ...real, readReportFacts: (...args: Parameters<typeof real.readReportFacts>) => hold.gate.then(() => real.readReportFacts(...args)) };
+});
 
 let db: TierdeskDb;
 const LEAD: Agent = { id: 'agent-lead', email: 'lead@demo.test', name: 'Dana Fox', role: 'lead', tier: 'L1', groups: ['service-desk'] };
@@ -120,6 +128,30 @@ describe('Reports', () => {
     // All three came in at T0, in whatever zone this machine is in.
     const hour = String(new Date(T0).getHours()).padStart(2, '0');
     expect(cells(within(byHour).getByRole('row', { name: new RegExp(`^${hour}:00–`) }))[0]).toBe('3');
+  });
+
+  test('opened again, shows the last read at once while it reads the desk again', async () => {
+    const { user, dialog } = await openReports();
+    const all = async () => cells(within(await within(dialog).findByRole('table')).getByRole('row', { name: /^All/ }))[0];
+    expect(await all()).toBe('3');
+    await user.click(within(dialog).getAllByRole('button', { name: 'Close' })[0]!);
+    const extra = new TicketStory();
+    extra.do(AGENTS.l1, T0, 'createTicket', { ...NEW_TICKET, ticketId: 'extra' });
+    await db.tickets.put(toRecord({ ...extra.ticket, number: formatTicketNumber(4) }));
+
+    let release = () => {};
+    hold.gate = new Promise<void>((resolve) => (release = resolve));
+    await user.click(screen.getByRole('button', { name: 'Reports' }));
+    const again = await screen.findByRole('dialog', { name: 'Reports' });
+    // At once: the last numbers (over everything, the period is this dialog's own) and a note that they are being read again.
+    await user.selectOptions(within(again).getByLabelText('Period'), 'Everything here');
+    const stale = within(again).getByRole('table');
+    expect(cells(within(stale).getByRole('row', { name: /^All/ }))[0]).toBe('3');
+    expect(within(again).getByText(/reading the desk again…$/)).toBeInTheDocument();
+    release();
+    hold.gate = Promise.resolve();
+    await waitFor(() => expect(cells(within(within(again).getByRole('table')).getByRole('row', { name: /^All/ }))[0]).toBe('4'));
+    expect(within(again).queryByText(/reading the desk again/)).toBeNull();
   });
 
   test('is offered to leads and managers, not to agents', async () => {

@@ -4,6 +4,8 @@ import { DAY_MS, HOUR_MS } from '../../../../shared/time/duration';
 import { useDb } from '../../app/db-context';
 import { getActivePolicy } from '../../app/policy';
 import { useAgents } from '../../db/use-directory';
+import type { TierdeskDb } from '../../db/db';
+import { formatClockTime } from '../../time/format';
 import { serverNow } from '../../time/ticker';
 import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
@@ -57,6 +59,12 @@ function costColumn(currency: string, perTier: string): Column {
 }
 
 /**
+ * The last read of each desk, shown at once when Reports open again (reading
+ * a 100k-ticket desk takes seconds) while a fresh read runs and replaces it.
+ */
+const lastRead = new WeakMap<TierdeskDb, { facts: TicketFacts[]; asOf: number }>();
+
+/**
  * Desk metrics for leads and managers, computed here from the local copy
  * (so they work offline): SLA compliance per clock, time to resolve in
  * business hours and in calendar time, escalation, first-contact, reopen
@@ -66,8 +74,10 @@ function costColumn(currency: string, perTier: string): Column {
 export function ReportsDialog({ onClose }: { onClose(): void }) {
   const db = useDb();
   const agents = useAgents(db);
-  const [facts, setFacts] = useState<TicketFacts[] | null>(null);
-  const [asOf, setAsOf] = useState(0);
+  const [last] = useState(() => lastRead.get(db));
+  const [facts, setFacts] = useState<TicketFacts[] | null>(last?.facts ?? null);
+  const [asOf, setAsOf] = useState(last?.asOf ?? 0);
+  const [reading, setReading] = useState(true);
   const [days, setDays] = useState(30);
   const [groupBy, setGroupBy] = useState<MetricsGroupBy>('priority');
 
@@ -75,9 +85,11 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
     let cancelled = false;
     const now = serverNow();
     void readReportFacts(db, now, getActivePolicy().policy).then((read) => {
+      lastRead.set(db, { facts: read, asOf: now });
       if (cancelled) return;
       setAsOf(now);
       setFacts(read);
+      setReading(false);
     });
     return () => {
       cancelled = true;
@@ -120,6 +132,11 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
           </select>
         </Field>
       </div>
+      {result && reading && (
+        <p className="report-note" role="status">
+          As of {formatClockTime(asOf)}; reading the desk again…
+        </p>
+      )}
       {!result ? (
         <p className="empty" role="status">
           Reading the desk…
