@@ -68,4 +68,23 @@ describe('pull from the real server into IndexedDB', () => {
     expect(await countLogEntries(db)).toBe(await countLogEntries(fresh));
     expect(Number((await readSyncState(db)).cursor)).toBeGreaterThan(Number(cursorAfterFirstPage));
   });
+
+  test('a change this version cannot read is skipped and counted, never silently; the rest of the page is stored', async () => {
+    const db = new TierdeskDb(`pull-${Math.random()}`);
+    let altered: string | null = null;
+    // As if a newer server sent a ticket field this version does not know.
+    const newerServer: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (altered || !String(input).includes('/v1/pull')) return res;
+      const page = (await res.json()) as { changes: Array<{ kind: string; value: Record<string, unknown> }> };
+      const change = page.changes.find((c) => c.kind === 'ticket')!;
+      change.value.slaTier = 'gold';
+      altered = String(change.value.id);
+      return new Response(JSON.stringify(page), { status: res.status, headers: res.headers });
+    };
+    const progress = await pullAll(new ApiClient(api.url, token, newerServer), db, agent);
+    expect(progress.unreadable).toBe(1);
+    expect(await db.tickets.get(altered!)).toBeUndefined();
+    expect(await db.tickets.count()).toBe(TICKETS - 1);
+  });
 });

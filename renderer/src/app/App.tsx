@@ -117,6 +117,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
       setStoragePersistence: store.setStoragePersistence,
       setLastSyncedAt: store.setLastSyncedAt,
       tokenRejected: store.tokenRejected,
+      addUnreadable: store.addUnreadable,
     });
   }, [apiBaseUrl, token, db, agent]);
   const actions = useMemo<Actions>(() => ({ agent, mutate: (name, args) => controller.mutate(name, args) }), [controller, agent]);

@@ -75,12 +75,13 @@ export class ApiClient {
     );
   }
 
-  pull(cursor: string, limit: number, clientId?: string): Promise<Exchange<PullResponse>> {
+  /** A page, with how many of its changes this client could not read (skipped; see parsePullPage). */
+  pull(cursor: string, limit: number, clientId?: string): Promise<Exchange<PullResponse & { unreadable: number }>> {
     const query = new URLSearchParams({ cursor, limit: String(limit), ...(clientId ? { clientId } : {}) });
     return this.request(`/v1/pull?${query}`, { method: 'GET' }, (json) => {
       const { page, invalid } = parsePullPage(json);
-      if (invalid.length) console.warn(`pull: skipped ${invalid.length} damaged change(s)`, invalid.slice(0, 5));
-      return page;
+      if (invalid.length) console.warn(`pull: skipped ${invalid.length} change(s) this version cannot read`, invalid.slice(0, 5));
+      return { ...page, unreadable: invalid.length };
     });
   }
 

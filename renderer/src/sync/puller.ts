@@ -13,8 +13,11 @@ import { readClientState, readPullState, type PullState } from './sync-state';
 
 export const PULL_PAGE_SIZE = 2000;
 
-/** `total` is known on a bootstrap (the server counts what follows the first page). */
-export type PullProgress = { pages: number; changes: number; hasMore: boolean; refused: number; total?: number };
+/**
+ * `total` is known on a bootstrap (the server counts what follows the first page). `unreadable`: changes
+ * this version could not read (a newer server's data, a damaged record), skipped; they do not come again.
+ */
+export type PullProgress = { pages: number; changes: number; hasMore: boolean; refused: number; unreadable: number; total?: number };
 
 /**
  * Writes one page: server data, then confirmations (outbox rows the server
@@ -135,7 +138,7 @@ export async function pullAll(
   actor: Agent,
   onProgress?: (progress: PullProgress) => void,
 ): Promise<PullProgress> {
-  const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0 };
+  const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0, unreadable: 0 };
   const { clientId } = await db.transaction('rw', db.syncState, () => readClientState(db));
   let next = api.pull((await readPullState(db)).cursor, PULL_PAGE_SIZE, clientId);
   while (progress.hasMore) {
@@ -155,6 +158,7 @@ export async function pullAll(
     progress.refused += await writePage(db, body, state, actor);
     progress.pages += 1;
     progress.changes += body.changes.length;
+    progress.unreadable += body.unreadable;
     progress.hasMore = body.hasMore;
     onProgress?.({ ...progress });
   }

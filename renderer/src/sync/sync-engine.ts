@@ -17,6 +17,8 @@ export type SyncSink = {
   setStoragePersistence?(answer: PersistenceAnswer): void;
   setLastSyncedAt(at: number): void;
   tokenRejected(): void;
+  /** Changes a pull skipped because this version could not read them. */
+  addUnreadable?(count: number): void;
 };
 
 /** Wires the outbox, the connection loop and live hints for one signed-in agent. */
@@ -38,9 +40,10 @@ export class SyncEngine {
       },
       pull: async () => {
         if (!this.api) throw new ApiRequestError(401, 'unauthorized', 'sign in to sync');
-        await pullAll(this.api, this.db, this.actor, (p) =>
+        const progress = await pullAll(this.api, this.db, this.actor, (p) =>
           this.sink.setSyncStatus({ kind: 'syncing', changes: p.changes, ...(p.total ? { total: p.total } : {}) }),
         );
+        if (progress.unreadable) this.sink.addUnreadable?.(progress.unreadable);
         const state = await readPullState(this.db);
         setServerOffset(state.serverOffsetMs);
         if (state.lastSyncedAt !== null) this.sink.setLastSyncedAt(state.lastSyncedAt);

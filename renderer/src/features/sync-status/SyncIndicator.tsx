@@ -22,6 +22,7 @@ function describe(status: SyncStatus): { state: string; label: string } {
 export function SyncIndicator({ onSyncNow, onSignIn }: { onSyncNow: () => void; onSignIn: () => void }) {
   const status = useAppStore((s) => s.syncStatus);
   const lastSyncedAt = useAppStore((s) => s.lastSyncedAt);
+  const unreadable = useAppStore((s) => s.unreadableChanges);
   const now = useNow();
   const { state, label } = describe(status);
   return (
@@ -35,6 +36,14 @@ export function SyncIndicator({ onSyncNow, onSignIn }: { onSyncNow: () => void; 
           ? 'Never synced'
           : `Last synced ${formatClockTime(lastSyncedAt)} (${formatSpan(Math.max(0, now - lastSyncedAt))} ago)`}
       </span>
+      {unreadable > 0 && (
+        <span
+          className="sync-unreadable"
+          title="This version of Tierdesk could not read them (data from a newer server, or damaged records) and skipped them, so something may be missing here. Update Tierdesk, or tell your administrator."
+        >
+          ⚠ {unreadable.toLocaleString()} change{unreadable === 1 ? '' : 's'} from the server could not be read
+        </span>
+      )}
       {status.kind === 'unauthorized' ? (
         <button type="button" onClick={onSignIn}>
           Sign in

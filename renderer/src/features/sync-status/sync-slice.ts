@@ -19,6 +19,9 @@ export type SyncSlice = {
   lastSyncedAt: number | null;
   setSyncStatus(status: SyncStatus): void;
   setLastSyncedAt(at: number | null): void;
+  /** Changes from the server this version could not read and skipped, this session (never silently). */
+  unreadableChanges: number;
+  addUnreadable(count: number): void;
 };
 
 export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) => ({
@@ -28,4 +31,6 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) 
   lastSyncedAt: null,
   setSyncStatus: (syncStatus) => set({ syncStatus }),
   setLastSyncedAt: (lastSyncedAt) => set({ lastSyncedAt }),
+  unreadableChanges: 0,
+  addUnreadable: (count) => set((s) => ({ unreadableChanges: s.unreadableChanges + count })),
 });
