@@ -69,22 +69,27 @@ describe('pull from the real server into IndexedDB', () => {
     expect(Number((await readSyncState(db)).cursor)).toBeGreaterThan(Number(cursorAfterFirstPage));
   });
 
-  test('a change this version cannot read is skipped and counted, never silently; the rest of the page is stored', async () => {
+  test('a change this version cannot read is skipped and counted, never silently; fields it does not know are ignored', async () => {
     const db = new TierdeskDb(`pull-${Math.random()}`);
-    let altered: string | null = null;
-    // As if a newer server sent a ticket field this version does not know.
+    let unreadable: string | null = null;
+    let extended: string | null = null;
+    // As if a newer server sent a ticket with a field this version does not know, and one whose priority it cannot read.
     const newerServer: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
-      if (altered || !String(input).includes('/v1/pull')) return res;
+      if (unreadable || !String(input).includes('/v1/pull')) return res;
       const page = (await res.json()) as { changes: Array<{ kind: string; value: Record<string, unknown> }> };
-      const change = page.changes.find((c) => c.kind === 'ticket')!;
-      change.value.slaTier = 'gold';
-      altered = String(change.value.id);
+      const [first, second] = page.changes.filter((c) => c.kind === 'ticket');
+      first!.value.slaTier = 'gold';
+      extended = String(first!.value.id);
+      second!.value.priority = 'P9';
+      unreadable = String(second!.value.id);
       return new Response(JSON.stringify(page), { status: res.status, headers: res.headers });
     };
     const progress = await pullAll(new ApiClient(api.url, token, newerServer), db, agent);
     expect(progress.unreadable).toBe(1);
-    expect(await db.tickets.get(altered!)).toBeUndefined();
+    expect(await db.tickets.get(unreadable!)).toBeUndefined();
+    expect(await db.tickets.get(extended!)).not.toHaveProperty('slaTier');
+    expect(await db.tickets.get(extended!)).toMatchObject({ id: extended });
     expect(await db.tickets.count()).toBe(TICKETS - 1);
   });
 });
