@@ -70,6 +70,9 @@ describe('clock properties over random event streams', () => {
           for (const phase of final[kind]?.phases ?? []) {
             if (phase.state !== 'paused') continue;
             const until = phase.to ?? end;
+            // A pause and a resume at the same instant leave an empty phase: no instant lies inside it
+            // (fast-check found one: created, paused and resumed at one instant).
+            if (until <= phase.from) continue;
             const inside = phase.from + Math.floor((until - phase.from) * where * 0.999);
             const atPause = computeClocks(events, defaultPolicy, phase.from)[kind]!;
             const later = computeClocks(events, defaultPolicy, inside)[kind]!;
