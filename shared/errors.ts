@@ -34,3 +34,35 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: 
   if (!result.success) throw new ValidationError(what, zodFieldErrors(result.error));
   return result.data;
 }
+
+/**
+ * Parses what a server sent, ignoring fields this version does not know
+ * (anywhere in the record): a newer server may add a field to tickets or to
+ * the page, and an older client must keep syncing. The record schemas stay
+ * strict for everything else (a missing field or a wrong type is still
+ * refused), and the server keeps refusing unknown fields in requests.
+ */
+export function parseIgnoringNewFields<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
+  let result = schema.safeParse(input);
+  let current = input;
+  // A stripped object can reveal no new unknown keys, but a nested union may only report its own after the outer ones go.
+  for (let round = 0; round < 4 && !result.success; round++) {
+    const unknown = result.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
+    if (!unknown.length || unknown.length !== result.error.issues.length) break;
+    // Input that came from JSON: a JSON round trip copies it, so the caller's object is left as it was.
+    if (current === input) current = JSON.parse(JSON.stringify(input)) as unknown;
+    for (const issue of unknown) {
+      const target = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], current) as Record<string, unknown> | undefined;
+      for (const key of issue.keys) if (target) delete target[key];
+    }
+    result = schema.safeParse(current);
+  }
+  return result;
+}
+
+/** What a server answered, read as parseWith reads, but ignoring fields this version does not know (parseIgnoringNewFields). */
+export function parseFromServer<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = parseIgnoringNewFields(schema, input);
+  if (!result.success) throw new ValidationError(what, zodFieldErrors(result.error));
+  return result.data;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWith } from '../errors';
+import { parseFromServer } from '../errors';
 import { AgentSchema } from '../model/agent';
 import { EpochMsSchema } from '../time/duration';
 
@@ -20,4 +20,4 @@ export const LoginResponseSchema = z
   })
   .strict();
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
-export const parseLoginResponse = (input: unknown): LoginResponse => parseWith(LoginResponseSchema, input, 'login response');
+export const parseLoginResponse = (input: unknown): LoginResponse => parseFromServer(LoginResponseSchema, input, 'login response');

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { AGENTS, NEW_TICKET, T0, TicketStory } from '../mutations/testing/harness';
+import { parseLoginResponse } from '../api/auth';
 import { parsePullPage } from './pull';
+import { parsePushResponse } from './push';
 
 /** A page as JSON, loosely typed so a test can damage or extend it anywhere. */
 type Page = Record<string, unknown> & { changes: Array<Record<string, unknown>> };
@@ -66,5 +68,18 @@ describe('parsePullPage', () => {
     const sent = page();
     delete sent.cursor;
     expect(() => parsePullPage(sent)).toThrow(/cursor/);
+  });
+});
+
+describe('other answers from a newer server', () => {
+  test('a push answer with a field this version does not know is read; a wrong one is still refused, naming the field', () => {
+    const answer = { version: 1, lastMutationId: 2, serverTime: T0, results: [{ id: 2, status: 'applied', queuePosition: 1 }], region: 'eu-west' };
+    expect(parsePushResponse(answer)).toEqual({ version: 1, lastMutationId: 2, serverTime: T0, results: [{ id: 2, status: 'applied' }] });
+    expect(() => parsePushResponse({ ...answer, lastMutationId: 'two' })).toThrow(/push response: lastMutationId/);
+  });
+
+  test('a login answer with a field this version does not know is read', () => {
+    const answer = { token: 'x'.repeat(43), expiresAt: T0 + 3_600_000, agent: AGENTS.l1, serverTime: T0, mfa: false };
+    expect(parseLoginResponse(answer)).not.toHaveProperty('mfa');
   });
 });

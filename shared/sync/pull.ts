@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWith } from '../errors';
+import { parseFromServer, parseIgnoringNewFields, parseWith } from '../errors';
 import { AgentSchema, GroupSchema } from '../model/agent';
 import { AuditEntrySchema } from '../model/audit-entry';
 import { KbArticleSchema } from '../model/kb-article';
@@ -77,39 +77,13 @@ export const parsePullResponse = (input: unknown): PullResponse => parseWith(Pul
 const PullEnvelopeSchema = PullResponseSchema.extend({ changes: z.array(z.unknown()) });
 
 /**
- * Parses what a server sent, ignoring fields this version does not know
- * (anywhere in the record): a newer server may add a field to tickets or to
- * the page, and an older client must keep syncing. The record schemas stay
- * strict for everything else (a missing field or a wrong type is still
- * refused), and the server keeps refusing unknown fields in requests.
- */
-export function parseIgnoringNewFields<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
-  let result = schema.safeParse(input);
-  let current = input;
-  // A stripped object can reveal no new unknown keys, but a nested union may only report its own after the outer ones go.
-  for (let round = 0; round < 4 && !result.success; round++) {
-    const unknown = result.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
-    if (!unknown.length || unknown.length !== result.error.issues.length) break;
-    // Input that came from JSON: a JSON round trip copies it, so the caller's object is left as it was.
-    if (current === input) current = JSON.parse(JSON.stringify(input)) as unknown;
-    for (const issue of unknown) {
-      const target = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], current) as Record<string, unknown> | undefined;
-      for (const key of issue.keys) if (target) delete target[key];
-    }
-    result = schema.safeParse(current);
-  }
-  return result;
-}
-
-/**
  * A pull page whose changes are checked one by one: a single damaged record
  * (or one this version cannot read) is skipped and reported instead of
  * failing the page, so one record can never stop a client from syncing.
  * Fields added by a newer server are ignored (parseIgnoringNewFields).
  */
 export function parsePullPage(input: unknown): { page: PullResponse; invalid: Array<{ index: number; message: string }> } {
-  const parsedEnvelope = parseIgnoringNewFields(PullEnvelopeSchema, input);
-  const envelope = parsedEnvelope.success ? parsedEnvelope.data : parseWith(PullEnvelopeSchema, input, 'pull response');
+  const envelope = parseFromServer(PullEnvelopeSchema, input, 'pull response');
   const changes: Change[] = [];
   const invalid: Array<{ index: number; message: string }> = [];
   envelope.changes.forEach((raw, index) => {

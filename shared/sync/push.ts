@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWith } from '../errors';
+import { parseFromServer, parseWith } from '../errors';
 import { isMutationName, MutationArgs, type Mutation } from '../mutations/mutations';
 import { EpochMsSchema } from '../time/duration';
 import { ClientIdSchema } from './pull';
@@ -78,4 +78,4 @@ export const PushResponseSchema = z
   })
   .strict();
 export type PushResponse = z.infer<typeof PushResponseSchema>;
-export const parsePushResponse = (input: unknown): PushResponse => parseWith(PushResponseSchema, input, 'push response');
+export const parsePushResponse = (input: unknown): PushResponse => parseFromServer(PushResponseSchema, input, 'push response');
