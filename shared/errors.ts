@@ -60,8 +60,19 @@ export function parseIgnoringNewFields<S extends z.ZodType>(schema: S, input: un
   return result;
 }
 
-/** What a server answered, read as parseWith reads, but ignoring fields this version does not know (parseIgnoringNewFields). */
+/** The sync protocol version this app speaks (the `version` of pull and push). */
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * What a server answered, read as parseWith reads, but ignoring fields this
+ * version does not know (parseIgnoringNewFields). An answer in a newer
+ * protocol version (fields removed or changed) says plainly to update.
+ */
 export function parseFromServer<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const version = (input as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > PROTOCOL_VERSION) {
+    throw new ValidationError(what, [{ field: 'version', message: `the server speaks sync protocol ${version} and this Tierdesk speaks ${PROTOCOL_VERSION}: update Tierdesk to sync` }]);
+  }
   const result = parseIgnoringNewFields(schema, input);
   if (!result.success) throw new ValidationError(what, zodFieldErrors(result.error));
   return result.data;

@@ -64,6 +64,10 @@ describe('parsePullPage', () => {
     expect(invalid.map((i) => i.index)).toEqual([0, 1]);
   });
 
+  test('a page in a newer protocol version says to update Tierdesk', () => {
+    expect(() => parsePullPage({ ...page(), version: 2 })).toThrow('pull response: version: the server speaks sync protocol 2 and this Tierdesk speaks 1: update Tierdesk to sync');
+  });
+
   test('refuses a page that is not a pull response', () => {
     const sent = page();
     delete sent.cursor;
@@ -76,6 +80,7 @@ describe('other answers from a newer server', () => {
     const answer = { version: 1, lastMutationId: 2, serverTime: T0, results: [{ id: 2, status: 'applied', queuePosition: 1 }], region: 'eu-west' };
     expect(parsePushResponse(answer)).toEqual({ version: 1, lastMutationId: 2, serverTime: T0, results: [{ id: 2, status: 'applied' }] });
     expect(() => parsePushResponse({ ...answer, lastMutationId: 'two' })).toThrow(/push response: lastMutationId/);
+    expect(() => parsePushResponse({ ...answer, version: 3 })).toThrow(/update Tierdesk to sync/);
   });
 
   test('a login answer with a field this version does not know is read', () => {

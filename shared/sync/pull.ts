@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseFromServer, parseIgnoringNewFields, parseWith } from '../errors';
+import { parseFromServer, parseIgnoringNewFields, parseWith, PROTOCOL_VERSION } from '../errors';
 import { AgentSchema, GroupSchema } from '../model/agent';
 import { AuditEntrySchema } from '../model/audit-entry';
 import { KbArticleSchema } from '../model/kb-article';
@@ -56,7 +56,7 @@ export type Change = z.infer<typeof ChangeSchema>;
 
 export const PullResponseSchema = z
   .object({
-    version: z.literal(1),
+    version: z.literal(PROTOCOL_VERSION),
     /** Pass back as `cursor` to get what changed after this page. */
     cursor: z.string(),
     /** More pages are waiting: pull again at once. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseFromServer, parseWith } from '../errors';
+import { parseFromServer, parseWith, PROTOCOL_VERSION } from '../errors';
 import { isMutationName, MutationArgs, type Mutation } from '../mutations/mutations';
 import { EpochMsSchema } from '../time/duration';
 import { ClientIdSchema } from './pull';
@@ -36,7 +36,7 @@ export type PushMutation = z.infer<typeof PushMutationSchema>;
 
 export const PushRequestSchema = z
   .object({
-    version: z.literal(1),
+    version: z.literal(PROTOCOL_VERSION),
     clientId: ClientIdSchema,
     mutations: z.array(PushMutationSchema).min(1).max(PUSH_MAX_MUTATIONS),
   })
@@ -71,7 +71,7 @@ export type PushResult = z.infer<typeof PushResultSchema>;
 
 export const PushResponseSchema = z
   .object({
-    version: z.literal(1),
+    version: z.literal(PROTOCOL_VERSION),
     lastMutationId: z.number().int().min(0),
     serverTime: EpochMsSchema,
     results: z.array(PushResultSchema),
