@@ -16,8 +16,12 @@ export type ServerConfig = {
   /** smtp://user:pass@host:port to mail requesters; without it messages go to a file in dataDir. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** PostgreSQL: how often a standby API process tries to take over the escalation runner. */
+  runnerLeaseRetryMs: number;
 };
 
+/** A standby process tries to take over the escalation runner this often: steps fall due at most this late after the running process dies. */
+export const DEFAULT_RUNNER_LEASE_RETRY_MS = 15_000;
 export const DEFAULT_PORT = 4317;
 export const DEFAULT_WEB_PORT = 5317;
 
@@ -28,6 +32,15 @@ function parsePort(value: string | undefined, name: string, fallback: number): n
     throw new Error(`${name}: "${value}" is not a TCP port (0–65535)`);
   }
   return port;
+}
+
+function parseMs(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000) {
+    throw new Error(`${name}: "${value}" is not a number of milliseconds (100–3600000)`);
+  }
+  return ms;
 }
 
 /** Reads the server configuration from environment variables (documented in README.md). */
@@ -46,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedOnFirstRun: env.TIERDESK_SEED !== '0',
     smtpUrl: env.TIERDESK_SMTP_URL || undefined,
     mailFrom: env.TIERDESK_MAIL_FROM || 'Tierdesk <servicedesk@localhost>',
+    runnerLeaseRetryMs: parseMs(env.TIERDESK_RUNNER_LEASE_RETRY_MS, 'TIERDESK_RUNNER_LEASE_RETRY_MS', DEFAULT_RUNNER_LEASE_RETRY_MS),
   };
 }

@@ -37,7 +37,7 @@ const escalations = new EscalationRunner({
   onError: (error) => console.error('escalation run failed', error),
   // On PostgreSQL several API processes may serve one desk: one of them runs the matrix (runner-lease.ts).
   ...(config.databaseUrl ? { lease: new PgAdvisoryLease(config.databaseUrl, logError) } : {}),
-  ...(process.env.TIERDESK_RUNNER_LEASE_RETRY_MS ? { leaseRetryMs: Number(process.env.TIERDESK_RUNNER_LEASE_RETRY_MS) } : {}),
+  leaseRetryMs: config.runnerLeaseRetryMs,
 });
 // Their pokes reach each other's clients, and a commit in another process wakes the runner here (if it holds the lease).
 const relay = config.databaseUrl

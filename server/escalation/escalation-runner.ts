@@ -8,6 +8,7 @@ import { autoClose, autoCloseAt } from '../../shared/mutations/ops/auto-close';
 import { clocksOf } from '../../shared/mutations/recompute';
 import { formatInstant } from '../../shared/time/format-instant';
 import { appendAudit } from '../audit/audit-log';
+import { DEFAULT_RUNNER_LEASE_RETRY_MS } from '../config';
 import type { Db } from '../db/open-database';
 import { enqueueNotifications } from '../notify/outbox';
 import { loadActivePolicy } from '../policy/active-policy';
@@ -41,12 +42,10 @@ export type EscalationDeps = {
   damaged?: DamagedSink;
   /** Several processes on one PostgreSQL desk: only the lease holder runs (runner-lease.ts); none means always. */
   lease?: RunnerLease;
-  /** How often a standby process tries to take the lease (default LEASE_RETRY_MS). */
+  /** How often a standby process tries to take the lease (default DEFAULT_RUNNER_LEASE_RETRY_MS). */
   leaseRetryMs?: number;
 };
 
-/** A standby process tries to take over this often: steps fall due at most this late after the running process dies. */
-export const LEASE_RETRY_MS = 15_000;
 
 /** The directory, read once per run on first use (inside the caller's transaction: SQLite has one connection). */
 type People = (trx: Db) => Promise<Directory>;
@@ -113,7 +112,7 @@ export class EscalationRunner {
     if (this.deps.lease && !(await this.deps.lease.held())) {
       // Another process runs the matrix; try to take over later (its death lets the lease go).
       this.state = 'standby';
-      this.arm(this.deps.now() + (this.deps.leaseRetryMs ?? LEASE_RETRY_MS));
+      this.arm(this.deps.now() + (this.deps.leaseRetryMs ?? DEFAULT_RUNNER_LEASE_RETRY_MS));
       return total;
     }
     if (this.state === 'standby') this.state = 'planning';
