@@ -47,4 +47,39 @@ describe('Modal', () => {
     await user.click(screen.getByRole('button', { name: 'Pause clock' }));
     expect(screen.getByLabelText('Ticket detail')).toHaveFocus();
   });
+
+  test('Ctrl/⌘+Enter submits the form the key was pressed in, only through an enabled submit button', async () => {
+    const user = userEvent.setup();
+    const sent: string[] = [];
+    function NoteForm({ disabled = false }: { disabled?: boolean }) {
+      return (
+        <Modal title="Add a note" onClose={() => {}}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              sent.push(new FormData(e.currentTarget).get('note') as string);
+            }}
+          >
+            <label>
+              Note
+              <textarea name="note" />
+            </label>
+            <button type="submit" disabled={disabled}>
+              Add note
+            </button>
+          </form>
+        </Modal>
+      );
+    }
+    const view = render(<NoteForm />);
+    await user.type(screen.getByLabelText('Note'), 'Rebooted the router');
+    await user.keyboard('{Meta>}{Enter}{/Meta}');
+    await user.keyboard('{Control>}{Alt>}{Enter}{/Alt}{/Control}');
+    expect(sent).toEqual(['Rebooted the router']);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(sent).toEqual(['Rebooted the router', 'Rebooted the router']);
+    view.rerender(<NoteForm disabled />);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(sent).toHaveLength(2);
+  });
 });

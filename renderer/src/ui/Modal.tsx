@@ -14,7 +14,8 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
 
 /**
  * A modal dialog: named by its title, focus moves in and stays in (Tab
- * wraps), Escape closes, and focus returns to where it was. Built on a div
+ * wraps), Escape closes, Ctrl/⌘+Enter submits its form (from a multi-line
+ * note too, where Enter is a new line), and focus returns to where it was. Built on a div
  * with role="dialog" rather than <dialog> so it behaves the same in jsdom.
  */
 export function Modal({ title, onClose, children, wide = false, description }: Props) {
@@ -56,6 +57,20 @@ export function Modal({ title, onClose, children, wide = false, description }: P
     if (event.key === 'Escape') {
       event.stopPropagation();
       close.current();
+      return;
+    }
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      // The form the key was pressed in, else the dialog's only form; submitted as its
+      // button would (the form's own checks run, a disabled submit button stays disabled).
+      const target = event.target as HTMLElement;
+      const forms = ref.current?.querySelectorAll('form') ?? [];
+      const form = target.closest('form') ?? (forms.length === 1 ? forms[0] : null);
+      const submitter = form?.querySelector<HTMLButtonElement>('button[type="submit"], button:not([type])');
+      if (form && submitter && !submitter.disabled) {
+        event.preventDefault();
+        event.stopPropagation();
+        form.requestSubmit(submitter);
+      }
       return;
     }
     if (event.key !== 'Tab' || !ref.current) return;

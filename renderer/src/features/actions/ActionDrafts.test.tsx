@@ -141,6 +141,25 @@ describe.each(DIALOGS)('the $name dialog keeps what was typed', ({ Dialog, kind,
   });
 });
 
+describe.each(DIALOGS)('the $name dialog is sent from the keyboard', ({ Dialog, field, text, resolved }) => {
+  beforeEach(async () => {
+    if (resolved) await mutate(db, L1, 'resolve', { ticketId: TICKET, resolution: 'Replaced the pickup rollers; test page printed.' });
+  });
+
+  test('Enter in the text is a new line; Ctrl+Enter (or ⌘Enter) sends it with what was typed, as its button would', async () => {
+    const user = userEvent.setup();
+    await open(Dialog);
+    const before = await db.outbox.count();
+    await user.type(textField(field), `${text}{Enter}Second line.`);
+    expect(textField(field).value).toBe(`${text}\nSecond line.`);
+    expect(await db.outbox.count()).toBe(before);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(async () => expect(await db.outbox.count()).toBe(before + 1));
+    const sent = (await db.outbox.orderBy('id').last())!;
+    expect(JSON.stringify(sent.args)).toContain(`${text}\\nSecond line.`);
+  });
+});
+
 describe.each(DIALOGS.filter((d) => d.kind !== 'pause'))('the $name dialog clears a field error once the field is edited', ({ Dialog, field, text, submit, resolved }) => {
   beforeEach(async () => {
     if (resolved) await mutate(db, L1, 'resolve', { ticketId: TICKET, resolution: 'Replaced the pickup rollers; test page printed.' });

@@ -5,6 +5,7 @@ export const SHORTCUTS: Array<{ keys: string; what: string }> = [
   { keys: 'j / k', what: 'Next / previous ticket in the list' },
   { keys: 'Enter', what: 'Open the selected ticket' },
   { keys: 'Esc', what: 'Close the ticket, dialog or overlay' },
+  { keys: 'Ctrl+Enter / ⌘Enter', what: 'In a dialog: send it (add the note, escalate, resolve…)' },
   { keys: 'a', what: 'Accept the ticket (take ownership)' },
   { keys: 'n', what: 'Add a note' },
   { keys: 'e', what: 'Escalate to another tier (handoff note)' },
