@@ -44,6 +44,9 @@ test('an L1 agent signs in, sees ticking countdowns, and keeps the queue offline
   const numbersOnline = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')));
 
   await stack.stopApi();
+  // Noticed from the live stream dropping, not at the next 30 s poll: the agent
+  // sees "Offline" before acting on a server that is gone.
+  await page.locator('[data-sync-state="offline"]').waitFor({ timeout: 10_000 });
   await page.reload();
   await rows.first().waitFor();
   await page.locator('[data-sync-state="offline"]').waitFor();

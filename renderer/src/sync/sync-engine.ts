@@ -51,7 +51,14 @@ export class SyncEngine {
       isRetryable: (error) => !(error instanceof ApiRequestError && error.status === 401) && this.api !== null,
       onState: (state, error) => this.report(state, error),
     });
-    this.hints = api ? new LiveHints(api, () => this.loop.now(), () => this.unauthorized()) : null;
+    this.hints = api
+      ? new LiveHints(api, {
+          onHint: () => this.loop.now(),
+          onUnauthorized: () => this.unauthorized(),
+          // The stream dropped: try the server now, so a dead server shows as Offline at once.
+          onLost: () => this.loop.now(),
+        })
+      : null;
   }
 
   start(): void {
