@@ -18,3 +18,15 @@ export function formatClockTime(ms: number, locale?: string): string {
 export function formatDateTime(ms: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
+
+/**
+ * A moment in the coming days, as short as stays unambiguous: "08:00" later
+ * today, "Mon 08:00" within the week, else the date and time.
+ */
+export function formatUpcoming(ms: number, nowMs: number, locale?: string): string {
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(ms);
+  const day = (t: number) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric' }).format(t);
+  if (day(ms) === day(nowMs)) return time;
+  if (ms - nowMs < 6 * DAY) return `${new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(ms)} ${time}`;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}

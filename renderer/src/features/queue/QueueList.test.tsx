@@ -84,6 +84,27 @@ describe('QueueList', () => {
     expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '2001');
   });
 
+  test('outside business hours says when a running clock counts again, and stops saying it once it does', () => {
+    // T0 is 04:00 in New York, a Tuesday: the demo policy's business calendar opens at 08:00 there (13:00 UTC).
+    show([makeTicket(1, { createdAt: T0, priority: 'P3', impact: 'medium', urgency: 'medium' })]);
+    const opensAt = Date.UTC(2026, 10, 24, 13, 0, 0);
+    const at = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(opensAt);
+    const row = document.querySelector('[data-ticket="INC-000001"]') as HTMLElement;
+    expect(responseOf('INC-000001')).toHaveTextContent(/^2h 00m left$/);
+    expect(row).toHaveTextContent(`resumes ${at}`);
+    expect(responseOf('INC-000001')).toHaveAccessibleName(`Response: 2h 00m left, resumes ${at}, 0% elapsed`);
+    expect(responseOf('INC-000001').getAttribute('title')).toMatch(/not counting now \(outside the calendar's hours\), counts again/);
+    advance(opensAt - T0 + 60_000);
+    expect(responseOf('INC-000001')).toHaveTextContent('1h 59m left');
+    expect(row).not.toHaveTextContent(/resumes/);
+  });
+
+  test('a 24×7 clock never says it resumes', () => {
+    show([makeTicket(1, { createdAt: T0 })]);
+    expect(document.querySelector('[data-ticket="INC-000001"]')).not.toHaveTextContent(/resumes/);
+    expect(responseOf('INC-000001').getAttribute('data-resumes-at')).toBeNull();
+  });
+
   test('shows a paused clock with its reason instead of a countdown', () => {
     const ticket = makeTicket(1, { createdAt: T0 });
     const paused = { ...ticket, sla: { ...ticket.sla, resolution: { ...ticket.sla.resolution, state: 'paused' as const, pauseReason: 'awaiting_customer', dueAt: null } } };
