@@ -15,6 +15,7 @@ import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { blankTicket, CHANNEL_LABEL, checkNewTicket, draftFromArgs, routing, toArgs, type NewTicketDraft } from './new-ticket-form';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
+import { RequesterDuplicates } from '../requester/RequesterTickets';
 
 /** Draft keys whose error is reported under another field name (the mutation's args nest the requester). */
 const FIELD_OF: Partial<Record<keyof NewTicketDraft, string>> = { requesterName: 'requester.name', requesterEmail: 'requester.email', vip: 'requester.vip' };
@@ -100,6 +101,7 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
             <label className="check">
               <input type="checkbox" checked={value.vip} onChange={(e) => set({ vip: e.target.checked })} /> VIP
             </label>
+            {!refused && <RequesterDuplicates email={value.requesterEmail} groups={groups} />}
           </fieldset>
           <ClassificationFields
             policy={policy}

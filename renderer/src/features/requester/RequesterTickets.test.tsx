@@ -1,0 +1,112 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { AgentWorkspace, TopbarButtons } from '../../app/AgentWorkspace';
+import { resetAppStore, useAppStore } from '../../app/store';
+import { TierdeskDb } from '../../db/db';
+import { makeTicket } from '../../test/tickets';
+import { GROUPS, L1, Providers, fakeLayout } from '../../test/workspace-harness';
+import { REQUESTER_LIST_MAX, requesterOpenTickets } from './requester-tickets';
+import { RequesterTickets } from './RequesterTickets';
+
+const T0 = Date.UTC(2026, 10, 24, 15, 0, 0);
+const AVA = { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false };
+const BEN = { name: 'Ben Berg', email: 'ben.berg@example.com', vip: false };
+let db: TierdeskDb;
+
+beforeEach(async () => {
+  fakeLayout(vi);
+  resetAppStore();
+  db = new TierdeskDb(`requester-${Math.random()}`);
+  await db.groups.bulkPut(GROUPS);
+  await db.agents.put(L1);
+  await db.tickets.bulkPut([
+    makeTicket(1, { createdAt: T0 - 3_600_000, requester: AVA, title: 'VPN drops every few minutes' }),
+    makeTicket(2, { createdAt: T0 - 60_000, requester: AVA, title: 'Cannot print to floor 3' }),
+    makeTicket(3, { createdAt: T0 - 120_000, requester: { ...AVA, name: 'A. Adams' }, title: 'Outlook asks for the password' }),
+    makeTicket(4, { createdAt: T0, requester: AVA, title: 'Old laptop fault', status: 'resolved' }),
+    makeTicket(5, { createdAt: T0, requester: BEN, title: 'Ben cannot sign in' }),
+  ]);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  db.close();
+  await db.delete();
+});
+
+describe('requesterOpenTickets', () => {
+  test("finds the requester's open tickets by email (any case, spaces trimmed), newest first, without the one on screen or closed ones", async () => {
+    const found = await requesterOpenTickets(db, ' Ava.Adams@Example.com ', 't-1');
+    expect(found.count).toBe(2);
+    expect(found.tickets.map((t) => t.number)).toEqual(['INC-000002', 'INC-000003']);
+    expect((await requesterOpenTickets(db, AVA.email)).count).toBe(3);
+  });
+
+  test('an email still being typed, or nobody known, finds nothing', async () => {
+    expect((await requesterOpenTickets(db, 'ava.adams')).count).toBe(0);
+    expect((await requesterOpenTickets(db, 'ava.adams@example')).count).toBe(0);
+    expect((await requesterOpenTickets(db, 'zoe@example.com')).count).toBe(0);
+  });
+
+  test(`lists at most ${REQUESTER_LIST_MAX} and counts them all`, async () => {
+    await db.tickets.bulkPut(Array.from({ length: 12 }, (_, i) => makeTicket(100 + i, { createdAt: T0 + i, requester: BEN })));
+    const found = await requesterOpenTickets(db, BEN.email);
+    expect(found.count).toBe(13);
+    expect(found.tickets).toHaveLength(REQUESTER_LIST_MAX);
+    expect(found.tickets[0]!.number).toBe('INC-000111');
+  });
+});
+
+describe('RequesterTickets', () => {
+  test('lists the other open tickets under the open one; a click opens it; it follows tickets closing', async () => {
+    const user = userEvent.setup();
+    const ticket = (await db.tickets.get('t-1'))!;
+    render(
+      <Providers db={db} agent={L1}>
+        <RequesterTickets ticket={ticket} groups={GROUPS} />
+      </Providers>,
+    );
+    const section = await screen.findByRole('region', { name: 'Other open tickets from Ava Adams (2)' });
+    expect(within(section).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      expect.stringMatching(/^INC-000002 Cannot print to floor 3/),
+      expect.stringMatching(/^INC-000003 Outlook asks for the password/),
+    ]);
+    await user.click(within(section).getByRole('button', { name: /INC-000003/ }));
+    expect(useAppStore.getState().detailId).toBe('t-3');
+    await db.tickets.put(makeTicket(2, { createdAt: T0 - 60_000, requester: AVA, status: 'closed' }));
+    await screen.findByRole('region', { name: 'Other open tickets from Ava Adams (1)' });
+  });
+
+  test('shows nothing when the requester has no other open ticket', async () => {
+    const ticket = (await db.tickets.get('t-5'))!;
+    const view = render(
+      <Providers db={db} agent={L1}>
+        <RequesterTickets ticket={ticket} groups={GROUPS} />
+      </Providers>,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(view.container).toBeEmptyDOMElement();
+  });
+});
+
+describe('the New ticket dialog', () => {
+  test("names the requester's open tickets once their email is typed, and drops the notice for someone else's email", async () => {
+    const user = userEvent.setup();
+    render(
+      <Providers db={db} agent={L1}>
+        <TopbarButtons agent={L1} />
+        <AgentWorkspace agent={L1} onSyncNow={() => {}} />
+      </Providers>,
+    );
+    await screen.findByRole('button', { name: 'New ticket' });
+    await user.keyboard('c');
+    const dialog = await screen.findByRole('dialog', { name: 'New ticket' });
+    await user.type(within(dialog).getByLabelText('Email'), 'ben.berg@example.com');
+    const notice = await within(dialog).findByRole('status');
+    expect(notice).toHaveTextContent('This requester already has an open ticket');
+    expect(notice).toHaveTextContent('INC-000005 Ben cannot sign in');
+    await user.clear(within(dialog).getByLabelText('Email'));
+    await user.type(within(dialog).getByLabelText('Email'), 'new.person@example.com');
+    await waitFor(() => expect(within(dialog).queryByText(/already has/)).toBeNull());
+  });
+});
