@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { parseWith } from '../../shared/errors';
-import { PullQuerySchema, type PullResponse } from '../../shared/sync/pull';
+import { FirstWorkQuerySchema, PullQuerySchema, type PullResponse } from '../../shared/sync/pull';
 import type { Db } from '../db/open-database';
 import { requireAgent } from '../http/auth-hook';
 import type { DamagedSink } from '../repo/stored-record';
+import { firstWork } from '../sync/first-work';
 import { pullPage } from '../sync/pull-service';
 
 export function pullRoutes(app: FastifyInstance, db: Db, now: () => number, damaged: DamagedSink): void {
@@ -11,5 +12,12 @@ export function pullRoutes(app: FastifyInstance, db: Db, now: () => number, dama
     const agent = requireAgent(request);
     const query = parseWith(PullQuerySchema, request.query, 'pull query');
     return pullPage(db, { agent, cursor: Number(query.cursor), limit: query.limit, clientId: query.clientId, nowMs: now(), damaged });
+  });
+
+  // A new computer's bootstrap asks for this first: the agent's most urgent work, before the whole desk.
+  app.get('/v1/pull/first-work', async (request): Promise<PullResponse> => {
+    const agent = requireAgent(request);
+    parseWith(FirstWorkQuerySchema, request.query, 'first-work query');
+    return firstWork(db, { agent, nowMs: now(), damaged });
   });
 }

@@ -25,6 +25,12 @@ export function nextDueAt(sla: TicketSla): number {
   return due;
 }
 
+/** A queue's sort key: the earliest running clock, the accept-within clock included (NO_DUE when none). */
+export function queueDueAt(sla: TicketSla): number {
+  const acceptanceDue = sla.acceptance?.state === 'running' ? (sla.acceptance.dueAt ?? NO_DUE) : NO_DUE;
+  return Math.min(nextDueAt(sla), acceptanceDue);
+}
+
 export function readTicketClocks(
   sla: TicketSla,
   nowMs: number,

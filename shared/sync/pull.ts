@@ -23,6 +23,10 @@ export const PullQuerySchema = z
   .strict();
 export type PullQuery = z.infer<typeof PullQuerySchema>;
 
+/** GET /v1/pull/first-work takes no parameters (see server/sync/first-work.ts). */
+export const FirstWorkQuerySchema = z.object({}).strict();
+
+
 export const RefusedMutationSchema = z
   .object({
     mutationId: z.number().int().positive(),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TierdeskDb } from '../../renderer/src/db/db';
 import { countLogEntries } from '../../renderer/src/db/ticket-log';
+import type { TicketRecord } from '../../renderer/src/db/ticket-record';
 import { ApiClient, OfflineError } from '../../renderer/src/sync/api-client';
 import { PULL_PAGE_SIZE, pullAll } from '../../renderer/src/sync/puller';
 import { readPullState as readSyncState } from '../../renderer/src/sync/sync-state';
@@ -30,6 +31,14 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** As a server from before /v1/pull/first-work answers it: 404 in the API's error shape. */
+function withoutFirstWork(inner: typeof fetch = fetch): typeof fetch {
+  return (input, init) =>
+    String(input).includes('/v1/pull/first-work')
+      ? Promise.resolve(new Response(JSON.stringify({ error: 'not_found', message: 'Route GET:/v1/pull/first-work not found' }), { status: 404, headers: { 'content-type': 'application/json' } }))
+      : inner(input, init);
+}
+
 describe('pull from the real server into IndexedDB', () => {
   test('bootstraps every ticket in pages and records the cursor and server offset', async () => {
     const db = new TierdeskDb(`pull-${Math.random()}`);
@@ -54,7 +63,7 @@ describe('pull from the real server into IndexedDB', () => {
       calls += 1;
       return calls === 2 ? Promise.reject(new TypeError('network down')) : fetch(input, init);
     };
-    await expect(pullAll(new ApiClient(api.url, token, flaky), db, agent)).rejects.toBeInstanceOf(OfflineError);
+    await expect(pullAll(new ApiClient(api.url, token, withoutFirstWork(flaky)), db, agent)).rejects.toBeInstanceOf(OfflineError);
     const afterFirstPage = (await db.tickets.count()) + (await countLogEntries(db)) + (await db.kb.count()) + (await db.agents.count()) + (await db.groups.count());
     // One whole page (PULL_PAGE_SIZE changes, the policy row aside) and nothing of the failed one.
     expect(afterFirstPage).toBeGreaterThanOrEqual(PULL_PAGE_SIZE - 1);
@@ -85,11 +94,52 @@ describe('pull from the real server into IndexedDB', () => {
       unreadable = String(second!.value.id);
       return new Response(JSON.stringify(page), { status: res.status, headers: res.headers });
     };
-    const progress = await pullAll(new ApiClient(api.url, token, newerServer), db, agent);
+    const progress = await pullAll(new ApiClient(api.url, token, withoutFirstWork(newerServer)), db, agent);
     expect(progress.unreadable).toBe(1);
     expect(await db.tickets.get(unreadable!)).toBeUndefined();
     expect(await db.tickets.get(extended!)).not.toHaveProperty('slaTier');
     expect(await db.tickets.get(extended!)).toMatchObject({ id: extended });
     expect(await db.tickets.count()).toBe(TICKETS - 1);
+  });
+
+  test("a bootstrap stores the agent's most urgent work before any page, and ends with the same desk as without it", async () => {
+    const db = new TierdeskDb(`pull-${Math.random()}`);
+    // The first bootstrap page waits until the test has looked at what is stored before it.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let held = false;
+    const gated: typeof fetch = async (input, init) => {
+      if (!held && String(input).includes('/v1/pull?')) {
+        held = true;
+        await gate;
+      }
+      return fetch(input, init);
+    };
+    let firstWork: number | undefined;
+    let storedThen: TicketRecord[] = [];
+    const done = pullAll(new ApiClient(api.url, token, gated), db, agent, (p) => {
+      if (p.firstWork !== undefined && firstWork === undefined) {
+        firstWork = p.firstWork;
+        expect(p.pages).toBe(0);
+        void db.tickets.toArray().then((rows) => {
+          storedThen = rows;
+          release();
+        });
+      }
+    });
+    const progress = await done;
+    expect(firstWork).toBeGreaterThan(10);
+    expect(storedThen).toHaveLength(firstWork!);
+    expect(storedThen.every((t) => t.open === 1 && (t.assignee === agent.id || agent.groups.includes(t.group)))).toBe(true);
+    // It moved no cursor and did not count as synced: the bootstrap after it brought everything.
+    expect(progress.pages).toBeGreaterThan(2);
+    expect(await db.tickets.count()).toBe(TICKETS);
+
+    const plain = new TierdeskDb(`pull-${Math.random()}`);
+    const plainProgress = await pullAll(new ApiClient(api.url, token, withoutFirstWork()), plain, agent);
+    expect(plainProgress.firstWork).toBeUndefined();
+    const summary = async (d: TierdeskDb) => (await d.tickets.toArray()).map((t) => `${t.id}:${t.version}`).sort();
+    expect(await summary(db)).toEqual(await summary(plain));
+    expect(await countLogEntries(db)).toBe(await countLogEntries(plain));
   });
 });

@@ -1,6 +1,6 @@
 import { isOpenStatus } from '../../../shared/model/levels';
 import type { Ticket } from '../../../shared/model/ticket';
-import { nextDueAt } from '../../../shared/sla/ticket-sla';
+import { queueDueAt } from '../../../shared/sla/ticket-sla';
 import { getActivePolicy } from '../app/policy';
 import { riskInstants } from './risk-instants';
 import { searchKeysOf } from './search-keys';
@@ -29,10 +29,9 @@ export type TicketRecord = Ticket & {
 /** The index fields of a record, recomputed whenever the ticket changes (and by the schema upgrade). */
 export function derivedFields(ticket: Ticket): Pick<TicketRecord, 'open' | 'nextDueAt' | 'keys' | 'riskAt' | 'breachAt'> {
   const open = isOpenStatus(ticket.status);
-  const acceptanceDue = ticket.sla.acceptance?.state === 'running' ? (ticket.sla.acceptance.dueAt ?? Infinity) : Infinity;
   return {
     open: open ? 1 : 0,
-    nextDueAt: Math.min(nextDueAt(ticket.sla), acceptanceDue),
+    nextDueAt: queueDueAt(ticket.sla),
     keys: searchKeysOf(ticket, open),
     ...riskInstants(ticket.sla, open, getActivePolicy().calendars),
   };

@@ -85,6 +85,14 @@ export class ApiClient {
     });
   }
 
+  /** The agent's most urgent work, asked for ahead of a bootstrap (server/sync/first-work.ts); moves no cursor. */
+  firstWork(): Promise<Exchange<PullResponse & { unreadable: number }>> {
+    return this.request('/v1/pull/first-work', { method: 'GET' }, (json) => {
+      const { page, invalid } = parsePullPage(json);
+      return { ...page, unreadable: invalid.length };
+    });
+  }
+
   push(request: PushRequest): Promise<Exchange<PushResponse>> {
     return this.request(
       '/v1/push',

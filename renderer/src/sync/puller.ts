@@ -17,7 +17,16 @@ export const PULL_PAGE_SIZE = 2000;
  * `total` is known on a bootstrap (the server counts what follows the first page). `unreadable`: changes
  * this version could not read (a newer server's data, a damaged record), skipped; they do not come again.
  */
-export type PullProgress = { pages: number; changes: number; hasMore: boolean; refused: number; unreadable: number; total?: number };
+export type PullProgress = {
+  pages: number;
+  changes: number;
+  hasMore: boolean;
+  refused: number;
+  unreadable: number;
+  total?: number;
+  /** On a bootstrap: the agent's own most urgent tickets are stored (how many), ahead of the rest of the desk. */
+  firstWork?: number;
+};
 
 /**
  * Writes one page: server data, then confirmations (outbox rows the server
@@ -128,6 +137,27 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
 }
 
 /**
+ * On a bootstrap, the agent's own most urgent tickets first (their queues
+ * are right within a second or two, not after the whole desk): written like
+ * a page, but the cursor and the last-synced time stay, so the bootstrap
+ * that follows still brings everything, these included (a newer copy wins,
+ * log entries merge by id). A server without it, or a failure, just means
+ * the bootstrap alone; whatever went wrong, the bootstrap reports it.
+ */
+async function writeFirstWork(api: ApiClient, db: TierdeskDb, actor: Agent, state: PullState): Promise<number | null> {
+  let answer: Awaited<ReturnType<ApiClient['firstWork']>>;
+  try {
+    answer = await api.firstWork();
+  } catch (error) {
+    console.warn('first-work answer unavailable; bootstrapping the whole desk in change order', error);
+    return null;
+  }
+  const { body, sentAt, receivedAt } = answer;
+  await writePage(db, body, { ...state, serverOffsetMs: measureOffset(body.serverTime, sentAt, receivedAt) }, actor);
+  return body.changes.filter((c) => c.kind === 'ticket').length;
+}
+
+/**
  * Pulls every page changed after the stored cursor. The next page is fetched
  * while the current one is being written (the cursor comes with the
  * response), so network and server time overlap the IndexedDB writes.
@@ -140,7 +170,19 @@ export async function pullAll(
 ): Promise<PullProgress> {
   const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0, unreadable: 0 };
   const { clientId } = await db.transaction('rw', db.syncState, () => readClientState(db));
-  let next = api.pull((await readPullState(db)).cursor, PULL_PAGE_SIZE, clientId);
+  const start = await readPullState(db);
+  const bootstrap = start.cursor === '0' && start.lastSyncedAt === null;
+  const firstWork = bootstrap ? writeFirstWork(api, db, actor, start) : null;
+  let next = api.pull(start.cursor, PULL_PAGE_SIZE, clientId);
+  if (firstWork) {
+    // Settled before any page is written: pages never interleave with it.
+    next.catch(() => undefined);
+    const tickets = await firstWork;
+    if (tickets !== null) {
+      progress.firstWork = tickets;
+      onProgress?.({ ...progress });
+    }
+  }
   while (progress.hasMore) {
     const { body, sentAt, receivedAt } = await next;
     if (body.hasMore) {

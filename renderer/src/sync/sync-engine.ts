@@ -41,7 +41,12 @@ export class SyncEngine {
       pull: async () => {
         if (!this.api) throw new ApiRequestError(401, 'unauthorized', 'sign in to sync');
         const progress = await pullAll(this.api, this.db, this.actor, (p) =>
-          this.sink.setSyncStatus({ kind: 'syncing', changes: p.changes, ...(p.total ? { total: p.total } : {}) }),
+          this.sink.setSyncStatus({
+            kind: 'syncing',
+            changes: p.changes,
+            ...(p.total ? { total: p.total } : {}),
+            ...(p.firstWork !== undefined ? { firstWork: p.firstWork } : {}),
+          }),
         );
         if (progress.unreadable) this.sink.addUnreadable?.(progress.unreadable);
         const state = await readPullState(this.db);

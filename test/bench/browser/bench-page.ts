@@ -20,9 +20,13 @@ const bench = {
   async pull(apiBaseUrl: string, token: string, dbName: string, agent: Agent) {
     const db = dbNamed(dbName);
     const start = performance.now();
-    const progress = await pullAll(new ApiClient(apiBaseUrl, token), db, agent);
+    // A bootstrap stores the agent's most urgent work first: when that was in, and how much.
+    let firstWork = null as { ms: number; tickets: number } | null;
+    const progress = await pullAll(new ApiClient(apiBaseUrl, token), db, agent, (p) => {
+      if (p.firstWork !== undefined && !firstWork) firstWork = { ms: performance.now() - start, tickets: p.firstWork };
+    });
     const ms = performance.now() - start;
-    return { ms, changes: progress.changes, pages: progress.pages, stored: await db.tickets.count(), events: await countLogEntries(db) };
+    return { ms, firstWork, changes: progress.changes, pages: progress.pages, stored: await db.tickets.count(), events: await countLogEntries(db) };
   },
 
   /** Reports over the whole local desk (what the Reports dialog reads and computes), with the long tasks on the way. */

@@ -21,3 +21,9 @@ test('is indeterminate before the count arrives and gone after the first sync', 
   render(<FirstSyncProgress />);
   expect(screen.queryByLabelText('First sync progress')).toBeNull();
 });
+
+test("says when the agent's own most urgent tickets are in, while the rest of the desk downloads", () => {
+  useAppStore.setState({ lastSyncedAt: null, syncStatus: { kind: 'syncing', changes: 0, firstWork: 412 } });
+  render(<FirstSyncProgress />);
+  expect(screen.getByRole('status')).toHaveTextContent('First sync: your most urgent tickets are here (412); downloading the rest of the desk…');
+});

@@ -5,7 +5,8 @@ import type { PersistenceAnswer } from '../../sync/storage-persistence';
 /** Closed set of sync states the indicator switches over. */
 export type SyncStatus =
   | { kind: 'idle' }
-  | { kind: 'syncing'; changes: number; total?: number }
+  /** firstWork: on a first sync, the agent's own most urgent tickets are already stored (how many). */
+  | { kind: 'syncing'; changes: number; total?: number; firstWork?: number }
   | { kind: 'offline'; since: number }
   | { kind: 'unauthorized' }
   | { kind: 'error'; message: string };
