@@ -108,6 +108,7 @@ class Story {
       numberForNewTicket: () => this.number,
       kbArticle: (id) => this.kb.find((a) => a.id === id) ?? this.kbArticles.find((a) => a.id === id),
       agentName: (id) => DEMO_AGENTS.find((a) => a.id === id)?.name,
+      agent: (id) => DEMO_AGENTS.find((a) => a.id === id),
     });
     if (!outcome.ok) throw new Error(`seed ${this.number}: ${name} refused (${outcome.code}, ${outcome.field}): ${outcome.message}`);
     this.agg = { ticket: outcome.ticket!, events: [...(this.agg?.events ?? []), ...outcome.events] };

@@ -85,6 +85,7 @@ async function applyOne(deps: PushDeps, agent: Agent, clientId: string, m: PushM
         },
         kbArticle: (id) => kb.get(id),
         agentName: (id) => directory.agents.get(id)?.name,
+        agent: (id) => directory.agents.get(id),
       });
     } catch (error) {
       // Nothing is written before the reads: the mutation is refused like any

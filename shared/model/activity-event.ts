@@ -61,6 +61,17 @@ export const SkipDecidedEventSchema = z
   })
   .strict();
 
+/** A lead or manager gave the ticket to someone else (or back to its group's queue), or its owner released it; `to` null = the queue. */
+export const OwnerChangedEventSchema = z
+  .object({
+    type: z.literal('owner_changed'),
+    ...actor,
+    from: z.string().min(1).max(120).nullable(),
+    to: z.string().min(1).max(120).nullable(),
+    reason: z.string().min(1).max(2000),
+  })
+  .strict();
+
 export const KB_OUTCOMES = ['checked_not_resolved', 'resolved_with'] as const;
 export const KbOutcomeSchema = z.enum(KB_OUTCOMES);
 export type KbOutcome = z.infer<typeof KbOutcomeSchema>;
@@ -95,6 +106,7 @@ export const ActivityEventSchema = z.discriminatedUnion('type', [
   HandoffNoteEventSchema,
   SkipRequestedEventSchema,
   SkipDecidedEventSchema,
+  OwnerChangedEventSchema,
   KbMarkedEventSchema,
   ResolutionRecordedEventSchema,
   NotificationQueuedEventSchema,

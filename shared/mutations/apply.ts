@@ -2,7 +2,7 @@ import type { ApplyContext, ApplyOutcome, TicketAggregate } from './context';
 import type { Mutation } from './mutations';
 import { updateFields } from './ops/edit';
 import { addWorkNote, markKbArticle } from './ops/notes';
-import { acceptTicket } from './ops/ownership';
+import { acceptTicket, assignTicket } from './ops/ownership';
 import { pauseClock, resumeClock } from './ops/clocks';
 import { reopen, resolve } from './ops/resolve';
 import { createKbArticle } from './ops/kb';
@@ -27,6 +27,8 @@ export function applyMutation(agg: TicketAggregate | null, mutation: Mutation, c
       return addWorkNote(agg, mutation.args, ctx);
     case 'acceptTicket':
       return acceptTicket(agg, mutation.args, ctx);
+    case 'assignTicket':
+      return assignTicket(agg, mutation.args, ctx);
     case 'escalateFunctional':
       return escalateFunctional(agg, mutation.args, ctx);
     case 'requestTierSkip':

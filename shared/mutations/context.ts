@@ -22,6 +22,8 @@ export type ApplyContext = {
   kbArticle(id: string): KbArticle | undefined;
   /** Display name of an agent id (for requester messages). */
   agentName?(id: string): string | undefined;
+  /** The directory's agent with this id (who a ticket may be given to). */
+  agent?(id: string): Agent | undefined;
 };
 
 export const REFUSAL_CODES = [

@@ -65,6 +65,8 @@ export const MutationArgs = {
     })
     .strict(),
   acceptTicket: z.object({ ticketId: id }).strict(),
+  /** A lead gives the ticket to someone of its group and tier, or back to the queue (null); its owner may release it. */
+  assignTicket: z.object({ ticketId: id, assignee: id.nullable(), reason: text(2000) }).strict(),
   escalateFunctional: z
     .object({
       ticketId: id,

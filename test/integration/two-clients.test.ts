@@ -163,6 +163,31 @@ describe('two clients against one server', () => {
     expect(await l1.db.tickets.where('keys').equals('#sk:service-desk').count()).toBe(0);
   });
 
+  test('a lead gives a ticket to another agent: it lands in their My work, the owner keeps working offline meanwhile, nothing is lost', async () => {
+    const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    const b = await SyncClient.signIn(api.url, 'dana.fox@demo.test');
+    const lead = await SyncClient.signIn(api.url, 'lead@demo.test');
+    const ticketId = await sharedTicket(a, b);
+    await lead.sync();
+    // A is offline and writes a note; the lead reassigns meanwhile.
+    await a.mutate('addWorkNote', { ticketId, noteId: crypto.randomUUID(), body: 'A: ordered a new cable', visibility: 'internal' });
+    await lead.mutate('assignTicket', { ticketId, assignee: b.agent.id, reason: 'Alex goes on site visits this afternoon' });
+    await lead.sync();
+    await a.sync();
+    await b.sync();
+    expect(await b.ticket(ticketId)).toMatchObject({ assignee: b.agent.id, status: 'assigned' });
+    const mine = await b.db.tickets.where('[open+assignee+nextDueAt]').between([1, b.agent.id, -Infinity], [1, b.agent.id, Infinity]).primaryKeys();
+    expect(mine).toContain(ticketId);
+    expect(await a.notes(ticketId)).toContain('A: ordered a new cable');
+    expect(await b.notes(ticketId)).toContain('A: ordered a new cable');
+    const change = (await readLog(a.db, ticketId)).find((e) => e.event.type === 'owner_changed')!;
+    expect(change.event).toMatchObject({ by: lead.agent.id, from: a.agent.id, to: b.agent.id, reason: 'Alex goes on site visits this afternoon' });
+    expect(await a.db.needsAttention.count()).toBe(0);
+    // The old owner can no longer release it: refused at once, before anything is queued.
+    await expect(a.mutate('assignTicket', { ticketId, assignee: null, reason: 'Releasing it' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await a.db.outbox.count()).toBe(0);
+  });
+
   test('a ticket created offline gets its real number when it syncs', async () => {
     const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
     await a.sync();

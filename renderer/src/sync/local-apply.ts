@@ -39,6 +39,7 @@ export async function applyContextFor(
     numberForNewTicket: () => provisionalNumber(ticketId),
     kbArticle: (id) => articles.get(id),
     agentName: (id) => agents.find((a) => a.id === id)?.name,
+    agent: (id) => agents.find((a) => a.id === id),
   };
 }
 

@@ -55,6 +55,7 @@ export class TicketStory {
       numberForNewTicket: () => 'INC-000042',
       kbArticle: (id) => this.kb.find((a) => a.id === id),
       agentName: (id) => id,
+      agent: (id) => Object.values(AGENTS).find((a) => a.id === id),
     });
     if (outcome.ok && outcome.ticket) {
       this.agg = { ticket: outcome.ticket, events: [...(this.agg?.events ?? []), ...outcome.events] };

@@ -3,6 +3,7 @@ import { useDb } from '../../app/db-context';
 import { HandoffDialog } from '../handoff/HandoffDialog';
 import { ArticleDialog } from '../knowledge/ArticleDialog';
 import { useTicket } from '../ticket/use-ticket';
+import { AssignDialog } from './AssignDialog';
 import { EditFieldsDialog } from './EditFieldsDialog';
 import { HierarchicalDialog } from './HierarchicalDialog';
 import { NoteDialog } from './NoteDialog';
@@ -42,5 +43,7 @@ export function ActionDialogs() {
       return <ReopenDialog key={key} {...props} />;
     case 'edit':
       return <EditFieldsDialog key={key} {...props} />;
+    case 'assign':
+      return <AssignDialog key={key} {...props} />;
   }
 }

@@ -7,6 +7,7 @@ import type { TicketRecord } from '../../db/ticket-record';
 import { mutate } from '../../sync/mutate';
 import { deskWithOwnedTicket, L1, L2, Providers } from '../../test/workspace-harness';
 import { draftKey } from '../drafts/use-draft';
+import { AssignDialog } from './AssignDialog';
 import { HierarchicalDialog } from './HierarchicalDialog';
 import { NoteDialog } from './NoteDialog';
 import { PauseDialog } from './PauseDialog';
@@ -64,6 +65,15 @@ const DIALOGS: Case[] = [
     text: 'The whole floor cannot print payroll; needs a replacement approved today.',
     submit: /^Notify management$/,
     refusedArgs: (reason) => ({ ticketId: TICKET, toRole: 'team_lead', trigger: 'sla_breach_risk', reason }),
+  },
+  {
+    name: 'release to the queue',
+    Dialog: AssignDialog,
+    kind: 'assign',
+    field: 'Reason',
+    text: 'Going off shift; the printer needs someone on site tomorrow.',
+    submit: /^Release$/,
+    refusedArgs: (reason) => ({ ticketId: TICKET, assignee: null, reason }),
   },
   {
     name: 'reopen',

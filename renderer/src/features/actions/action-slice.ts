@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
 
 /** `handoff` escalates up a tier, `return` sends the ticket back down (the same handoff dialog). */
-export const ACTION_KINDS = ['note', 'handoff', 'return', 'hierarchical', 'pause', 'resolve', 'reopen', 'edit'] as const;
+export const ACTION_KINDS = ['note', 'handoff', 'return', 'hierarchical', 'pause', 'resolve', 'reopen', 'edit', 'assign'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export type OpenAction = {

@@ -14,6 +14,7 @@ export const SHORTCUTS: Array<{ keys: string; what: string }> = [
   { keys: 'p', what: 'Pause a clock' },
   { keys: 'r', what: 'Resolve' },
   { keys: 'f', what: 'Edit fields (title, category, impact, urgency…)' },
+  { keys: 'o', what: 'Assign to someone or back to the queue (leads); release your own ticket' },
   { keys: 'c', what: 'New ticket (log a call or a walk-in)' },
   { keys: '/', what: 'Search the queue' },
   { keys: 'g then m', what: 'Go to My work' },

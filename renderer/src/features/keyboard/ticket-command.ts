@@ -16,6 +16,7 @@ export const COMMAND_LABEL: Record<TicketCommand, string> = {
   resolve: 'Resolve',
   reopen: 'Reopen',
   edit: 'Edit fields',
+  assign: 'Assign to someone, or release to the queue',
 };
 
 /**

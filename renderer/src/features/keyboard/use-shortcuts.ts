@@ -13,7 +13,7 @@ import { ticketCommand, type TicketCommand } from './ticket-command';
 const G_WINDOW_MS = 1500;
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
-const ACTION_KEYS: Record<string, TicketCommand> = { a: 'accept', n: 'note', e: 'handoff', b: 'return', h: 'hierarchical', p: 'pause', r: 'resolve', f: 'edit' };
+const ACTION_KEYS: Record<string, TicketCommand> = { a: 'accept', n: 'note', e: 'handoff', b: 'return', h: 'hierarchical', p: 'pause', r: 'resolve', f: 'edit', o: 'assign' };
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;

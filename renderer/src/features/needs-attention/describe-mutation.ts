@@ -6,6 +6,7 @@ const LABEL: Record<MutationName, string> = {
   updateFields: 'Edit fields',
   addWorkNote: 'Work note',
   acceptTicket: 'Accept',
+  assignTicket: 'Assign to someone',
   escalateFunctional: 'Escalate to another tier',
   requestTierSkip: 'Ask a lead to approve a tier skip',
   decideTierSkip: 'Decide on a tier skip',
@@ -21,6 +22,7 @@ const LABEL: Record<MutationName, string> = {
 /** The dialog that edits a refused action of this kind (the ones with text to fix). */
 export const EDIT_DIALOG: Partial<Record<MutationName, ActionKind>> = {
   addWorkNote: 'note',
+  assignTicket: 'assign',
   escalateFunctional: 'handoff',
   requestTierSkip: 'handoff',
   escalateHierarchical: 'hierarchical',

@@ -1,4 +1,5 @@
 import type { Agent } from '../../../../shared/model/agent';
+import { isSupervisor } from '../../../../shared/auth/access';
 import { lowerTiers } from '../../../../shared/escalation/tier-rules';
 import type { ClockKind } from '../../../../shared/sla/clock-snapshot';
 import { useAppStore } from '../../app/store';
@@ -17,6 +18,7 @@ const BUTTONS: Array<{ kind: ActionKind | 'accept'; label: string; key: string }
   { kind: 'pause', label: 'Pause', key: 'p' },
   { kind: 'resolve', label: 'Resolve', key: 'r' },
   { kind: 'edit', label: 'Edit', key: 'f' },
+  { kind: 'assign', label: 'Assign', key: 'o' },
   { kind: 'reopen', label: 'Reopen', key: '' },
 ];
 
@@ -43,16 +45,20 @@ export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agen
         if (kind === 'reopen' && reason) return null;
         // Nothing is below the first tier: the service desk never sees a Send back it could not use.
         if (kind === 'return' && lowerTiers(ticket.tier).length === 0) return null;
+        // Assigning is a lead's job; an owner sees it as Release, everyone else not at all.
+        const supervisor = isSupervisor(agent);
+        if (kind === 'assign' && !supervisor && ticket.assignee !== agent.id) return null;
+        const shown = kind === 'assign' && !supervisor ? 'Release' : label;
         return (
           <button
             key={kind}
             type="button"
             disabled={reason !== null}
-            title={reason ?? (key ? `${label} (${key})` : label)}
+            title={reason ?? (key ? `${shown} (${key})` : shown)}
             aria-keyshortcuts={key || undefined}
             onClick={() => (kind === 'accept' ? void accept() : openAction({ kind, ticketId: ticket.id }))}
           >
-            {label}
+            {shown}
             {key && <kbd aria-hidden="true">{key}</kbd>}
           </button>
         );

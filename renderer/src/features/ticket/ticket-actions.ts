@@ -18,6 +18,8 @@ export type Availability = {
   reopen: string | null;
   /** Edit title, description, category, service, impact, urgency. */
   edit: string | null;
+  /** Give it to someone or back to the queue (leads, managers); release it to the queue (its owner). */
+  assign: string | null;
   /** Clocks that can be resumed. */
   resume: ClockKind[];
 };
@@ -61,6 +63,11 @@ export function availability(ticket: Ticket, agent: Agent): Availability {
     resolve: work ?? closed ?? waiting ?? (mine ? (agent.tier === ticket.tier || supervisor ? null : `Only ${ticket.tier} resolves it.`) : 'Only the owner resolves it.'),
     reopen: work ?? (ticket.status === 'resolved' ? null : 'Only a resolved ticket can be reopened.'),
     edit: work ?? closed,
+    assign:
+      work ??
+      closed ??
+      waiting ??
+      (supervisor || ticket.assignee === agent.id ? null : 'Only a lead or manager gives a ticket to someone; its owner can release it to the queue.'),
     resume: open && !work ? CLOCK_KINDS.filter((k) => ticket.sla[k].state === 'paused') : [],
   };
 }
@@ -76,4 +83,5 @@ export const AVAILABILITY_OF = {
   resolve: 'resolve',
   reopen: 'reopen',
   edit: 'edit',
+  assign: 'assign',
 } as const satisfies Record<string, keyof Omit<Availability, 'resume'>>;

@@ -34,4 +34,13 @@ describe('timeline wording of tier moves', () => {
     const closed = { type: 'closed', at, by: 'tierdesk-auto-close', role: 'system' } as TimelineEvent;
     expect(describeEvent(closed, names, defaultPolicy).text).toBe('Tierdesk closed the ticket: resolved 48h ago and not reopened');
   });
+
+  test('a change of owner says who gave it to whom, or that it went back to the queue, and why', () => {
+    const given: TimelineEvent = { type: 'owner_changed', at, by: 'lead-1', role: 'lead', from: 'agent-x', to: 'agent-l2', reason: 'Off sick today' };
+    expect(describeEvent(given, names, defaultPolicy)).toEqual({ kind: 'ownership', text: 'lead-1 gave the ticket to Ben Okafor (was agent-x): Off sick today' });
+    const released: TimelineEvent = { ...given, by: 'agent-l2', role: 'l2_agent', from: 'agent-l2', to: null, reason: 'Going off shift' };
+    expect(describeEvent(released, names, defaultPolicy).text).toBe('Ben Okafor released the ticket to the queue: Going off shift');
+    const taken: TimelineEvent = { ...given, to: null, reason: 'Rebalancing' };
+    expect(describeEvent(taken, names, defaultPolicy).text).toBe('lead-1 took the ticket from agent-x back to the queue: Rebalancing');
+  });
 });

@@ -66,6 +66,15 @@ export function describeEvent(event: TimelineEvent, names: ReadonlyMap<string, A
       if (event.decision === 'withdrawn') return { kind: 'escalation', text: `${who} withdrew the request to skip to ${event.toTier}${why}` };
       return { kind: 'escalation', text: `${who} ${event.decision} ${requester}'s request to skip to ${event.toTier}${why}` };
     }
+    case 'owner_changed': {
+      const name = (id: string | null) => (id === null ? null : (names.get(id)?.name ?? id));
+      const from = name(event.from);
+      if (event.to === null) {
+        const text = event.from === event.by ? `${who} released the ticket to the queue` : `${who} took the ticket from ${from ?? 'nobody'} back to the queue`;
+        return { kind: 'ownership', text: `${text}: ${event.reason}` };
+      }
+      return { kind: 'ownership', text: `${who} gave the ticket to ${name(event.to)}${from ? ` (was ${from})` : ''}: ${event.reason}` };
+    }
     case 'kb_marked':
       return { kind: 'knowledge', text: `${who} marked a knowledge article: ${event.outcome === 'resolved_with' ? 'resolved with it' : 'checked, did not resolve'}` };
     case 'resolution_recorded':

@@ -1,0 +1,90 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Agent } from '../../../../shared/model/agent';
+import type { TierdeskDb } from '../../db/db';
+import { deskWithOwnedTicket, L1, L2, LEAD, Providers } from '../../test/workspace-harness';
+import { ActionBar } from '../ticket/ActionBar';
+import { AssignDialog } from './AssignDialog';
+
+const TICKET = 'ticket-vpn';
+const L1B: Agent = { id: 'agent-l1b', email: 'l1b@demo.test', name: 'Blake Chen', role: 'l1_agent', tier: 'L1', groups: ['service-desk'] };
+let db: TierdeskDb;
+
+beforeEach(async () => {
+  db = await deskWithOwnedTicket('assign', [L1, L1B, L2, LEAD], {
+    ticketId: TICKET,
+    title: 'VPN drops every few minutes',
+    description: 'Reported by phone',
+    category: 'network',
+    service: 'VPN',
+    impact: 'medium',
+    urgency: 'medium',
+    severity: 'S3',
+    channel: 'phone',
+  });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function open(agent: Agent) {
+  const ticket = (await db.tickets.get(TICKET))!;
+  render(
+    <Providers db={db} agent={agent}>
+      <AssignDialog ticket={ticket} onClose={() => {}} />
+    </Providers>,
+  );
+  return screen.findByRole('dialog');
+}
+
+describe('AssignDialog', () => {
+  test("a lead picks from the ticket's group and tier (not the current owner, not other tiers) and the change shows at once", async () => {
+    const user = userEvent.setup();
+    const dialog = await open(LEAD);
+    expect(dialog).toHaveAccessibleName(/^Assign INC-|^Assign NEW-/);
+    const owner = within(dialog).getByLabelText('New owner') as HTMLSelectElement;
+    await waitFor(() => expect([...owner.options].map((o) => o.text)).toEqual(['Nobody: back to the queue', 'Blake Chen', 'Jordan Blake (you)']));
+    await user.selectOptions(owner, 'agent-l1b');
+    await user.type(within(dialog).getByLabelText('Reason'), 'Alex is off sick today');
+    await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
+    await waitFor(async () => expect((await db.tickets.get(TICKET))?.assignee).toBe('agent-l1b'));
+    const queued = (await db.outbox.orderBy('id').last())!;
+    expect(queued).toMatchObject({ name: 'assignTicket', args: { ticketId: TICKET, assignee: 'agent-l1b', reason: 'Alex is off sick today' } });
+  });
+
+  test('its owner only releases it, with a reason; sent empty, the reason field is marked and nothing is queued', async () => {
+    const user = userEvent.setup();
+    const dialog = await open(L1);
+    expect(within(dialog).queryByLabelText('New owner')).toBeNull();
+    const before = await db.outbox.count();
+    await user.click(within(dialog).getByRole('button', { name: 'Release' }));
+    await waitFor(() => expect(within(dialog).getByLabelText('Reason')).toHaveAttribute('aria-invalid', 'true'));
+    expect(await db.outbox.count()).toBe(before);
+    await user.type(within(dialog).getByLabelText('Reason'), 'Going off shift');
+    await user.click(within(dialog).getByRole('button', { name: 'Release' }));
+    await waitFor(async () => expect(await db.tickets.get(TICKET)).toMatchObject({ assignee: null, status: 'new' }));
+  });
+});
+
+describe('the Assign action', () => {
+  const bar = async (agent: Agent) => {
+    const ticket = (await db.tickets.get(TICKET))!;
+    render(
+      <Providers db={db} agent={agent}>
+        <ActionBar ticket={ticket} agent={agent} />
+      </Providers>,
+    );
+    return screen.getByRole('toolbar');
+  };
+
+  test('is Assign for a lead, Release for the owner, and not there for anyone else', async () => {
+    expect(within(await bar(LEAD)).getByRole('button', { name: /^Assign/ })).toBeEnabled();
+    document.body.innerHTML = '';
+    expect(within(await bar(L1)).getByRole('button', { name: /^Release/ })).toBeEnabled();
+    document.body.innerHTML = '';
+    const other = await bar(L1B);
+    expect(within(other).queryByRole('button', { name: /^Assign|^Release/ })).toBeNull();
+  });
+});

@@ -1,0 +1,88 @@
+import { isSupervisor } from '../../../../shared/auth/access';
+import { canOwnTicket } from '../../../../shared/mutations/ops/ownership';
+import { useDb } from '../../app/db-context';
+import { agentName, useAgents } from '../../db/use-directory';
+import type { TicketRecord } from '../../db/ticket-record';
+import { Field, FormAlert } from '../../ui/Field';
+import { Modal } from '../../ui/Modal';
+import { DraftActions } from '../drafts/DraftActions';
+import { useDraft } from '../drafts/use-draft';
+import { RefusedNotice } from '../needs-attention/RefusedNotice';
+import { fieldError } from './action-error';
+import { useActions } from './actions-context';
+import { useActionProblem } from './use-action-problem';
+import { useRunAction } from './use-run-action';
+
+/** '' = nobody: back to the group's queue. */
+type AssignDraft = { assignee: string; reason: string };
+const QUEUE = '';
+
+/**
+ * Give the ticket to someone of its group and tier, or back to the queue
+ * (a lead or manager); release your own ticket to the queue (its owner).
+ * The reason goes on the timeline; the same rules as the server decide.
+ */
+export function AssignDialog({ ticket, refused, onClose }: { ticket: TicketRecord; refused?: { id: number; args: unknown } | undefined; onClose(): void }) {
+  const db = useDb();
+  const { agent } = useActions();
+  const run = useRunAction();
+  const agents = useAgents(db);
+  const supervisor = isSupervisor(agent);
+  const candidates = supervisor
+    ? [...agents.values()].filter((a) => a.id !== ticket.assignee && canOwnTicket(a, ticket) && a.role !== 'admin').sort((a, b) => a.name.localeCompare(b.name))
+    : [];
+  const prior = refused?.args as { assignee?: string | null; reason?: string } | undefined;
+  const draft = useDraft<AssignDraft>(db, 'assign', ticket.id, () => ({ assignee: QUEUE, reason: '' }), refused && {
+    id: refused.id,
+    value: prior && { assignee: prior.assignee ?? QUEUE, reason: prior.reason ?? '' },
+  });
+  const { problem, setProblem, edited } = useActionProblem<AssignDraft>();
+  const value = draft.value;
+  const set = (next: AssignDraft) => {
+    edited(value, next);
+    draft.set(next);
+  };
+  const owner = agentName(agents, ticket.assignee, agent.id);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!value) return;
+    const assignee = value.assignee === QUEUE ? null : value.assignee;
+    const label = assignee ? `Gave ${ticket.number} to ${agentName(agents, assignee)}` : `Put ${ticket.number} back in the queue`;
+    const outcome = await run('assignTicket', { ticketId: ticket.id, assignee, reason: value.reason }, { label, refusedId: refused?.id });
+    if (outcome) return setProblem(outcome);
+    await draft.discard();
+    onClose();
+  }
+
+  return (
+    <Modal
+      title={supervisor ? `Assign ${ticket.number}` : `Release ${ticket.number} to the queue`}
+      description={`Owner now: ${owner}. The reason goes on the timeline for the next owner and the lead.`}
+      onClose={onClose}
+    >
+      {value && (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <FormAlert message={problem?.message ?? null} />
+          <RefusedNotice refusedId={refused?.id} />
+          {supervisor && (
+            <Field label="New owner" hint={`People of ${ticket.group} who work in ${ticket.tier}, or nobody.`} error={problem ? fieldError(problem.fields, 'assignee') : undefined}>
+              <select value={value.assignee} onChange={(e) => set({ ...value, assignee: e.target.value })}>
+                <option value={QUEUE}>Nobody: back to the queue</option>
+                {candidates.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.id === agent.id ? `${a.name} (you)` : a.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          <Field label="Reason" error={problem ? fieldError(problem.fields, 'reason') : undefined}>
+            <textarea data-autofocus rows={3} value={value.reason} onChange={(e) => set({ ...value, reason: e.target.value })} />
+          </Field>
+          <DraftActions draft={draft} onCancel={onClose} submit={supervisor ? 'Assign' : 'Release'} />
+        </form>
+      )}
+    </Modal>
+  );
+}
