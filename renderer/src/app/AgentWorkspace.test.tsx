@@ -115,6 +115,18 @@ describe('the agent workspace', () => {
     await waitFor(() => expect(screen.queryByRole('heading', { level: 2, name: 'Printer jams on floor 3' })).toBeNull());
   });
 
+  test('after a click on a view, j then Enter opens the selected ticket (the view button does not take the Enter)', async () => {
+    const user = userEvent.setup();
+    show();
+    await waitFor(() => expect(heading()).toHaveTextContent('My work (2)'));
+    await user.click(screen.getByRole('button', { name: /^Service Desk queue/ }));
+    await waitFor(() => expect(heading()).toHaveTextContent(/^Service Desk queue/));
+    await user.keyboard('j');
+    const selected = document.querySelector('[aria-current="true"]')!.getAttribute('data-ticket');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(document.querySelector('[data-detail]')).toHaveAttribute('data-detail', selected));
+  });
+
   test('accepts a new ticket with a, shows it waiting to sync, and says why a key cannot act', async () => {
     const user = userEvent.setup();
     show();

@@ -66,6 +66,9 @@ export function useShortcuts(db: TierdeskDb, agent: Agent): void {
         case 'k': {
           const next = stepFrom(store.selectedId, key === 'j' ? 1 : -1);
           if (next) store.select(next);
+          // After a click on a view (or any button), the list takes the keys: Enter then opens
+          // the selected ticket instead of pressing that button again.
+          if (event.target instanceof HTMLButtonElement) document.querySelector<HTMLElement>('.queue-scroll')?.focus();
           return;
         }
         case 'Enter':
