@@ -1,7 +1,7 @@
 import { isSupervisor } from '../../../../shared/auth/access';
 import { canOwnTicket } from '../../../../shared/mutations/ops/ownership';
 import { useDb } from '../../app/db-context';
-import { agentName, useAgents } from '../../db/use-directory';
+import { agentName, useAgents, useGroups } from '../../db/use-directory';
 import type { TicketRecord } from '../../db/ticket-record';
 import { Field, FormAlert } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
@@ -27,6 +27,7 @@ export function AssignDialog({ ticket, refused, onClose }: { ticket: TicketRecor
   const { agent } = useActions();
   const run = useRunAction();
   const agents = useAgents(db);
+  const groupName = useGroups(db).find((g) => g.id === ticket.group)?.name ?? ticket.group;
   const supervisor = isSupervisor(agent);
   const candidates = supervisor
     ? [...agents.values()].filter((a) => a.id !== ticket.assignee && canOwnTicket(a, ticket) && a.role !== 'admin').sort((a, b) => a.name.localeCompare(b.name))
@@ -66,7 +67,7 @@ export function AssignDialog({ ticket, refused, onClose }: { ticket: TicketRecor
           <FormAlert message={problem?.message ?? null} />
           <RefusedNotice refusedId={refused?.id} />
           {supervisor && (
-            <Field label="New owner" hint={`People of ${ticket.group} who work in ${ticket.tier}, or nobody.`} error={problem ? fieldError(problem.fields, 'assignee') : undefined}>
+            <Field label="New owner" hint={`People of ${groupName} who work in ${ticket.tier}, or nobody.`} error={problem ? fieldError(problem.fields, 'assignee') : undefined}>
               <select value={value.assignee} onChange={(e) => set({ ...value, assignee: e.target.value })}>
                 <option value={QUEUE}>Nobody: back to the queue</option>
                 {candidates.map((a) => (
