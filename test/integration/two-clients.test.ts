@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApiProcess, type ApiProcess } from '../../scripts/lib/api-process';
 import { freePort } from '../e2e/support';
 import { readLog } from '../../renderer/src/db/ticket-log';
+import { pullAll } from '../../renderer/src/sync/puller';
 import { SyncClient } from './sync-client';
 
 let api: ApiProcess;
@@ -174,7 +175,14 @@ describe('two clients against one server', () => {
     await lead.mutate('assignTicket', { ticketId, assignee: b.agent.id, reason: 'Alex goes on site visits this afternoon' });
     await lead.sync();
     await a.sync();
-    await b.sync();
+    // B's pull says the ticket was given to B, by whom and why (what the app shows); A's does not.
+    const pulled = await pullAll(b.api, b.db, b.agent);
+    expect(pulled.handedToMe).toEqual([{ ticketId, by: lead.agent.id, reason: 'Alex goes on site visits this afternoon', at: expect.any(Number) }]);
+    expect((await pullAll(a.api, a.db, a.agent)).handedToMe).toEqual([]);
+    // A new computer's bootstrap brings that entry as history, not as news.
+    const fresh = await SyncClient.signIn(api.url, 'dana.fox@demo.test');
+    expect((await pullAll(fresh.api, fresh.db, fresh.agent)).handedToMe).toEqual([]);
+    expect((await fresh.ticket(ticketId))!.assignee).toBe(b.agent.id);
     expect(await b.ticket(ticketId)).toMatchObject({ assignee: b.agent.id, status: 'assigned' });
     const mine = await b.db.tickets.where('[open+assignee+nextDueAt]').between([1, b.agent.id, -Infinity], [1, b.agent.id, Infinity]).primaryKeys();
     expect(mine).toContain(ticketId);

@@ -118,6 +118,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
       setLastSyncedAt: store.setLastSyncedAt,
       tokenRejected: store.tokenRejected,
       addUnreadable: store.addUnreadable,
+      handedOver: store.addHandedOver,
     });
   }, [apiBaseUrl, token, db, agent]);
   const actions = useMemo<Actions>(() => ({ agent, mutate: (name, args) => controller.mutate(name, args) }), [controller, agent]);

@@ -26,7 +26,20 @@ export type PullProgress = {
   total?: number;
   /** On a bootstrap: the agent's own most urgent tickets are stored (how many), ahead of the rest of the desk. */
   firstWork?: number;
+  /** Tickets someone else gave to this agent since the last pull (never on a bootstrap: that is history). */
+  handedToMe: HandedOver[];
 };
+
+/** Someone (a lead) gave the agent a ticket: who, when and why (from the ticket's owner_changed entry). */
+export type HandedOver = { ticketId: string; by: string; reason: string; at: number };
+
+function handedTo(agent: Agent, changes: readonly Change[]): HandedOver[] {
+  return changes.flatMap((c) =>
+    c.kind === 'event' && c.value.event.type === 'owner_changed' && c.value.event.to === agent.id && c.value.event.by !== agent.id
+      ? [{ ticketId: c.value.ticketId, by: c.value.event.by, reason: c.value.event.reason, at: c.value.event.at }]
+      : [],
+  );
+}
 
 /**
  * Writes one page: server data, then confirmations (outbox rows the server
@@ -168,7 +181,7 @@ export async function pullAll(
   actor: Agent,
   onProgress?: (progress: PullProgress) => void,
 ): Promise<PullProgress> {
-  const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0, unreadable: 0 };
+  const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0, unreadable: 0, handedToMe: [] };
   const { clientId } = await db.transaction('rw', db.syncState, () => readClientState(db));
   const start = await readPullState(db);
   const bootstrap = start.cursor === '0' && start.lastSyncedAt === null;
@@ -198,6 +211,7 @@ export async function pullAll(
     };
     if (body.remaining !== undefined) progress.total = body.changes.length + body.remaining;
     progress.refused += await writePage(db, body, state, actor);
+    if (!bootstrap) progress.handedToMe.push(...handedTo(actor, body.changes));
     progress.pages += 1;
     progress.changes += body.changes.length;
     progress.unreadable += body.unreadable;

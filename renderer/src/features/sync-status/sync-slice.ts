@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
+import type { HandedOver } from '../../sync/puller';
 import type { PersistenceAnswer } from '../../sync/storage-persistence';
 
 /** Closed set of sync states the indicator switches over. */
@@ -23,7 +24,13 @@ export type SyncSlice = {
   /** Changes from the server this version could not read and skipped, this session (never silently). */
   unreadableChanges: number;
   addUnreadable(count: number): void;
+  /** Tickets given to this agent by someone else this session, until dismissed or opened (newest first, one per ticket). */
+  handedOver: HandedOver[];
+  addHandedOver(list: readonly HandedOver[]): void;
+  dismissHandedOver(ticketId: string): void;
 };
+
+const KEEP_HANDED_OVER = 10;
 
 export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) => ({
   syncStatus: { kind: 'idle' },
@@ -34,4 +41,12 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) 
   setLastSyncedAt: (lastSyncedAt) => set({ lastSyncedAt }),
   unreadableChanges: 0,
   addUnreadable: (count) => set((s) => ({ unreadableChanges: s.unreadableChanges + count })),
+  handedOver: [],
+  addHandedOver: (list) =>
+    set((s) => {
+      const fresh = [...list].sort((a, b) => b.at - a.at);
+      const ids = new Set(fresh.map((h) => h.ticketId));
+      return { handedOver: [...fresh.filter((h, i) => fresh.findIndex((x) => x.ticketId === h.ticketId) === i), ...s.handedOver.filter((h) => !ids.has(h.ticketId))].slice(0, KEEP_HANDED_OVER) };
+    }),
+  dismissHandedOver: (ticketId) => set((s) => ({ handedOver: s.handedOver.filter((h) => h.ticketId !== ticketId) })),
 });

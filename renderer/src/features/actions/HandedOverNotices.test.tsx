@@ -1,0 +1,49 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { resetAppStore, useAppStore } from '../../app/store';
+import { TierdeskDb } from '../../db/db';
+import { makeTicket } from '../../test/tickets';
+import { L1, LEAD, Providers } from '../../test/workspace-harness';
+import { HandedOverNotices } from './HandedOverNotices';
+
+const T0 = Date.UTC(2026, 10, 24, 15);
+let db: TierdeskDb;
+
+beforeEach(async () => {
+  resetAppStore();
+  db = new TierdeskDb(`handed-${Math.random()}`);
+  await db.agents.bulkPut([L1, LEAD]);
+  await db.tickets.bulkPut([makeTicket(86, { createdAt: T0, title: 'Shared mailbox missing' }), makeTicket(87, { createdAt: T0, title: 'Printer jams' })]);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('HandedOverNotices', () => {
+  test('says who gave the agent which ticket and why; Open goes to it, × dismisses; a ticket given twice shows once', async () => {
+    const user = userEvent.setup();
+    useAppStore.getState().addHandedOver([
+      { ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 },
+      { ticketId: 't-87', by: LEAD.id, reason: 'Rebalancing', at: T0 + 1 },
+    ]);
+    useAppStore.getState().addHandedOver([{ ticketId: 't-86', by: LEAD.id, reason: 'Still off sick', at: T0 + 2 }]);
+    render(
+      <Providers db={db} agent={L1}>
+        <HandedOverNotices />
+      </Providers>,
+    );
+    const list = screen.getByRole('list', { name: 'Tickets given to you' });
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+        expect.stringContaining('Jordan Blake gave you INC-000086: Shared mailbox missing — Still off sick'),
+        expect.stringContaining('Jordan Blake gave you INC-000087: Printer jams — Rebalancing'),
+      ]),
+    );
+    await user.click(within(list).getByRole('button', { name: 'Open INC-000086' }));
+    expect(useAppStore.getState().detailId).toBe('t-86');
+    await user.click(within(list).getByRole('button', { name: /^Dismiss: INC-000087/ }));
+    expect(screen.queryByRole('list', { name: 'Tickets given to you' })).toBeNull();
+  });
+});
