@@ -33,9 +33,12 @@ export type PullProgress = {
 /** Someone (a lead) gave the agent a ticket: who, when and why (from the ticket's owner_changed entry). */
 export type HandedOver = { ticketId: string; by: string; reason: string; at: number };
 
-function handedTo(agent: Agent, changes: readonly Change[]): HandedOver[] {
-  return changes.flatMap((c) =>
-    c.kind === 'event' && c.value.event.type === 'owner_changed' && c.value.event.to === agent.id && c.value.event.by !== agent.id
+/** Older hand-overs are history (a resumed bootstrap brings them too), not news. */
+const HANDED_OVER_NEWS_MS = 24 * 3_600_000;
+
+function handedTo(agent: Agent, page: PullResponse): HandedOver[] {
+  return page.changes.flatMap((c) =>
+    c.kind === 'event' && c.value.event.type === 'owner_changed' && c.value.event.to === agent.id && c.value.event.by !== agent.id && c.value.event.at >= page.serverTime - HANDED_OVER_NEWS_MS
       ? [{ ticketId: c.value.ticketId, by: c.value.event.by, reason: c.value.event.reason, at: c.value.event.at }]
       : [],
   );
@@ -211,7 +214,7 @@ export async function pullAll(
     };
     if (body.remaining !== undefined) progress.total = body.changes.length + body.remaining;
     progress.refused += await writePage(db, body, state, actor);
-    if (!bootstrap) progress.handedToMe.push(...handedTo(actor, body.changes));
+    if (!bootstrap) progress.handedToMe.push(...handedTo(actor, body));
     progress.pages += 1;
     progress.changes += body.changes.length;
     progress.unreadable += body.unreadable;
