@@ -43,12 +43,18 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
+/** A skipped measurement (NaN, which comes back from a child process as null) prints as a dash instead of crashing the table. */
+export function formatValue(value: number | null): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
 export function formatTable(rows: readonly BenchRow[]): string {
   const header = ['benchmark', 'metric', 'value', 'unit', 'target', 'met'];
   const body = rows.map((r) => [
     r.benchmark,
     r.metric,
-    Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(2),
+    formatValue(r.value),
     r.unit,
     r.target ?? '',
     r.met === undefined ? '' : r.met ? 'yes' : 'NO',
