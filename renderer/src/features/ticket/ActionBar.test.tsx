@@ -3,14 +3,14 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { goodHandoff, NEW_TICKET } from '../../../../shared/mutations/testing/harness';
 import type { TierdeskDb } from '../../db/db';
 import { mutate } from '../../sync/mutate';
-import { deskWithOwnedTicket, L1, L2, Providers } from '../../test/workspace-harness';
+import { deskWithOwnedTicket, L1, L2, LEAD, Providers } from '../../test/workspace-harness';
 import { ActionBar } from './ActionBar';
 
 let db: TierdeskDb;
 const TICKET = 'ticket-bar';
 
 beforeEach(async () => {
-  db = await deskWithOwnedTicket('action-bar', [L1, L2], { ...NEW_TICKET, ticketId: TICKET, title: 'VPN drops every ten minutes' });
+  db = await deskWithOwnedTicket('action-bar', [L1, L2, LEAD], { ...NEW_TICKET, ticketId: TICKET, title: 'VPN drops every ten minutes' });
 });
 afterEach(async () => {
   db.close();
@@ -41,5 +41,13 @@ describe('the action bar', () => {
     const sendBack = within(toolbar).getByRole('button', { name: /^Send back/ });
     expect(sendBack).toBeEnabled();
     expect(sendBack).toHaveAttribute('aria-keyshortcuts', 'b');
+  });
+
+  test('Assign is there for a lead, Release for the owner, and nothing for anyone else', async () => {
+    expect(within(await bar(LEAD)).getByRole('button', { name: /^Assign/ })).toBeEnabled();
+    document.body.innerHTML = '';
+    expect(within(await bar(L1)).getByRole('button', { name: /^Release/ })).toBeEnabled();
+    document.body.innerHTML = '';
+    expect(within(await bar(L2)).queryByRole('button', { name: /^Assign|^Release/ })).toBeNull();
   });
 });
