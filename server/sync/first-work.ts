@@ -9,6 +9,8 @@ import { logDamaged, readStoredOr, type DamagedSink } from '../repo/stored-recor
 
 /** Tickets per list in a first-work answer: a screenful many times over, a small fraction of a big desk. */
 export const FIRST_WORK_PER_LIST = 300;
+/** Rows ranked between two turns of the event loop. */
+const YIELD_EVERY = 2_000;
 
 type FirstWorkInput = { agent: Agent; nowMs: number; perList?: number; damaged?: DamagedSink };
 
@@ -36,16 +38,19 @@ export async function firstWork(db: Db, input: FirstWorkInput): Promise<PullResp
     .execute();
   // Ranked from the raw JSON (cheap); only the chosen few are read in full, damaged ones reported and left out.
   type Ranked = { row: (typeof rows)[number]; raw: Ticket | null; due: number };
-  const ranked = rows
-    .map((row): Ranked => {
-      try {
-        const raw = JSON.parse(row.data) as Ticket;
-        return { row, raw, due: queueDueAt(raw.sla) };
-      } catch {
-        return { row, raw: null, due: -Infinity };
-      }
-    })
-    .sort((a, b) => a.due - b.due || (a.row.id < b.row.id ? -1 : 1));
+  const ranked: Ranked[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    // A big group is tens of thousands of rows: let other requests through between slices.
+    if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    const row = rows[i]!;
+    try {
+      const raw = JSON.parse(row.data) as Ticket;
+      ranked.push({ row, raw, due: queueDueAt(raw.sla) });
+    } catch {
+      ranked.push({ row, raw: null, due: -Infinity });
+    }
+  }
+  ranked.sort((a, b) => a.due - b.due || (a.row.id < b.row.id ? -1 : 1));
   const pick = (keep: (raw: Ticket) => boolean) => ranked.filter((t) => t.raw === null || keep(t.raw)).slice(0, perList);
   const inMyGroups = (raw: Ticket) => agent.groups.includes(raw.group);
   const chosenRows = new Map(
