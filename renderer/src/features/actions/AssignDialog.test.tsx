@@ -26,7 +26,10 @@ async function open(agent: Agent) {
       <AssignDialog ticket={ticket} onClose={() => {}} />
     </Providers>,
   );
-  return screen.findByRole('dialog');
+  const dialog = await screen.findByRole('dialog');
+  // The form appears once its draft is read.
+  await within(dialog).findByLabelText('Reason');
+  return dialog;
 }
 
 describe('AssignDialog', () => {

@@ -101,7 +101,8 @@ describe('the New ticket dialog', () => {
     await screen.findByRole('button', { name: 'New ticket' });
     await user.keyboard('c');
     const dialog = await screen.findByRole('dialog', { name: 'New ticket' });
-    await user.type(within(dialog).getByLabelText('Email'), 'ben.berg@example.com');
+    // The form appears once its draft is read.
+    await user.type(await within(dialog).findByLabelText('Email'), 'ben.berg@example.com');
     const notice = await within(dialog).findByRole('status');
     expect(notice).toHaveTextContent('This requester already has an open ticket');
     expect(notice).toHaveTextContent('INC-000005 Ben cannot sign in');
