@@ -44,9 +44,10 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) 
   handedOver: [],
   addHandedOver: (list) =>
     set((s) => {
-      const fresh = [...list].sort((a, b) => b.at - a.at);
-      const ids = new Set(fresh.map((h) => h.ticketId));
-      return { handedOver: [...fresh.filter((h, i) => fresh.findIndex((x) => x.ticketId === h.ticketId) === i), ...s.handedOver.filter((h) => !ids.has(h.ticketId))].slice(0, KEEP_HANDED_OVER) };
+      // Newest first; a ticket given again keeps only its latest entry.
+      const byTicket = new Map<string, HandedOver>();
+      for (const h of [...[...list].sort((a, b) => b.at - a.at), ...s.handedOver]) if (!byTicket.has(h.ticketId)) byTicket.set(h.ticketId, h);
+      return { handedOver: [...byTicket.values()].slice(0, KEEP_HANDED_OVER) };
     }),
   dismissHandedOver: (ticketId) => set((s) => ({ handedOver: s.handedOver.filter((h) => h.ticketId !== ticketId) })),
 });
