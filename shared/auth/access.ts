@@ -20,6 +20,11 @@ export function canWorkOnTicket(agent: Agent, ticket: Pick<Ticket, 'group' | 'as
   return isSupervisor(agent) || agent.groups.includes(ticket.group) || ticket.assignee === agent.id;
 }
 
+/** May be given the ticket to own (assignTicket): a member of its group working in its tier, or a supervisor. */
+export function canOwnTicket(agent: Agent, ticket: Pick<Ticket, 'group' | 'tier'>): boolean {
+  return isSupervisor(agent) || (agent.groups.includes(ticket.group) && agent.tier === ticket.tier);
+}
+
 /** May open tickets (log a call, a walk-in): all internal staff; a vendor liaison works only on tickets handed to the vendor. */
 export function canCreateTickets(agent: Pick<Agent, 'role'>): boolean {
   return agent.role !== 'vendor_liaison';

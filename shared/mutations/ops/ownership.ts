@@ -1,6 +1,4 @@
-import { isSupervisor } from '../../auth/access';
-import type { Agent } from '../../model/agent';
-import type { Ticket } from '../../model/ticket';
+import { canOwnTicket, isSupervisor } from '../../auth/access';
 import { refuse, type ApplyContext, type ApplyOutcome, type TicketAggregate } from '../context';
 import type { ArgsOf } from '../mutations';
 import { actorOf, existing, firstRefusal, mustBeOpen, mustWorkInTier, mustWorkOn, openStatus, updated } from './common';
@@ -25,11 +23,6 @@ export function acceptTicket(agg0: TicketAggregate | null, _args: ArgsOf<'accept
   if (outsideTier) return outsideTier;
   const events = [{ type: 'accepted' as const, ...actorOf(ctx), tier: ticket.tier }];
   return updated(agg, { assignee: ctx.actor.id, status: 'assigned' }, events, ctx, { action: 'ticket.accepted' });
-}
-
-/** Who may own a ticket: a member of its group working in its tier, or a supervisor (leads, managers, admins act anywhere). */
-export function canOwnTicket(agent: Agent, ticket: Pick<Ticket, 'group' | 'tier'>): boolean {
-  return isSupervisor(agent) || (agent.groups.includes(ticket.group) && agent.tier === ticket.tier);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { isSupervisor } from '../../../../shared/auth/access';
-import { canOwnTicket } from '../../../../shared/mutations/ops/ownership';
+import { canOwnTicket, isSupervisor } from '../../../../shared/auth/access';
 import { useDb } from '../../app/db-context';
 import { agentName, useAgents, useGroups } from '../../db/use-directory';
 import type { TicketRecord } from '../../db/ticket-record';

@@ -28,6 +28,7 @@ export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agen
   const run = useRunAction();
   const [error, setError] = useState<string | null>(null);
   const can = availability(ticket, agent);
+  const supervisor = isSupervisor(agent);
 
   async function accept() {
     const problem = await run('acceptTicket', { ticketId: ticket.id }, { label: `Accepted ${ticket.number}` });
@@ -46,7 +47,6 @@ export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agen
         // Nothing is below the first tier: the service desk never sees a Send back it could not use.
         if (kind === 'return' && lowerTiers(ticket.tier).length === 0) return null;
         // Assigning is a lead's job; an owner sees it as Release, everyone else not at all.
-        const supervisor = isSupervisor(agent);
         if (kind === 'assign' && !supervisor && ticket.assignee !== agent.id) return null;
         const shown = kind === 'assign' && !supervisor ? 'Release' : label;
         return (
