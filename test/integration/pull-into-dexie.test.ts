@@ -70,7 +70,9 @@ describe('pull from the real server into IndexedDB', () => {
     expect(afterFirstPage).toBeLessThanOrEqual(PULL_PAGE_SIZE);
     const cursorAfterFirstPage = (await readSyncState(db)).cursor;
 
-    await pullAll(new ApiClient(api.url, token), db, agent);
+    // Resumed, it is still a bootstrap: the agent's most urgent work comes first again, written among the pages already stored.
+    const resumed = await pullAll(new ApiClient(api.url, token), db, agent);
+    expect(resumed.firstWork).toBeGreaterThan(10);
     expect(await db.tickets.count()).toBe(TICKETS);
     const fresh = new TierdeskDb(`pull-${Math.random()}`);
     await pullAll(new ApiClient(api.url, token), fresh, agent);

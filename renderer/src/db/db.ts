@@ -16,6 +16,8 @@ export type SyncStateRow =
       lastSyncedAt: number | null;
       /** serverTime − local time, measured on the last exchange. */
       serverOffsetMs: number;
+      /** Set while the first download of the desk is under way, so one cut short and resumed is still treated as a bootstrap. */
+      bootstrapping?: true;
     }
   | {
       key: 'client';

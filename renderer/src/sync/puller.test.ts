@@ -4,6 +4,7 @@ import { TierdeskDb } from '../db/db';
 import { L1, LEAD } from '../test/workspace-harness';
 import { ApiClient } from './api-client';
 import { pullAll } from './puller';
+import { readPullState } from './sync-state';
 
 const NOW = Date.UTC(2026, 10, 24, 15);
 const HOUR = 3_600_000;
@@ -23,6 +24,22 @@ const handedOver = (id: string, ticketId: string, at: number, to: string | null 
   kind: 'event' as const,
   value: { id, ticketId, seq: 5, event: { type: 'owner_changed' as const, at, by: LEAD.id, role: 'lead' as const, from: null, to, reason: `reason ${id}` } },
 });
+
+const page = (cursor: string, hasMore: boolean, changes: PullResponse['changes']): PullResponse => ({ version: 1, cursor, hasMore, lastMutationId: 0, serverTime: NOW, changes });
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+/** An API that answers first work with nothing and pull pages in turn (a rejection is the network failing); `asked` lists the paths. */
+function serverWithPages(pages: Array<PullResponse | Error>, asked: string[]): ApiClient {
+  const queue = [...pages];
+  return new ApiClient('http://tierdesk.test', 'token', async (input) => {
+    const url = new URL(String(input));
+    asked.push(url.pathname);
+    if (url.pathname === '/v1/pull/first-work') return json(page('0', false, []));
+    const next = queue.shift();
+    if (!next || next instanceof Error) throw new TypeError('network down');
+    return json(next);
+  });
+}
 
 /** An API that answers one pull page. */
 function serverWith(changes: PullResponse['changes']): ApiClient {
@@ -44,5 +61,31 @@ describe('pullAll: tickets given to me', () => {
     );
     expect(progress.handedToMe).toEqual([{ ticketId: 't-1', by: LEAD.id, reason: 'reason fresh', at: NOW - 2 * HOUR }]);
     expect(progress.firstWork).toBeUndefined();
+  });
+});
+
+describe('pullAll: a bootstrap cut short and resumed', () => {
+  test('asks for first work again, reports no hand-overs as news, and is an ordinary delta once it has caught up', async () => {
+    await db.syncState.clear();
+    const asked: string[] = [];
+    // The first download stops after one page (offline), with more to come.
+    await expect(pullAll(serverWithPages([page('50', true, []), new Error('offline')], asked), db, L1)).rejects.toThrow();
+    expect(asked).toEqual(['/v1/pull/first-work', '/v1/pull', '/v1/pull']);
+    expect(await readPullState(db)).toMatchObject({ cursor: '50', bootstrapping: true });
+
+    asked.length = 0;
+    const resumed = await pullAll(serverWithPages([page('101', false, [handedOver('fresh', 't-1', NOW - HOUR)])], asked), db, L1);
+    expect(asked).toEqual(['/v1/pull/first-work', '/v1/pull']);
+    expect(resumed.firstWork).toBe(0);
+    // Brought by the download, not given while the agent watched: history, not news.
+    expect(resumed.handedToMe).toEqual([]);
+    const caughtUp = await readPullState(db);
+    expect(caughtUp.cursor).toBe('101');
+    expect(caughtUp).not.toHaveProperty('bootstrapping');
+
+    asked.length = 0;
+    const delta = await pullAll(serverWithPages([page('102', false, [handedOver('later', 't-2', NOW - HOUR)])], asked), db, L1);
+    expect(asked).toEqual(['/v1/pull']);
+    expect(delta.handedToMe.map((h) => h.ticketId)).toEqual(['t-2']);
   });
 });

@@ -187,7 +187,8 @@ export async function pullAll(
   const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0, unreadable: 0, handedToMe: [] };
   const { clientId } = await db.transaction('rw', db.syncState, () => readClientState(db));
   const start = await readPullState(db);
-  const bootstrap = start.cursor === '0' && start.lastSyncedAt === null;
+  // A bootstrap cut short (offline, app closed) and resumed is still one: it asks for first work again and reports no history as news.
+  const bootstrap = (start.cursor === '0' && start.lastSyncedAt === null) || start.bootstrapping === true;
   const firstWork = bootstrap ? writeFirstWork(api, db, actor, start) : null;
   let next = api.pull(start.cursor, PULL_PAGE_SIZE, clientId);
   if (firstWork) {
@@ -211,6 +212,7 @@ export async function pullAll(
       cursor: body.cursor,
       lastSyncedAt: receivedAt,
       serverOffsetMs: measureOffset(body.serverTime, sentAt, receivedAt),
+      ...(bootstrap && body.hasMore ? { bootstrapping: true as const } : {}),
     };
     if (body.remaining !== undefined) progress.total = body.changes.length + body.remaining;
     progress.refused += await writePage(db, body, state, actor);
