@@ -99,44 +99,51 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   return { context, page };
 }
 
-/** Opens a fresh ticket through the real API, as another agent's client would (returns its id). */
-export async function openTicketViaApi(apiUrl: string, email: string, fields: Record<string, unknown> = {}): Promise<string> {
+type PushResult = { status: string; reason?: string };
+
+/** Pushes mutations through the real API as `email`, as another agent's client would; returns each one's result. */
+export async function pushViaApi(apiUrl: string, email: string, mutations: Array<{ name: string; args: Record<string, unknown> }>): Promise<PushResult[]> {
   const login = await fetch(`${apiUrl}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: 'demo' }),
   });
   const { token } = (await login.json()) as { token: string };
-  const ticketId = `e2e-${Math.random().toString(36).slice(2, 10)}`;
   const res = await fetch(`${apiUrl}/v1/push`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       version: 1,
       clientId: `e2e-${Math.random().toString(36).slice(2, 12)}`,
-      mutations: [
-        {
-          id: 1,
-          name: 'createTicket',
-          clientTime: Date.now(),
-          args: {
-            ticketId,
-            title: 'Payroll export fails for all users',
-            description: 'The nightly payroll export stopped with an error.',
-            requester: { name: 'Yara Young', email: 'yara.young@example.com', vip: true },
-            category: 'software',
-            service: 'Office suite',
-            impact: 'high',
-            urgency: 'high',
-            severity: 'S2',
-            channel: 'phone',
-            ...fields,
-          },
-        },
-      ],
+      mutations: mutations.map((m, i) => ({ id: i + 1, clientTime: Date.now(), ...m })),
     }),
   });
-  const body = (await res.json()) as { results?: Array<{ status: string; reason?: string }> };
-  if (body.results?.[0]?.status !== 'applied') throw new Error(`could not open a ticket: ${JSON.stringify(body)}`);
+  const body = (await res.json()) as { results?: PushResult[] };
+  if (!body.results) throw new Error(`push refused: ${JSON.stringify(body)}`);
+  return body.results;
+}
+
+/** Opens a fresh ticket through the real API, as another agent's client would (returns its id). */
+export async function openTicketViaApi(apiUrl: string, email: string, fields: Record<string, unknown> = {}): Promise<string> {
+  const ticketId = `e2e-${Math.random().toString(36).slice(2, 10)}`;
+  const [result] = await pushViaApi(apiUrl, email, [
+    {
+      name: 'createTicket',
+      args: {
+        ticketId,
+        title: 'Payroll export fails for all users',
+        description: 'The nightly payroll export stopped with an error.',
+        requester: { name: 'Yara Young', email: 'yara.young@example.com', vip: true },
+        category: 'software',
+        service: 'Office suite',
+        impact: 'high',
+        urgency: 'high',
+        severity: 'S2',
+        channel: 'phone',
+        ...fields,
+      },
+    },
+  ]);
+  if (result?.status !== 'applied') throw new Error(`could not open a ticket: ${JSON.stringify(result)}`);
   return ticketId;
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
-import { launchChromium, newPage, screenshot, signIn, startStack, type Stack } from './support';
+import { launchChromium, newPage, openTicketViaApi, pushViaApi, screenshot, signIn, startStack, type Stack } from './support';
 
 let stack: Stack;
 let browser: Browser;
@@ -251,6 +251,52 @@ describe('the agent workspace against the real server', () => {
     // It no longer waits for a decision: gone from the view's rows.
     await expect.poll(() => lead.locator(`[data-ticket="${number}"]`).count()).toBe(0);
     await lead.close();
+  });
+
+  test('a lead gives L1 a ticket while L1 works in another window: a desktop notification says who, which and why, and a click opens it', async () => {
+    const { context, page } = await newPage(browser);
+    // L1 is looking at another application: the window has no focus. The browser's notifications are recorded, not shown.
+    // Page functions run in the browser; this file compiles without the DOM lib, hence globalThis.
+    await context.addInitScript(() => {
+      const page = globalThis as unknown as { e2eNotifications: unknown[]; Notification: unknown; document: { hasFocus(): boolean } };
+      const shown: unknown[] = (page.e2eNotifications = []);
+      class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        onclick: (() => void) | null = null;
+        constructor(
+          readonly title: string,
+          options?: { body?: string },
+        ) {
+          shown.push(Object.assign(this, { body: options?.body ?? '' }));
+        }
+      }
+      page.Notification = RecordedNotification;
+      page.document.hasFocus = () => false;
+    });
+    await page.goto(stack.host.url);
+    await signIn(page, 'l1.agent@demo.test');
+    await page.locator('[data-sync-state="online"]').waitFor({ timeout: 60_000 });
+
+    const title = 'Badge reader at the loading dock rejects every card';
+    const ticketId = await openTicketViaApi(stack.api.url, 'lead@demo.test', { title, severity: 'S3', urgency: 'medium' });
+    const [assigned] = await pushViaApi(stack.api.url, 'lead@demo.test', [{ name: 'assignTicket', args: { ticketId, assignee: 'agent-l1', reason: 'Alex knows the door controllers' } }]);
+    expect(assigned?.status).toBe('applied');
+
+    // The live hint brings it; the notice in the status bar and the desktop notification both name it.
+    await page.getByRole('list', { name: 'Tickets given to you' }).getByText(/Jordan Blake gave you INC-\d+: Badge reader/).waitFor({ timeout: 30_000 });
+    // (SLA alerts for L1's own tickets are recorded beside it.)
+    const handOvers = () =>
+      page.evaluate(() =>
+        (globalThis as unknown as { e2eNotifications: Array<{ title: string; body: string }> }).e2eNotifications
+          .filter((n) => n.title.startsWith('Jordan Blake gave you'))
+          .map((n) => ({ title: n.title, body: n.body })),
+      );
+    await expect.poll(handOvers, { timeout: 10_000 }).toEqual([{ title: expect.stringMatching(/^Jordan Blake gave you INC-\d+$/), body: `${title} — Alex knows the door controllers` }]);
+    const number = (await handOvers())[0]!.title.replace('Jordan Blake gave you ', '');
+    await page.evaluate(() => (globalThis as unknown as { e2eNotifications: Array<{ title: string; onclick: () => void }> }).e2eNotifications.find((n) => n.title.startsWith('Jordan Blake gave you'))!.onclick());
+    await page.locator(`[data-detail="${number}"]`).getByText('You', { exact: true }).waitFor();
+    await context.close();
   });
 
   test('with the server stopped L1 logs a call as a new ticket; after a restart it gets its INC number', async () => {

@@ -6,6 +6,7 @@ import { useAlertSchedule } from '../features/alerts/use-alert-schedule';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { useOpenTicket } from '../features/queue/use-open-ticket';
 import { ActionsProvider, type Actions } from '../features/actions/actions-context';
+import { notifyHandedOver } from '../features/actions/handover-notification';
 import { AgentWorkspace, TopbarButtons } from './AgentWorkspace';
 import { StartupFailure } from './CrashScreen';
 import { DbProvider } from './db-context';
@@ -118,7 +119,10 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
       setLastSyncedAt: store.setLastSyncedAt,
       tokenRejected: store.tokenRejected,
       addUnreadable: store.addUnreadable,
-      handedOver: store.addHandedOver,
+      handedOver(list) {
+        store.addHandedOver(list);
+        void notifyHandedOver(db, getBridge(), agent, list, Date.now());
+      },
     });
   }, [apiBaseUrl, token, db, agent]);
   const actions = useMemo<Actions>(() => ({ agent, mutate: (name, args) => controller.mutate(name, args) }), [controller, agent]);

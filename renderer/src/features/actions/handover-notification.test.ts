@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../../../../shared/alerts/alert-settings';
+import type { NotificationRequest, TierdeskBridge } from '../../../../shared/ipc/contract';
+import { TierdeskDb } from '../../db/db';
+import { makeTicket } from '../../test/tickets';
+import { L1, L2, LEAD } from '../../test/workspace-harness';
+import { handoverNotification, handoverNotices, notifyHandedOver } from './handover-notification';
+
+// 15:00 UTC on a Tuesday.
+const T0 = Date.UTC(2026, 10, 24, 15);
+let db: TierdeskDb;
+
+beforeEach(async () => {
+  db = new TierdeskDb(`handover-notify-${Math.random()}`);
+  await db.agents.bulkPut([L1, L2, LEAD]);
+  await db.tickets.bulkPut([
+    makeTicket(86, { createdAt: T0, title: 'Shared mailbox missing' }),
+    makeTicket(87, { createdAt: T0, title: 'Core switch down', severity: 'S1' }),
+    makeTicket(88, { createdAt: T0, title: 'Taken back', assignee: 'agent-l1b' }),
+    makeTicket(89, { createdAt: T0, title: 'Closed meanwhile', status: 'resolved' }),
+  ]);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const given = (n: number, by = LEAD.id, at = T0) => ({ ticketId: `t-${n}`, by, reason: `reason ${n}`, at });
+
+function bridgeWith(settings: AlertSettings = DEFAULT_ALERT_SETTINGS): TierdeskBridge & { shown: NotificationRequest[] } {
+  const shown: NotificationRequest[] = [];
+  return {
+    shown,
+    getAlertSettings: vi.fn(async () => settings),
+    showNotification: vi.fn(async (request: NotificationRequest) => {
+      shown.push(request);
+      return true;
+    }),
+  } as unknown as TierdeskBridge & { shown: NotificationRequest[] };
+}
+
+const elsewhere = () => false;
+
+describe('hand-over desktop notification', () => {
+  test('one ticket: who gave it, which and why; a click opens it', async () => {
+    const bridge = bridgeWith();
+    expect(await notifyHandedOver(db, bridge, L1, [given(86)], T0, elsewhere)).toBe(true);
+    expect(bridge.shown).toEqual([{ title: 'Jordan Blake gave you INC-000086', body: 'Shared mailbox missing — reason 86', ticketNumber: 'INC-000086' }]);
+  });
+
+  test('nothing while the agent is looking at Tierdesk: the notice in the status bar is enough', async () => {
+    const bridge = bridgeWith();
+    expect(await notifyHandedOver(db, bridge, L1, [given(86)], T0, () => true)).toBe(false);
+    expect(bridge.showNotification).not.toHaveBeenCalled();
+  });
+
+  test('tickets taken back or closed before the sync ended are left out; nothing left means no notification', async () => {
+    const bridge = bridgeWith();
+    expect(await notifyHandedOver(db, bridge, L1, [given(88), given(89), { ...given(90) }], T0, elsewhere)).toBe(false);
+    expect(bridge.showNotification).not.toHaveBeenCalled();
+  });
+
+  test('quiet hours hold it, except for an S1', async () => {
+    // 14:00–16:00 UTC is quiet; T0 is inside.
+    const bridge = bridgeWith({ ...DEFAULT_ALERT_SETTINGS, quietHours: { from: '14:00', to: '16:00', timeZone: 'UTC' } });
+    expect(await notifyHandedOver(db, bridge, L1, [given(86)], T0, elsewhere)).toBe(false);
+    expect(await notifyHandedOver(db, bridge, L1, [given(86), given(87)], T0, elsewhere)).toBe(true);
+    expect(bridge.shown).toEqual([{ title: 'Jordan Blake gave you INC-000087', body: 'S1 · Core switch down — reason 87', ticketNumber: 'INC-000087' }]);
+    // After the quiet hours, both.
+    expect((await handoverNotices(db, L1, [given(86), given(87)], { quietHours: { from: '14:00', to: '16:00', timeZone: 'UTC' }, shift: null }, T0 + 2 * 3_600_000)).map((n) => n.ticketId)).toEqual(['t-87', 't-86']);
+  });
+
+  test('several at once: one notification, most severe first, naming the giver or how many gave them', () => {
+    const notice = (n: number, severity: 'S1' | 'S2', by = LEAD.id) => ({ ...given(n, by), ticket: makeTicket(n, { createdAt: T0, severity }) });
+    const agents = new Map([[LEAD.id, LEAD]]);
+    expect(handoverNotification([notice(87, 'S1'), notice(86, 'S2')], agents)).toEqual({
+      title: 'Jordan Blake gave you 2 tickets',
+      body: 'S1 · INC-000087, INC-000086',
+      ticketNumber: 'INC-000087',
+    });
+    const five = [notice(1, 'S2'), notice(2, 'S2', L2.id), notice(3, 'S2'), notice(4, 'S2'), notice(5, 'S2')];
+    expect(handoverNotification(five, agents)).toMatchObject({ title: '2 people gave you 5 tickets', body: 'INC-000001, INC-000002, INC-000003 and 2 more' });
+    expect(handoverNotification([], agents)).toBeNull();
+  });
+
+  test('a bridge that fails is reported, never thrown: the in-app notice stands', async () => {
+    const bridge = bridgeWith();
+    vi.mocked(bridge.showNotification).mockRejectedValueOnce(new Error('notifications blocked'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await notifyHandedOver(db, bridge, L1, [given(86)], T0, elsewhere)).toBe(false);
+    expect(warn).toHaveBeenCalledWith('hand-over notification not shown', expect.any(Error));
+    warn.mockRestore();
+  });
+});
