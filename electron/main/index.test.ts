@@ -169,14 +169,18 @@ describe('main process wiring: tray and alerts', () => {
     expect(opened()).toContain('INC-000042');
   });
 
-  test('Pause alerts for 1 h holds alerts and the menu offers Resume', async () => {
+  test('Pause alerts for 1 h holds alerts and the menu offers Resume; the app can read the pause', async () => {
+    await expect(call('alerts:get-pause')).resolves.toEqual({ pausedUntil: null });
     tray().clickItem('Pause alerts');
     expect(tray().labels().some((l) => l.startsWith('Resume alerts (paused until'))).toBe(true);
+    const { pausedUntil } = (await call('alerts:get-pause')) as { pausedUntil: number };
+    expect(pausedUntil - Date.now()).toBeGreaterThan(59 * 60_000);
     const before = state.notifications.length;
     await schedule([crossing(50, 100, Date.now() - 1000)]);
     expect(state.notifications.length).toBe(before);
     tray().clickItem('Resume alerts');
     expect(state.notifications.length).toBe(before + 1);
+    await expect(call('alerts:get-pause')).resolves.toEqual({ pausedUntil: null });
     expect(tray().labels()).toContain('Pause alerts for 1 h');
   });
 

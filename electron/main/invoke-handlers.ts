@@ -44,6 +44,7 @@ export function createInvokeHandlers(deps: InvokeHandlerDeps): InvokeHandlers {
     },
     'alerts:acknowledge': (key) => scheduler.acknowledge([alertKey(key)]) > 0,
     'alerts:pause': ({ minutes }) => ({ pausedUntil: scheduler.pause(minutes) }),
+    'alerts:get-pause': () => ({ pausedUntil: scheduler.pausedUntil }),
     'alerts:get-settings': () => settings.alerts,
     'alerts:set-settings': async (next) => {
       scheduler.setSettings(next);

@@ -23,6 +23,7 @@ const handlers: InvokeHandlers = {
   'alerts:set-schedule': vi.fn(() => undefined),
   'alerts:acknowledge': vi.fn(() => true),
   'alerts:pause': vi.fn(() => ({ pausedUntil: null })),
+  'alerts:get-pause': () => ({ pausedUntil: null }),
   'alerts:get-settings': () => DEFAULT_ALERT_SETTINGS,
   'alerts:set-settings': vi.fn((s) => s),
   'token:get': () => ({ status: 'none' }),

@@ -24,7 +24,7 @@ describe('preload bridge', () => {
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.keys(bridge).sort()).toEqual(
       [
-        'getAppInfo', 'getConfig', 'showNotification', 'setTrayCount', 'onOpenTicket', 'setAlertSchedule', 'acknowledgeAlert', 'pauseAlerts',
+        'getAppInfo', 'getConfig', 'showNotification', 'setTrayCount', 'onOpenTicket', 'setAlertSchedule', 'acknowledgeAlert', 'pauseAlerts', 'getAlertPause',
         'getAlertSettings', 'setAlertSettings', 'getStoredToken', 'storeToken', 'clearStoredToken', 'openExternal', 'getDesktopSettings', 'setDesktopSettings',
       ].sort(),
     );
@@ -39,6 +39,7 @@ describe('preload bridge', () => {
       ['setAlertSchedule', { version: 1, clockOffsetMs: 0, crossings: [] }],
       ['acknowledgeAlert', { ticketId: 't', clock: 'response', threshold: 100 }],
       ['pauseAlerts', { minutes: 60 }],
+      ['getAlertPause', undefined],
       ['getAlertSettings', undefined],
       ['setAlertSettings', {}],
       ['getStoredToken', undefined],

@@ -32,6 +32,7 @@ const bridge = {
   setAlertSchedule: (schedule) => invoke('alerts:set-schedule', schedule),
   acknowledgeAlert: (key) => invoke('alerts:acknowledge', key),
   pauseAlerts: (request) => invoke('alerts:pause', request),
+  getAlertPause: () => invoke('alerts:get-pause'),
   getAlertSettings: () => invoke('alerts:get-settings'),
   setAlertSettings: (settings) => invoke('alerts:set-settings', settings),
   getStoredToken: () => invoke('token:get'),

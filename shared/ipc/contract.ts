@@ -78,6 +78,7 @@ export const invokeChannels = {
   'alerts:set-schedule': { request: AlertScheduleSchema, response: z.undefined() },
   'alerts:acknowledge': { request: AlertKeySchema, response: z.boolean() },
   'alerts:pause': { request: PauseAlertsRequestSchema, response: AlertPauseStateSchema },
+  'alerts:get-pause': { request: NoPayload, response: AlertPauseStateSchema },
   'alerts:get-settings': { request: NoPayload, response: AlertSettingsSchema },
   'alerts:set-settings': { request: AlertSettingsSchema, response: AlertSettingsSchema },
   'token:get': { request: NoPayload, response: StoredTokenAnswerSchema },
@@ -116,6 +117,8 @@ export interface TierdeskBridge {
   acknowledgeAlert(key: AlertKey): Promise<boolean>;
   /** Holds non-S1 alerts for `minutes` (0 resumes). */
   pauseAlerts(request: PauseAlertsRequest): Promise<AlertPauseState>;
+  /** Whether non-S1 alerts are held now (from the tray or the app), and until when. */
+  getAlertPause(): Promise<AlertPauseState>;
   getAlertSettings(): Promise<AlertSettings>;
   setAlertSettings(settings: AlertSettings): Promise<AlertSettings>;
   getStoredToken(): Promise<StoredTokenAnswer>;

@@ -74,6 +74,16 @@ describe('web bridge alerts (browser fallback)', () => {
     expect(open).toHaveBeenCalledWith('https://kb.example.com/a/1', '_blank', 'noopener,noreferrer');
   });
 
+  test('says whether alerts are paused, and until when', async () => {
+    const bridge = createWebBridge();
+    expect(await bridge.getAlertPause()).toEqual({ pausedUntil: null });
+    const { pausedUntil } = await bridge.pauseAlerts({ minutes: 30 });
+    expect(await bridge.getAlertPause()).toEqual({ pausedUntil });
+    expect(pausedUntil! - Date.now()).toBeGreaterThan(29 * 60_000);
+    await bridge.pauseAlerts({ minutes: 0 });
+    expect(await bridge.getAlertPause()).toEqual({ pausedUntil: null });
+  });
+
   test('keeps alert settings it was given', async () => {
     const bridge = createWebBridge();
     const settings = { ...(await bridge.getAlertSettings()), thresholds: [80, 100] };

@@ -75,6 +75,7 @@ export function createWebBridge(): TierdeskBridge {
     setAlertSchedule: async (schedule) => alerts().setSchedule(schedule),
     acknowledgeAlert: async (key) => alerts().acknowledge([alertKey(key)]) > 0,
     pauseAlerts: async ({ minutes }) => ({ pausedUntil: alerts().pause(minutes) }),
+    getAlertPause: async () => ({ pausedUntil: alerts().pausedUntil }),
     getAlertSettings: async () => alerts().currentSettings,
     async setAlertSettings(input) {
       // The same check as the desktop's IPC: settings that would break the scheduler are refused, naming the field.

@@ -27,11 +27,12 @@ afterEach(async () => {
 
 const given = (n: number, by = LEAD.id, at = T0) => ({ ticketId: `t-${n}`, by, reason: `reason ${n}`, at });
 
-function bridgeWith(settings: AlertSettings = DEFAULT_ALERT_SETTINGS): TierdeskBridge & { shown: NotificationRequest[] } {
+function bridgeWith(settings: AlertSettings = DEFAULT_ALERT_SETTINGS, pausedUntil: number | null = null): TierdeskBridge & { shown: NotificationRequest[] } {
   const shown: NotificationRequest[] = [];
   return {
     shown,
     getAlertSettings: vi.fn(async () => settings),
+    getAlertPause: vi.fn(async () => ({ pausedUntil })),
     showNotification: vi.fn(async (request: NotificationRequest) => {
       shown.push(request);
       return true;
@@ -67,7 +68,17 @@ describe('hand-over desktop notification', () => {
     expect(await notifyHandedOver(db, bridge, L1, [given(86), given(87)], T0, elsewhere)).toBe(true);
     expect(bridge.shown).toEqual([{ title: 'Jordan Blake gave you INC-000087', body: 'S1 · Core switch down — reason 87', ticketNumber: 'INC-000087' }]);
     // After the quiet hours, both.
-    expect((await handoverNotices(db, L1, [given(86), given(87)], { quietHours: { from: '14:00', to: '16:00', timeZone: 'UTC' }, shift: null }, T0 + 2 * 3_600_000)).map((n) => n.ticketId)).toEqual(['t-87', 't-86']);
+    const quiet = { quietHours: { from: '14:00', to: '16:00', timeZone: 'UTC' }, shift: null, pausedUntil: null };
+    expect((await handoverNotices(db, L1, [given(86), given(87)], quiet, T0 + 2 * 3_600_000)).map((n) => n.ticketId)).toEqual(['t-87', 't-86']);
+  });
+
+  test('a pause holds it until it ends, except for an S1', async () => {
+    const bridge = bridgeWith(DEFAULT_ALERT_SETTINGS, T0 + 3_600_000);
+    expect(await notifyHandedOver(db, bridge, L1, [given(86)], T0, elsewhere)).toBe(false);
+    expect(await notifyHandedOver(db, bridge, L1, [given(86), given(87)], T0, elsewhere)).toBe(true);
+    expect(bridge.shown.map((n) => n.ticketNumber)).toEqual(['INC-000087']);
+    const paused = { ...DEFAULT_ALERT_SETTINGS, pausedUntil: T0 + 3_600_000 };
+    expect((await handoverNotices(db, L1, [given(86)], paused, T0 + 3_600_000)).map((n) => n.ticketId)).toEqual(['t-86']);
   });
 
   test('several at once: one notification, most severe first, naming the giver or how many gave them', () => {

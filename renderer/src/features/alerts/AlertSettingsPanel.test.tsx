@@ -9,6 +9,7 @@ import { AlertSettingsPanel } from './AlertSettingsPanel';
 import { resetAlertSettingsState } from './alert-settings-state';
 
 let stored: AlertSettings;
+let paused: number | null;
 const desktop = { closeToTray: true, launchAtLogin: false, launchAtLoginSupported: false };
 
 // The desktop bridge with main's validation: a refused payload names its field.
@@ -26,12 +27,17 @@ const bridge = {
   }),
   getDesktopSettings: async () => desktop,
   setDesktopSettings: vi.fn(async (patch: Partial<typeof desktop>) => Object.assign(desktop, patch)),
-  pauseAlerts: vi.fn(async () => ({ pausedUntil: Date.now() + 3_600_000 })),
+  pauseAlerts: vi.fn(async ({ minutes }: { minutes: number }) => {
+    paused = minutes > 0 ? Date.now() + minutes * 60_000 : null;
+    return { pausedUntil: paused };
+  }),
+  getAlertPause: vi.fn(async () => ({ pausedUntil: paused })),
 };
 window.tierdesk = bridge as unknown as TierdeskBridge;
 
 beforeEach(() => {
   stored = DEFAULT_ALERT_SETTINGS;
+  paused = null;
   resetAlertSettingsState();
   vi.clearAllMocks();
 });
@@ -77,11 +83,23 @@ describe('AlertSettingsPanel', () => {
     expect(stored.breachRepeatMinutes).toBe(10);
   });
 
-  test('pauses alerts for an hour', async () => {
+  test('pauses alerts for an hour, says until when, and resumes them', async () => {
     const user = await open();
     await user.click(screen.getByRole('button', { name: 'Pause alerts for 1 h' }));
     expect(bridge.pauseAlerts).toHaveBeenCalledWith({ minutes: 60 });
-    expect(await screen.findByRole('status')).toHaveTextContent(/Alerts paused until .* \(S1 still alerts\)/);
+    expect(await screen.findByText(/^Alerts paused until .* \(S1 still alerts\)\.$/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Resume alerts' }));
+    expect(bridge.pauseAlerts).toHaveBeenLastCalledWith({ minutes: 0 });
+    expect(await screen.findByRole('status')).toHaveTextContent('Alerts on.');
+    expect(screen.queryByText(/Alerts paused until/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Pause alerts for 1 h' })).toBeInTheDocument();
+  });
+
+  test('shows a pause made from the tray when the panel is opened', async () => {
+    paused = Date.now() + 30 * 60_000;
+    await open();
+    expect(await screen.findByText(/^Alerts paused until .* \(S1 still alerts\)\.$/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resume alerts' })).toBeInTheDocument();
   });
 
   test('offers close-to-tray, and launch at login only where the OS supports it', async () => {

@@ -23,6 +23,14 @@ export function AlertSettingsPanel() {
   const calendars = getActivePolicy().policy.calendars as Record<string, CalendarSpec>;
   const [desktop, setDesktop] = useState<DesktopSettingsAnswer | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Paused from the tray or here; read again whenever the panel opens, since a pause ends by itself.
+  const [pausedUntil, setPausedUntil] = useState<number | null>(null);
+  const readPause = () =>
+    void Promise.resolve()
+      .then(() => getBridge().getAlertPause())
+      .then((answer) => setPausedUntil(answer.pausedUntil))
+      .catch(() => undefined);
+  useEffect(readPause, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -76,14 +84,16 @@ export function AlertSettingsPanel() {
       setMessage(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const pause = async () => {
-    const { pausedUntil } = await getBridge().pauseAlerts({ minutes: 60 });
-    setMessage(pausedUntil ? `Alerts paused until ${new Date(pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} (S1 still alerts).` : 'Alerts on.');
+  const pause = async (minutes: number) => {
+    const answer = await getBridge().pauseAlerts({ minutes });
+    setPausedUntil(answer.pausedUntil);
+    setMessage(answer.pausedUntil ? null : 'Alerts on.');
   };
+  const paused = pausedUntil !== null && pausedUntil > Date.now();
   const currentShift = shiftId(settings.shift, calendars);
 
   return (
-    <details className="alert-settings">
+    <details className="alert-settings" onToggle={(e) => e.currentTarget.open && readPause()}>
       <summary>Alerts</summary>
       <div className="alert-settings-body">
         <form onSubmit={(e) => void submit(e)} aria-label="Alert settings">
@@ -116,10 +126,17 @@ export function AlertSettingsPanel() {
             </select>
           </label>
           <button type="submit">Save</button>
-          <button type="button" onClick={() => void pause()}>
-            Pause alerts for 1 h
-          </button>
+          {paused ? (
+            <button type="button" onClick={() => void pause(0)}>
+              Resume alerts
+            </button>
+          ) : (
+            <button type="button" onClick={() => void pause(60)}>
+              Pause alerts for 1 h
+            </button>
+          )}
         </form>
+        {paused && <p className="paused">Alerts paused until {new Date(pausedUntil!).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} (S1 still alerts).</p>}
         {desktop && (
           <fieldset>
             <legend>Desktop</legend>
