@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Agent } from '../../../../shared/model/agent';
 import { NEW_TICKET } from '../../../../shared/mutations/testing/harness';
 import type { TierdeskDb } from '../../db/db';
+import { makeTicket } from '../../test/tickets';
 import { deskWithOwnedTicket, L1, L2, LEAD, Providers } from '../../test/workspace-harness';
 import { AssignDialog } from './AssignDialog';
 
@@ -33,12 +34,21 @@ async function open(agent: Agent) {
 }
 
 describe('AssignDialog', () => {
-  test("a lead picks from the ticket's group and tier (not the current owner, not other tiers) and the change shows at once", async () => {
+  test("a lead picks from the ticket's group and tier (not the current owner, not other tiers), seeing each one's load, and the change shows at once", async () => {
     const user = userEvent.setup();
+    const day = 24 * 3_600_000;
+    // Blake already has two open tickets, one long breached; a closed one does not count.
+    await db.tickets.bulkPut([
+      makeTicket(901, { createdAt: Date.now() - 3 * day, assignee: 'agent-l1b' }),
+      makeTicket(902, { createdAt: Date.now(), assignee: 'agent-l1b' }),
+      makeTicket(903, { createdAt: Date.now() - 3 * day, assignee: 'agent-l1b', status: 'closed' }),
+    ]);
     const dialog = await open(LEAD);
     expect(dialog).toHaveAccessibleName(/^Assign INC-|^Assign NEW-/);
     const owner = within(dialog).getByLabelText('New owner') as HTMLSelectElement;
-    await waitFor(() => expect([...owner.options].map((o) => o.text)).toEqual(['Nobody: back to the queue', 'Blake Chen', 'Jordan Blake (you)']));
+    await waitFor(() =>
+      expect([...owner.options].map((o) => o.text)).toEqual(['Nobody: back to the queue', 'Blake Chen — 2 open · 1 breached', 'Jordan Blake (you) — 0 open']),
+    );
     await user.selectOptions(owner, 'agent-l1b');
     await user.type(within(dialog).getByLabelText('Reason'), 'Alex is off sick today');
     await user.click(within(dialog).getByRole('button', { name: 'Assign' }));

@@ -11,6 +11,7 @@ import { fieldError } from './action-error';
 import { useActions } from './actions-context';
 import { useActionProblem } from './use-action-problem';
 import { useRunAction } from './use-run-action';
+import { useWorkloads, workloadText } from './workload';
 
 /** '' = nobody: back to the group's queue. */
 type AssignDraft = { assignee: string; reason: string };
@@ -31,6 +32,8 @@ export function AssignDialog({ ticket, refused, onClose }: { ticket: TicketRecor
   const candidates = supervisor
     ? [...agents.values()].filter((a) => a.id !== ticket.assignee && canOwnTicket(a, ticket) && a.role !== 'admin').sort((a, b) => a.name.localeCompare(b.name))
     : [];
+  // Whom to give it to: each candidate's open tickets, and how many are breached or at risk.
+  const workloads = useWorkloads(db, candidates.map((a) => a.id));
   const prior = refused?.args as { assignee?: string | null; reason?: string } | undefined;
   const draft = useDraft<AssignDraft>(db, 'assign', ticket.id, () => ({ assignee: QUEUE, reason: '' }), refused && {
     id: refused.id,
@@ -66,14 +69,18 @@ export function AssignDialog({ ticket, refused, onClose }: { ticket: TicketRecor
           <FormAlert message={problem?.message ?? null} />
           <RefusedNotice refusedId={refused?.id} />
           {supervisor && (
-            <Field label="New owner" hint={`People of ${groupName} who work in ${ticket.tier}, or nobody.`} error={problem ? fieldError(problem.fields, 'assignee') : undefined}>
+            <Field label="New owner" hint={`People of ${groupName} who work in ${ticket.tier}, with the open tickets they own, or nobody.`} error={problem ? fieldError(problem.fields, 'assignee') : undefined}>
               <select value={value.assignee} onChange={(e) => set({ ...value, assignee: e.target.value })}>
                 <option value={QUEUE}>Nobody: back to the queue</option>
-                {candidates.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.id === agent.id ? `${a.name} (you)` : a.name}
-                  </option>
-                ))}
+                {candidates.map((a) => {
+                  const load = workloads?.get(a.id);
+                  const name = a.id === agent.id ? `${a.name} (you)` : a.name;
+                  return (
+                    <option key={a.id} value={a.id}>
+                      {load ? `${name} — ${workloadText(load)}` : name}
+                    </option>
+                  );
+                })}
               </select>
             </Field>
           )}
