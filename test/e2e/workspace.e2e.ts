@@ -116,8 +116,10 @@ describe('the agent workspace against the real server', () => {
     await screenshot(l1, 'handoff-escalated');
   });
 
-  test('L2 sees it in Pending my acceptance and accepts it', async () => {
+  test('L2 is told it came, sees it in Pending my acceptance and accepts it', async () => {
     await l2.getByRole('button', { name: 'Sync now' }).click();
+    const notices = l2.getByRole('list', { name: 'Tickets that came to you' });
+    await notices.getByText(`Alex Rivera escalated ${escalated} to L2:`, { exact: false }).waitFor({ timeout: 30_000 });
     await goTo(l2, /^Pending my acceptance/);
     await l2.getByLabel('Search tickets').fill(escalated);
     const row = l2.locator(`[data-ticket="${escalated}"]`);
@@ -129,6 +131,8 @@ describe('the agent workspace against the real server', () => {
     await l2.keyboard.press('a');
     await l2.locator('[data-action-state="synced"]', { hasText: `Accepted ${escalated}` }).waitFor({ timeout: 30_000 });
     await detail.getByText('You', { exact: true }).waitFor();
+    // Accepted: no longer waiting for anyone, so no longer news.
+    await expect.poll(() => notices.getByText(escalated, { exact: false }).count()).toBe(0);
     await screenshot(l2, 'l2-accepted');
   });
 
@@ -284,7 +288,7 @@ describe('the agent workspace against the real server', () => {
     expect(assigned?.status).toBe('applied');
 
     // The live hint brings it; the notice in the status bar and the desktop notification both name it.
-    await page.getByRole('list', { name: 'Tickets given to you' }).getByText(/Jordan Blake gave you INC-\d+: Badge reader/).waitFor({ timeout: 30_000 });
+    await page.getByRole('list', { name: 'Tickets that came to you' }).getByText(/Jordan Blake gave you INC-\d+: Badge reader/).waitFor({ timeout: 30_000 });
     // (SLA alerts for L1's own tickets are recorded beside it.)
     const handOvers = () =>
       page.evaluate(() =>

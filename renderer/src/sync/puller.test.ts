@@ -41,6 +41,11 @@ function serverWithPages(pages: Array<PullResponse | Error>, asked: string[]): A
   });
 }
 
+const moved = (id: string, ticketId: string, fromTier: 'L1' | 'L2' | 'L3', toTier: 'L1' | 'L2' | 'L3', by = 'agent-l2', role: 'l2_agent' | 'system' = 'l2_agent') => ({
+  kind: 'event' as const,
+  value: { id, ticketId, seq: 6, event: { type: 'escalated' as const, kind: 'functional' as const, at: NOW - HOUR, by, role, trigger: 'needs-expertise', fromTier, toTier, reason: `needs ${id}` } },
+});
+
 /** An API that answers one pull page. */
 function serverWith(changes: PullResponse['changes']): ApiClient {
   const page: PullResponse = { version: 1, cursor: '101', hasMore: false, lastMutationId: 0, serverTime: NOW, changes };
@@ -59,8 +64,24 @@ describe('pullAll: tickets given to me', () => {
       db,
       L1,
     );
-    expect(progress.handedToMe).toEqual([{ ticketId: 't-1', by: LEAD.id, reason: 'reason fresh', at: NOW - 2 * HOUR }]);
+    expect(progress.handedToMe).toEqual([{ kind: 'given', ticketId: 't-1', by: LEAD.id, reason: 'reason fresh', at: NOW - 2 * HOUR }]);
     expect(progress.firstWork).toBeUndefined();
+  });
+
+  test('reports tickets moved to my tier, up or back down, by someone else or by the escalation matrix', async () => {
+    const progress = await pullAll(
+      serverWith([
+        moved('back', 't-5', 'L2', 'L1'),
+        moved('matrix', 't-6', 'L1', 'L2', 'tierdesk-escalations', 'system'),
+        moved('to-l3', 't-7', 'L2', 'L3'),
+        moved('by-me', 't-8', 'L2', 'L1', L1.id),
+      ]),
+      db,
+      L1,
+    );
+    expect(progress.handedToMe).toEqual([{ kind: 'returned', ticketId: 't-5', by: 'agent-l2', reason: 'needs back', at: NOW - HOUR }]);
+    const l2 = await pullAll(serverWith([moved('matrix', 't-6', 'L1', 'L2', 'tierdesk-escalations', 'system')]), db, { ...L1, id: 'agent-l2', tier: 'L2', groups: ['network-ops'] });
+    expect(l2.handedToMe).toEqual([{ kind: 'escalated', ticketId: 't-6', by: 'tierdesk-escalations', automatic: true, reason: 'needs matrix', at: NOW - HOUR }]);
   });
 });
 

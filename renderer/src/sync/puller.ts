@@ -1,3 +1,4 @@
+import { isReturn } from '../../../shared/escalation/tier-rules';
 import type { Agent, Group } from '../../../shared/model/agent';
 import type { AuditEntry } from '../../../shared/model/audit-entry';
 import type { KbArticle } from '../../../shared/model/kb-article';
@@ -26,22 +27,42 @@ export type PullProgress = {
   total?: number;
   /** On a bootstrap: the agent's own most urgent tickets are stored (how many), ahead of the rest of the desk. */
   firstWork?: number;
-  /** Tickets someone else gave to this agent since the last pull (never on a bootstrap: that is history). */
+  /** Tickets someone else gave to this agent, or sent to their tier, since the last pull (never on a bootstrap: that is history). */
   handedToMe: HandedOver[];
 };
 
-/** Someone (a lead) gave the agent a ticket: who, when and why (from the ticket's owner_changed entry). */
-export type HandedOver = { ticketId: string; by: string; reason: string; at: number };
+/**
+ * Work that came to the agent: a lead gave them a ticket (`given`, from its
+ * owner_changed entry), or someone moved a ticket to their tier, up
+ * (`escalated`) or back down (`returned`), from its functional escalation;
+ * whether it waits in one of their groups is up to the ticket as stored.
+ * Who, when and why (for a move, what the next tier needs).
+ */
+export type HandedOver = {
+  kind: 'given' | 'escalated' | 'returned';
+  ticketId: string;
+  by: string;
+  /** Moved by the escalation matrix, not a person. */
+  automatic?: true;
+  reason: string;
+  at: number;
+};
 
 /** Older hand-overs are history (a resumed bootstrap brings them too), not news. */
 const HANDED_OVER_NEWS_MS = 24 * 3_600_000;
 
 function handedTo(agent: Agent, page: PullResponse): HandedOver[] {
-  return page.changes.flatMap((c) =>
-    c.kind === 'event' && c.value.event.type === 'owner_changed' && c.value.event.to === agent.id && c.value.event.by !== agent.id && c.value.event.at >= page.serverTime - HANDED_OVER_NEWS_MS
-      ? [{ ticketId: c.value.ticketId, by: c.value.event.by, reason: c.value.event.reason, at: c.value.event.at }]
-      : [],
-  );
+  return page.changes.flatMap((c): HandedOver[] => {
+    if (c.kind !== 'event') return [];
+    const { ticketId, event } = c.value;
+    if (event.by === agent.id || event.at < page.serverTime - HANDED_OVER_NEWS_MS) return [];
+    if (event.type === 'owner_changed' && event.to === agent.id) return [{ kind: 'given', ticketId, by: event.by, reason: event.reason, at: event.at }];
+    if (event.type === 'escalated' && event.kind === 'functional' && agent.tier !== null && event.toTier === agent.tier) {
+      const kind = isReturn(event.fromTier, event.toTier) ? 'returned' : 'escalated';
+      return [{ kind, ticketId, by: event.by, ...(event.role === 'system' ? { automatic: true as const } : {}), reason: event.reason, at: event.at }];
+    }
+    return [];
+  });
 }
 
 /**

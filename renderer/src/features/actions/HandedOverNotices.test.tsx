@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { resetAppStore, useAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
-import { L1, LEAD, Providers } from '../../test/workspace-harness';
+import { L1, L2, LEAD, Providers } from '../../test/workspace-harness';
 import { HandedOverNotices } from './HandedOverNotices';
 
 const T0 = Date.UTC(2026, 10, 24, 15);
@@ -25,16 +25,16 @@ describe('HandedOverNotices', () => {
   test('says who gave the agent which ticket and why; Open goes to it, × dismisses; a ticket given twice shows once', async () => {
     const user = userEvent.setup();
     useAppStore.getState().addHandedOver([
-      { ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 },
-      { ticketId: 't-87', by: LEAD.id, reason: 'Rebalancing', at: T0 + 1 },
+      { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 },
+      { kind: 'given', ticketId: 't-87', by: LEAD.id, reason: 'Rebalancing', at: T0 + 1 },
     ]);
-    useAppStore.getState().addHandedOver([{ ticketId: 't-86', by: LEAD.id, reason: 'Still off sick', at: T0 + 2 }]);
+    useAppStore.getState().addHandedOver([{ kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Still off sick', at: T0 + 2 }]);
     render(
       <Providers db={db} agent={L1}>
         <HandedOverNotices />
       </Providers>,
     );
-    const list = screen.getByRole('list', { name: 'Tickets given to you' });
+    const list = await screen.findByRole('list', { name: 'Tickets that came to you' });
     await waitFor(() =>
       expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
         expect.stringContaining('Jordan Blake gave you INC-000086: Shared mailbox missing — Still off sick'),
@@ -44,6 +44,26 @@ describe('HandedOverNotices', () => {
     await user.click(within(list).getByRole('button', { name: 'Open INC-000086' }));
     expect(useAppStore.getState().detailId).toBe('t-86');
     await user.click(within(list).getByRole('button', { name: /^Dismiss: INC-000087/ }));
-    expect(screen.queryByRole('list', { name: 'Tickets given to you' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull();
+  });
+
+  test('a ticket moved to my tier shows while it waits for acceptance in my group, and goes when a colleague accepts it first', async () => {
+    await db.tickets.put(makeTicket(120, { createdAt: T0, title: 'BGP session flapping', tier: 'L2', group: 'network-ops', status: 'pending_acceptance', assignee: null }));
+    useAppStore.getState().addHandedOver([
+      { kind: 'escalated', ticketId: 't-120', by: L1.id, reason: 'Check the edge router logs', at: T0 },
+      // Given to L1, not to this L2 engineer: not theirs to act on.
+      { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Rebalancing', at: T0 },
+    ]);
+    render(
+      <Providers db={db} agent={L2}>
+        <HandedOverNotices />
+      </Providers>,
+    );
+    const list = await screen.findByRole('list', { name: 'Tickets that came to you' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Alex Rivera escalated INC-000120 to L2: BGP session flapping — Check the edge router logs'),
+    ]);
+    await db.tickets.update('t-120', { status: 'in_progress', assignee: 'agent-l2b' });
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull());
   });
 });

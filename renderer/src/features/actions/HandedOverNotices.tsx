@@ -1,44 +1,50 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
-import { agentName, useAgents } from '../../db/use-directory';
+import { useAgents } from '../../db/use-directory';
+import { useActions } from './actions-context';
+import { byName, cameText, stillForMe } from './handover-notification';
 
 /**
- * "Jordan Blake gave you INC-000086": tickets someone else gave this agent,
- * as the sync brings them (a lead rebalancing the queue, a colleague off
- * sick), with the reason. Open goes to the ticket; each stays until opened
- * or dismissed. The ticket is in My work either way.
+ * "Jordan Blake gave you INC-000086", "Sam Okafor escalated INC-000123 to
+ * L2": work that came to this agent as the sync brings it (a lead
+ * rebalancing the queue, a colleague off sick, a ticket moved to their tier
+ * to accept), with the reason or what the new tier needs. Open goes to the
+ * ticket; each stays until opened or dismissed, or until it is no longer
+ * theirs to act on (a colleague accepted it first, it was closed). The
+ * ticket is in My work or Pending my acceptance either way.
  */
 export function HandedOverNotices() {
   const db = useDb();
+  const { agent } = useActions();
   const list = useAppStore((s) => s.handedOver);
   const dismiss = useAppStore((s) => s.dismissHandedOver);
   const openDetail = useAppStore((s) => s.openDetail);
   const agents = useAgents(db);
   const tickets = useLiveQuery(async () => new Map((await db.tickets.bulkGet(list.map((h) => h.ticketId))).flatMap((t) => (t ? [[t.id, t] as const] : []))), [db, list]);
-  if (!list.length) return null;
+  // Until the tickets are read, nothing: an entry is shown only while it is still the agent's to act on.
+  const shown = tickets ? list.filter((h) => tickets.has(h.ticketId) && stillForMe(h, tickets.get(h.ticketId)!, agent)) : [];
+  if (!shown.length) return null;
   return (
-    <ul className="handed-over" aria-label="Tickets given to you" aria-live="polite">
-      {list.map((h) => {
-        const ticket = tickets?.get(h.ticketId);
-        const label = ticket ? `${ticket.number}: ${ticket.title}` : 'a ticket';
+    <ul className="handed-over" aria-label="Tickets that came to you" aria-live="polite">
+      {shown.map((h) => {
+        const ticket = tickets!.get(h.ticketId)!;
+        const label = `${ticket.number}: ${ticket.title}`;
         return (
           <li key={h.ticketId} className="recent">
             <span>
-              {agentName(agents, h.by)} gave you {label} — {h.reason}
+              {byName(agents, h)} {cameText(h, ticket)}: {ticket.title} — {h.reason}
             </span>{' '}
-            {ticket && (
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  openDetail(h.ticketId);
-                  dismiss(h.ticketId);
-                }}
-              >
-                Open {ticket.number}
-              </button>
-            )}
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                openDetail(h.ticketId);
+                dismiss(h.ticketId);
+              }}
+            >
+              Open {ticket.number}
+            </button>
             <button type="button" className="icon" aria-label={`Dismiss: ${label}`} onClick={() => dismiss(h.ticketId)}>
               ×
             </button>

@@ -18,6 +18,9 @@ beforeEach(async () => {
     makeTicket(87, { createdAt: T0, title: 'Core switch down', severity: 'S1' }),
     makeTicket(88, { createdAt: T0, title: 'Taken back', assignee: 'agent-l1b' }),
     makeTicket(89, { createdAt: T0, title: 'Closed meanwhile', status: 'resolved' }),
+    makeTicket(120, { createdAt: T0, title: 'BGP session flapping', tier: 'L2', group: 'network-ops', status: 'pending_acceptance', assignee: null }),
+    makeTicket(121, { createdAt: T0, title: 'Accepted by a colleague', tier: 'L2', group: 'network-ops', status: 'in_progress', assignee: 'agent-l2b' }),
+    makeTicket(122, { createdAt: T0, title: 'Another L2 group', tier: 'L2', group: 'server-ops', status: 'pending_acceptance', assignee: null }),
   ]);
 });
 afterEach(async () => {
@@ -25,7 +28,8 @@ afterEach(async () => {
   await db.delete();
 });
 
-const given = (n: number, by = LEAD.id, at = T0) => ({ ticketId: `t-${n}`, by, reason: `reason ${n}`, at });
+const given = (n: number, by = LEAD.id, at = T0) => ({ kind: 'given' as const, ticketId: `t-${n}`, by, reason: `reason ${n}`, at });
+const escalated = (n: number, by = L1.id, kind: 'escalated' | 'returned' = 'escalated') => ({ ...given(n, by), kind });
 
 function bridgeWith(settings: AlertSettings = DEFAULT_ALERT_SETTINGS, pausedUntil: number | null = null): TierdeskBridge & { shown: NotificationRequest[] } {
   const shown: NotificationRequest[] = [];
@@ -81,16 +85,29 @@ describe('hand-over desktop notification', () => {
     expect((await handoverNotices(db, L1, [given(86)], paused, T0 + 3_600_000)).map((n) => n.ticketId)).toEqual(['t-86']);
   });
 
-  test('several at once: one notification, most severe first, naming the giver or how many gave them', () => {
+  test('a ticket moved to my tier: who moved it and what the tier needs, while it waits in one of my groups', async () => {
+    const bridge = bridgeWith();
+    expect(await notifyHandedOver(db, bridge, L2, [escalated(120), escalated(121), escalated(122)], T0, elsewhere)).toBe(true);
+    expect(bridge.shown).toEqual([{ title: 'Alex Rivera escalated INC-000120 to L2', body: 'BGP session flapping — reason 120', ticketNumber: 'INC-000120' }]);
+    // Sent back down by the tier above, or moved by the escalation matrix.
+    const notice = { ...escalated(120, L2.id, 'returned'), ticket: makeTicket(120, { createdAt: T0, tier: 'L1' }) };
+    expect(handoverNotification([notice], new Map([[L2.id, L2]]))?.title).toBe('Sam Okafor sent INC-000120 back to L1');
+    expect(handoverNotification([{ ...notice, kind: 'escalated', automatic: true }], new Map())?.title).toBe('Tierdesk escalated INC-000120 to L1');
+  });
+
+  test('several at once: one notification, most severe first, saying what kind of work came', () => {
     const notice = (n: number, severity: 'S1' | 'S2', by = LEAD.id) => ({ ...given(n, by), ticket: makeTicket(n, { createdAt: T0, severity }) });
     const agents = new Map([[LEAD.id, LEAD]]);
     expect(handoverNotification([notice(87, 'S1'), notice(86, 'S2')], agents)).toEqual({
-      title: 'Jordan Blake gave you 2 tickets',
+      title: '2 tickets were given to you',
       body: 'S1 · INC-000087, INC-000086',
       ticketNumber: 'INC-000087',
     });
     const five = [notice(1, 'S2'), notice(2, 'S2', L2.id), notice(3, 'S2'), notice(4, 'S2'), notice(5, 'S2')];
-    expect(handoverNotification(five, agents)).toMatchObject({ title: '2 people gave you 5 tickets', body: 'INC-000001, INC-000002, INC-000003 and 2 more' });
+    expect(handoverNotification(five, agents)).toMatchObject({ title: '5 tickets were given to you', body: 'INC-000001, INC-000002, INC-000003 and 2 more' });
+    const toAccept = five.map((n) => ({ ...n, kind: 'escalated' as const }));
+    expect(handoverNotification(toAccept, agents)?.title).toBe('5 tickets wait for your acceptance');
+    expect(handoverNotification([...toAccept.slice(0, 2), notice(6, 'S2')], agents)?.title).toBe('3 tickets came to you: 1 given, 2 to accept');
     expect(handoverNotification([], agents)).toBeNull();
   });
 

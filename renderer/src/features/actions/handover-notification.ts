@@ -7,42 +7,70 @@ import type { TicketRecord } from '../../db/ticket-record';
 import type { HandedOver } from '../../sync/puller';
 
 /**
- * A desktop notification when someone gives the agent tickets while they
- * are looking elsewhere: the status-bar notice (HandedOverNotices) is only
- * seen by someone looking at Tierdesk. Quiet hours, the shift and a pause
- * hold it as they hold SLA alerts (S1 always gets through); a held one is not shown
- * later, since the ticket is in My work and the notice waits in the app.
+ * A desktop notification when work comes to the agent (a ticket given to
+ * them, or moved to their tier to accept) while they are looking elsewhere:
+ * the status-bar notice (HandedOverNotices) is only seen by someone looking
+ * at Tierdesk. Quiet hours, the shift and a pause hold it as they hold SLA
+ * alerts (S1 always gets through); a held one is not shown later, since the
+ * ticket is in My work or Pending my acceptance and the notice waits in the app.
  */
 const LISTED = 3;
 
 export type HandoverNotice = HandedOver & { ticket: TicketRecord };
 
-/** Wording for one notification covering everything given in one sync; null when there is nothing to say. */
+/**
+ * Whether what came is still the agent's to act on: a ticket given to them
+ * is still theirs and open; one moved to their tier still waits for
+ * acceptance in one of their groups (nobody took it meanwhile).
+ */
+export function stillForMe(h: HandedOver, ticket: TicketRecord, me: Agent): boolean {
+  if (ticket.open !== 1) return false;
+  if (h.kind === 'given') return ticket.assignee === me.id;
+  return ticket.status === 'pending_acceptance' && ticket.tier === me.tier && me.groups.includes(ticket.group);
+}
+
+/** "Dana Fox", or "Tierdesk" when the escalation matrix moved it (as the timeline says). */
+export function byName(agents: ReadonlyMap<string, Agent>, h: Pick<HandedOver, 'by' | 'automatic'>): string {
+  if (h.automatic) return 'Tierdesk';
+  return agents.get(h.by)?.name ?? 'Someone';
+}
+
+/** "gave you INC-000086", "escalated INC-000086 to L2", "sent INC-000086 back to L1". */
+export function cameText(h: HandedOver, ticket: Pick<TicketRecord, 'number' | 'tier'>): string {
+  if (h.kind === 'given') return `gave you ${ticket.number}`;
+  return h.kind === 'escalated' ? `escalated ${ticket.number} to ${ticket.tier}` : `sent ${ticket.number} back to ${ticket.tier}`;
+}
+
+/** Wording for one notification covering everything that came in one sync; null when there is nothing to say. */
 export function handoverNotification(notices: readonly HandoverNotice[], agents: ReadonlyMap<string, Agent>): NotificationRequest | null {
   if (!notices.length) return null;
-  const name = (id: string) => agents.get(id)?.name ?? 'Someone';
   const first = notices[0]!;
   const s1 = (t: TicketRecord) => (t.severity === 'S1' ? 'S1 · ' : '');
   if (notices.length === 1) {
     return {
-      title: `${name(first.by)} gave you ${first.ticket.number}`,
+      title: `${byName(agents, first)} ${cameText(first, first.ticket)}`,
       body: `${s1(first.ticket)}${first.ticket.title} — ${first.reason}`.slice(0, 1000),
       ticketNumber: first.ticket.number,
     };
   }
-  const givers = new Set(notices.map((n) => n.by));
-  const from = givers.size === 1 ? name(first.by) : `${givers.size} people`;
   const numbers = notices.slice(0, LISTED).map((n) => `${s1(n.ticket)}${n.ticket.number}`);
   const more = notices.length > LISTED ? ` and ${notices.length - LISTED} more` : '';
-  return { title: `${from} gave you ${notices.length} tickets`, body: `${numbers.join(', ')}${more}`, ticketNumber: first.ticket.number };
+  const given = notices.filter((n) => n.kind === 'given').length;
+  const title =
+    given === notices.length
+      ? `${notices.length} tickets were given to you`
+      : given === 0
+        ? `${notices.length} tickets wait for your acceptance`
+        : `${notices.length} tickets came to you: ${given} given, ${notices.length - given} to accept`;
+  return { title, body: `${numbers.join(', ')}${more}`, ticketNumber: first.ticket.number };
 }
 
 /** What holds non-S1 alerts: the agent's quiet hours and shift, and a pause (from the tray or the app). */
 export type AlertHold = Pick<AlertSettings, 'quietHours' | 'shift'> & AlertPauseState;
 
 /**
- * The tickets of `list` still the agent's own and open, most severe first,
- * that the agent's alert hours and pause let through at `now`.
+ * The tickets of `list` still the agent's to act on (stillForMe), most
+ * severe first, that the agent's alert hours and pause let through at `now`.
  */
 export async function handoverNotices(db: TierdeskDb, me: Agent, list: readonly HandedOver[], hold: AlertHold, now: number): Promise<HandoverNotice[]> {
   const tickets = await db.tickets.bulkGet(list.map((h) => h.ticketId));
@@ -52,8 +80,8 @@ export async function handoverNotices(db: TierdeskDb, me: Agent, list: readonly 
   return list
     .flatMap((h, i) => {
       const ticket = tickets[i];
-      // Given and taken back (or closed) before this sync ended: nothing to tell.
-      return ticket && ticket.assignee === me.id && ticket.open === 1 && gate.allows(ticket.severity) ? [{ ...h, ticket }] : [];
+      // Given and taken back, accepted by a colleague, or closed before this sync ended: nothing to tell.
+      return ticket && stillForMe(h, ticket, me) && gate.allows(ticket.severity) ? [{ ...h, ticket }] : [];
     })
     .sort((a, b) => a.ticket.severity.localeCompare(b.ticket.severity) || b.at - a.at);
 }

@@ -24,7 +24,7 @@ export type SyncSlice = {
   /** Changes from the server this version could not read and skipped, this session (never silently). */
   unreadableChanges: number;
   addUnreadable(count: number): void;
-  /** Tickets given to this agent by someone else this session, until dismissed or opened (newest first, one per ticket). */
+  /** Work that came to this agent this session (given to them, or moved to their tier), until dismissed or opened (newest first, one per ticket). */
   handedOver: HandedOver[];
   addHandedOver(list: readonly HandedOver[]): void;
   dismissHandedOver(ticketId: string): void;
