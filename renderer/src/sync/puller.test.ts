@@ -80,8 +80,25 @@ describe('pullAll: tickets given to me', () => {
       L1,
     );
     expect(progress.handedToMe).toEqual([{ kind: 'returned', ticketId: 't-5', by: 'agent-l2', reason: 'needs back', at: NOW - HOUR }]);
+    expect(progress.handedToMe.some((h) => h.kind !== 'returned')).toBe(false);
     const l2 = await pullAll(serverWith([moved('matrix', 't-6', 'L1', 'L2', 'tierdesk-escalations', 'system')]), db, { ...L1, id: 'agent-l2', tier: 'L2', groups: ['network-ops'] });
     expect(l2.handedToMe).toEqual([{ kind: 'escalated', ticketId: 't-6', by: 'tierdesk-escalations', automatic: true, reason: 'needs matrix', at: NOW - HOUR }]);
+  });
+});
+
+describe('pullAll: notes by others', () => {
+  test('reports notes written by someone else (one line, at most 200 characters), not mine; whose ticket it is, is for the reader', async () => {
+    const note = (id: string, by: string, body: string) => ({
+      kind: 'event' as const,
+      value: { id, ticketId: 't-9', seq: 7, event: { type: 'note_added' as const, at: NOW - HOUR, by, role: 'lead' as const, noteId: id, body, visibility: 'internal' as const, contact: null } },
+    });
+    const progress = await pullAll(serverWith([note('n1', LEAD.id, 'Call the requester\n\nbefore noon'), note('n2', L1.id, 'my own note'), note('n3', LEAD.id, 'x'.repeat(500))]), db, L1);
+    expect(progress.handedToMe.map((h) => [h.kind, h.by, h.reason.length <= 200 ? h.reason.slice(0, 30) : 'too long'])).toEqual([
+      ['noted', LEAD.id, 'Call the requester before noon'],
+      ['noted', LEAD.id, 'x'.repeat(30)],
+    ]);
+    expect(progress.handedToMe[1]!.reason).toHaveLength(200);
+    expect(progress.handedToMe[1]!.reason.endsWith('…')).toBe(true);
   });
 });
 

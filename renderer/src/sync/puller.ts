@@ -35,11 +35,12 @@ export type PullProgress = {
  * Work that came to the agent: a lead gave them a ticket (`given`, from its
  * owner_changed entry), or someone moved a ticket to their tier, up
  * (`escalated`) or back down (`returned`), from its functional escalation;
- * whether it waits in one of their groups is up to the ticket as stored.
- * Who, when and why (for a move, what the next tier needs).
+ * whether it waits in one of their groups is up to the ticket as stored;
+ * or someone else wrote a note on a ticket (`noted`; news if it is theirs).
+ * Who, when and why (for a move, what the next tier needs; for a note, its start).
  */
 export type HandedOver = {
-  kind: 'given' | 'escalated' | 'returned';
+  kind: 'given' | 'escalated' | 'returned' | 'noted';
   ticketId: string;
   by: string;
   /** Moved by the escalation matrix, not a person. */
@@ -61,9 +62,16 @@ function handedTo(agent: Agent, page: PullResponse): HandedOver[] {
       const kind = isReturn(event.fromTier, event.toTier) ? 'returned' : 'escalated';
       return [{ kind, ticketId, by: event.by, ...(event.role === 'system' ? { automatic: true as const } : {}), reason: event.reason, at: event.at }];
     }
+    if (event.type === 'note_added') return [{ kind: 'noted', ticketId, by: event.by, reason: excerpt(event.body), at: event.at }];
     return [];
   });
 }
+
+const EXCERPT = 200;
+const excerpt = (text: string) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > EXCERPT ? `${line.slice(0, EXCERPT - 1)}…` : line;
+};
 
 /**
  * Writes one page: server data, then confirmations (outbox rows the server

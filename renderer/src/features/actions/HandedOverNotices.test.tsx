@@ -43,7 +43,7 @@ describe('HandedOverNotices', () => {
     );
     await user.click(within(list).getByRole('button', { name: 'Open INC-000086' }));
     expect(useAppStore.getState().detailId).toBe('t-86');
-    await user.click(within(list).getByRole('button', { name: /^Dismiss: INC-000087/ }));
+    await user.click(within(list).getByRole('button', { name: 'Dismiss: Jordan Blake gave you INC-000087' }));
     expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull();
   });
 
@@ -65,5 +65,25 @@ describe('HandedOverNotices', () => {
     ]);
     await db.tickets.update('t-120', { status: 'in_progress', assignee: 'agent-l2b' });
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull());
+  });
+
+  test("a colleague's note on my ticket is news beside its hand-over; notes on tickets not mine are not", async () => {
+    await db.tickets.put(makeTicket(88, { createdAt: T0, title: 'Not mine', assignee: 'agent-l1b' }));
+    useAppStore.getState().addHandedOver([
+      { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 },
+      { kind: 'noted', ticketId: 't-86', by: LEAD.id, reason: 'Call the requester first', at: T0 + 1 },
+      { kind: 'noted', ticketId: 't-86', by: LEAD.id, reason: 'An older note', at: T0 - 1 },
+      { kind: 'noted', ticketId: 't-88', by: LEAD.id, reason: 'On a ticket of Blake', at: T0 + 2 },
+    ]);
+    render(
+      <Providers db={db} agent={L1}>
+        <HandedOverNotices />
+      </Providers>,
+    );
+    const list = await screen.findByRole('list', { name: 'Tickets that came to you' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Jordan Blake wrote a note on INC-000086: Shared mailbox missing — Call the requester first'),
+      expect.stringContaining('Jordan Blake gave you INC-000086: Shared mailbox missing — Alex is off sick'),
+    ]);
   });
 });

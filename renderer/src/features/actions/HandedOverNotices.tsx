@@ -29,11 +29,11 @@ export function HandedOverNotices() {
     <ul className="handed-over" aria-label="Tickets that came to you" aria-live="polite">
       {shown.map((h) => {
         const ticket = tickets!.get(h.ticketId)!;
-        const label = `${ticket.number}: ${ticket.title}`;
+        const said = `${byName(agents, h)} ${cameText(h, ticket)}`;
         return (
-          <li key={h.ticketId} className="recent">
+          <li key={`${h.kind}:${h.ticketId}`} className="recent">
             <span>
-              {byName(agents, h)} {cameText(h, ticket)}: {ticket.title} — {h.reason}
+              {said}: {ticket.title} — {h.reason}
             </span>{' '}
             <button
               type="button"
@@ -45,7 +45,7 @@ export function HandedOverNotices() {
             >
               Open {ticket.number}
             </button>
-            <button type="button" className="icon" aria-label={`Dismiss: ${label}`} onClick={() => dismiss(h.ticketId)}>
+            <button type="button" className="icon" aria-label={`Dismiss: ${said}`} onClick={() => dismiss(h.ticketId)}>
               ×
             </button>
           </li>

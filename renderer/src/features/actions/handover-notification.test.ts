@@ -95,6 +95,13 @@ describe('hand-over desktop notification', () => {
     expect(handoverNotification([{ ...notice, kind: 'escalated', automatic: true }], new Map())?.title).toBe('Tierdesk escalated INC-000120 to L1');
   });
 
+  test("a colleague's note on a ticket I own: who wrote on which; three notes are one notification, the newest", async () => {
+    const bridge = bridgeWith();
+    const note = (n: number, at: number, text: string) => ({ ...given(n, L2.id, at), kind: 'noted' as const, reason: text });
+    expect(await notifyHandedOver(db, bridge, L1, [note(86, T0, 'first'), note(86, T0 + 2, 'Router replaced, please confirm with the user'), note(86, T0 + 1, 'second'), note(88, T0, 'not mine')], T0, elsewhere)).toBe(true);
+    expect(bridge.shown).toEqual([{ title: 'Sam Okafor wrote a note on INC-000086', body: 'Shared mailbox missing — Router replaced, please confirm with the user', ticketNumber: 'INC-000086' }]);
+  });
+
   test('several at once: one notification, most severe first, saying what kind of work came', () => {
     const notice = (n: number, severity: 'S1' | 'S2', by = LEAD.id) => ({ ...given(n, by), ticket: makeTicket(n, { createdAt: T0, severity }) });
     const agents = new Map([[LEAD.id, LEAD]]);
@@ -107,7 +114,10 @@ describe('hand-over desktop notification', () => {
     expect(handoverNotification(five, agents)).toMatchObject({ title: '5 tickets were given to you', body: 'INC-000001, INC-000002, INC-000003 and 2 more' });
     const toAccept = five.map((n) => ({ ...n, kind: 'escalated' as const }));
     expect(handoverNotification(toAccept, agents)?.title).toBe('5 tickets wait for your acceptance');
-    expect(handoverNotification([...toAccept.slice(0, 2), notice(6, 'S2')], agents)?.title).toBe('3 tickets came to you: 1 given, 2 to accept');
+    expect(handoverNotification([...toAccept.slice(0, 2), notice(6, 'S2')], agents)?.title).toBe('3 updates for you: 1 given to you, 2 to accept');
+    const noted = five.map((n) => ({ ...n, kind: 'noted' as const }));
+    expect(handoverNotification(noted.slice(0, 2), agents)?.title).toBe('2 tickets of yours have new notes');
+    expect(handoverNotification([noted[0]!, toAccept[1]!, notice(6, 'S2')], agents)?.title).toBe('3 updates for you: 1 given to you, 1 to accept, 1 with new notes');
     expect(handoverNotification([], agents)).toBeNull();
   });
 

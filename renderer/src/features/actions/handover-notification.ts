@@ -25,7 +25,7 @@ export type HandoverNotice = HandedOver & { ticket: TicketRecord };
  */
 export function stillForMe(h: HandedOver, ticket: TicketRecord, me: Agent): boolean {
   if (ticket.open !== 1) return false;
-  if (h.kind === 'given') return ticket.assignee === me.id;
+  if (h.kind === 'given' || h.kind === 'noted') return ticket.assignee === me.id;
   return ticket.status === 'pending_acceptance' && ticket.tier === me.tier && me.groups.includes(ticket.group);
 }
 
@@ -35,10 +35,18 @@ export function byName(agents: ReadonlyMap<string, Agent>, h: Pick<HandedOver, '
   return agents.get(h.by)?.name ?? 'Someone';
 }
 
-/** "gave you INC-000086", "escalated INC-000086 to L2", "sent INC-000086 back to L1". */
+/** "gave you INC-000086", "escalated INC-000086 to L2", "sent INC-000086 back to L1", "wrote a note on INC-000086". */
 export function cameText(h: HandedOver, ticket: Pick<TicketRecord, 'number' | 'tier'>): string {
-  if (h.kind === 'given') return `gave you ${ticket.number}`;
-  return h.kind === 'escalated' ? `escalated ${ticket.number} to ${ticket.tier}` : `sent ${ticket.number} back to ${ticket.tier}`;
+  switch (h.kind) {
+    case 'given':
+      return `gave you ${ticket.number}`;
+    case 'escalated':
+      return `escalated ${ticket.number} to ${ticket.tier}`;
+    case 'returned':
+      return `sent ${ticket.number} back to ${ticket.tier}`;
+    case 'noted':
+      return `wrote a note on ${ticket.number}`;
+  }
 }
 
 /** Wording for one notification covering everything that came in one sync; null when there is nothing to say. */
@@ -55,14 +63,24 @@ export function handoverNotification(notices: readonly HandoverNotice[], agents:
   }
   const numbers = notices.slice(0, LISTED).map((n) => `${s1(n.ticket)}${n.ticket.number}`);
   const more = notices.length > LISTED ? ` and ${notices.length - LISTED} more` : '';
-  const given = notices.filter((n) => n.kind === 'given').length;
-  const title =
-    given === notices.length
-      ? `${notices.length} tickets were given to you`
-      : given === 0
-        ? `${notices.length} tickets wait for your acceptance`
-        : `${notices.length} tickets came to you: ${given} given, ${notices.length - given} to accept`;
+  const count = (...kinds: HandedOver['kind'][]) => notices.filter((n) => kinds.includes(n.kind)).length;
+  const kinds = [
+    { n: count('given'), part: 'given to you', alone: 'were given to you' },
+    { n: count('escalated', 'returned'), part: 'to accept', alone: 'wait for your acceptance' },
+    { n: count('noted'), part: 'with new notes', alone: 'of yours have new notes' },
+  ].filter((k) => k.n > 0);
+  const title = kinds.length === 1 ? `${notices.length} tickets ${kinds[0]!.alone}` : `${notices.length} updates for you: ${kinds.map((k) => `${k.n} ${k.part}`).join(', ')}`;
   return { title, body: `${numbers.join(', ')}${more}`, ticketNumber: first.ticket.number };
+}
+
+/** The newest entry of each kind per ticket (three notes on one ticket are one piece of news). */
+export function latestPerTicket(list: readonly HandedOver[]): HandedOver[] {
+  const byKey = new Map<string, HandedOver>();
+  for (const h of [...list].sort((a, b) => b.at - a.at)) {
+    const key = `${h.kind}:${h.ticketId}`;
+    if (!byKey.has(key)) byKey.set(key, h);
+  }
+  return [...byKey.values()];
 }
 
 /** What holds non-S1 alerts: the agent's quiet hours and shift, and a pause (from the tray or the app). */
@@ -72,7 +90,8 @@ export type AlertHold = Pick<AlertSettings, 'quietHours' | 'shift'> & AlertPause
  * The tickets of `list` still the agent's to act on (stillForMe), most
  * severe first, that the agent's alert hours and pause let through at `now`.
  */
-export async function handoverNotices(db: TierdeskDb, me: Agent, list: readonly HandedOver[], hold: AlertHold, now: number): Promise<HandoverNotice[]> {
+export async function handoverNotices(db: TierdeskDb, me: Agent, all: readonly HandedOver[], hold: AlertHold, now: number): Promise<HandoverNotice[]> {
+  const list = latestPerTicket(all);
   const tickets = await db.tickets.bulkGet(list.map((h) => h.ticketId));
   const hours = createAlertGate(hold);
   const paused = hold.pausedUntil !== null && now < hold.pausedUntil;

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
+import { latestPerTicket } from '../actions/handover-notification';
 import type { HandedOver } from '../../sync/puller';
 import type { PersistenceAnswer } from '../../sync/storage-persistence';
 
@@ -42,12 +43,7 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) 
   unreadableChanges: 0,
   addUnreadable: (count) => set((s) => ({ unreadableChanges: s.unreadableChanges + count })),
   handedOver: [],
-  addHandedOver: (list) =>
-    set((s) => {
-      // Newest first; a ticket given again keeps only its latest entry.
-      const byTicket = new Map<string, HandedOver>();
-      for (const h of [...[...list].sort((a, b) => b.at - a.at), ...s.handedOver]) if (!byTicket.has(h.ticketId)) byTicket.set(h.ticketId, h);
-      return { handedOver: [...byTicket.values()].slice(0, KEEP_HANDED_OVER) };
-    }),
+  // Newest first; a ticket given again (or noted again) keeps only its latest entry of that kind.
+  addHandedOver: (list) => set((s) => ({ handedOver: latestPerTicket([...list, ...s.handedOver]).slice(0, KEEP_HANDED_OVER) })),
   dismissHandedOver: (ticketId) => set((s) => ({ handedOver: s.handedOver.filter((h) => h.ticketId !== ticketId) })),
 });
