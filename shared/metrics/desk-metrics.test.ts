@@ -100,6 +100,11 @@ describe('desk metrics', () => {
     // The log may come in any order: the earliest acceptance counts.
     const c = bounced('c2');
     expect(ticketFacts(c.ticket, c.agg!.events.map((e) => e.event).reverse(), now).owner).toBe('l1');
+    // A lead's dispatch is the agent's acceptance, not the lead's.
+    const d = bounced('d2');
+    d.do(AGENTS.lead, T0 + 3 * HOUR_MS, 'assignTicket', { ticketId: 'd2', assignee: 'l1b', reason: 'Blake has room today' });
+    const dispatchedOnly = d.agg!.events.map((e) => e.event).filter((e) => !(e.type === 'accepted' && !e.onBehalfOf));
+    expect(ticketFacts(d.ticket, dispatchedOnly, now).owner).toBe('l1b');
     const nineToFive = (ms: number) => new Date(ms - 5 * HOUR_MS).getUTCHours(); // New York in November
     const h = firstContact('h');
     const byHour = deskMetrics([ticketFacts(h.ticket, h.agg!.events.map((e) => e.event), now, nineToFive)], 'hour', 0, Infinity);

@@ -82,7 +82,7 @@ export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], no
       acceptances++;
       cost += costs?.get(event.tier) ?? 0;
       if (event.at < firstOwnerAt) {
-        firstOwner = event.by;
+        firstOwner = event.onBehalfOf ?? event.by;
         firstOwnerAt = event.at;
       }
     }

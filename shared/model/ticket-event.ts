@@ -36,7 +36,10 @@ export const CreatedEventSchema = z
 export const RespondedEventSchema = z.object({ type: z.literal('responded'), ...actor, via: ResponseKindSchema }).strict();
 
 /** A named person takes ownership in `tier` (ends pending acceptance after an escalation). */
-export const AcceptedEventSchema = z.object({ type: z.literal('accepted'), ...actor, tier: TierSchema }).strict();
+/** `onBehalfOf`: a lead dispatched the ticket, accepting it for the tier on that agent's behalf; they own it, and the acceptance is theirs in reports. */
+export const AcceptedEventSchema = z
+  .object({ type: z.literal('accepted'), ...actor, tier: TierSchema, onBehalfOf: z.string().min(1).max(120).optional() })
+  .strict();
 
 export const PriorityChangedEventSchema = z
   .object({ type: z.literal('priority_changed'), ...actor, priority: PrioritySchema, reason })

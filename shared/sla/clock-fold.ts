@@ -128,7 +128,7 @@ export class ClockFold {
         if (event.tier !== (pending?.tier ?? state.tier)) return `the ticket waits in ${pending?.tier ?? state.tier}, not ${event.tier}`;
         if (pending && this.acceptance) this.acceptance.stop(at);
         state.pendingAcceptance = null;
-        state.owner = event.by;
+        state.owner = event.onBehalfOf ?? event.by;
         const counts = this.index.responseKinds.get(state.channel)?.has('acceptance') ?? false;
         if (counts && response.snapshot.state !== 'stopped') response.stop(at);
         return null;

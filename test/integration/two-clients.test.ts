@@ -177,7 +177,11 @@ describe('two clients against one server', () => {
     await a.sync();
     // B's pull says the ticket was given to B, by whom and why (what the app shows); A's does not.
     const pulled = await pullAll(b.api, b.db, b.agent);
-    expect(pulled.handedToMe).toEqual([{ ticketId, by: lead.agent.id, reason: 'Alex goes on site visits this afternoon', at: expect.any(Number) }]);
+    // (and that A wrote a note on what is now B's ticket).
+    expect(pulled.handedToMe).toEqual([
+      { kind: 'given', ticketId, by: lead.agent.id, reason: 'Alex goes on site visits this afternoon', at: expect.any(Number) },
+      { kind: 'noted', ticketId, by: a.agent.id, reason: 'A: ordered a new cable', at: expect.any(Number) },
+    ]);
     expect((await pullAll(a.api, a.db, a.agent)).handedToMe).toEqual([]);
     // A new computer's bootstrap brings that entry as history, not as news.
     const fresh = await SyncClient.signIn(api.url, 'dana.fox@demo.test');
@@ -194,6 +198,36 @@ describe('two clients against one server', () => {
     // The old owner can no longer release it: refused at once, before anything is queued.
     await expect(a.mutate('assignTicket', { ticketId, assignee: null, reason: 'Releasing it' })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await a.db.outbox.count()).toBe(0);
+  });
+
+  test('a lead dispatches a ticket waiting for L2: L2 engineers are told it came, the chosen one owns it, and the acceptance is theirs', async () => {
+    const a = await SyncClient.signIn(api.url, 'l1.agent@demo.test');
+    const lead = await SyncClient.signIn(api.url, 'lead@demo.test');
+    const sam = await SyncClient.signIn(api.url, 'l2.engineer@demo.test');
+    const ines = await SyncClient.signIn(api.url, 'ines.duarte@demo.test');
+    const ticketId = await sharedTicket(a, lead);
+    await sam.sync();
+    await ines.sync();
+    await a.mutate('escalateFunctional', { ticketId, toTier: 'L2', handoffNote: handoff('Check the docking station firmware for this monitor model') });
+    await a.sync();
+    // Both L2 engineers of the group hear that it came to their tier.
+    expect((await pullAll(ines.api, ines.db, ines.agent)).handedToMe).toEqual([
+      { kind: 'escalated', ticketId, by: a.agent.id, reason: 'Check the docking station firmware for this monitor model', at: expect.any(Number) },
+    ]);
+    await lead.sync();
+    expect(await lead.ticket(ticketId)).toMatchObject({ status: 'pending_acceptance', tier: 'L2' });
+    await lead.mutate('assignTicket', { ticketId, assignee: sam.agent.id, reason: 'Sam fixed this model last week' });
+    await lead.sync();
+    const pulled = await pullAll(sam.api, sam.db, sam.agent);
+    expect(pulled.handedToMe.map((h) => [h.kind, h.by])).toEqual([
+      ['escalated', a.agent.id],
+      ['given', lead.agent.id],
+    ]);
+    expect(await sam.ticket(ticketId)).toMatchObject({ assignee: sam.agent.id, status: 'assigned', tier: 'L2' });
+    expect((await readLog(sam.db, ticketId)).map((e) => e.event).find((e) => e.type === 'accepted' && e.tier === 'L2')).toMatchObject({ by: lead.agent.id, onBehalfOf: sam.agent.id });
+    // Inês's copy says it is no longer waiting for her tier.
+    await ines.sync();
+    expect(await ines.ticket(ticketId)).toMatchObject({ status: 'assigned', assignee: sam.agent.id });
   });
 
   test('a ticket created offline gets its real number when it syncs', async () => {

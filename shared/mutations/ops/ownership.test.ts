@@ -59,11 +59,33 @@ describe('assignTicket', () => {
     expect(() => story.try(AGENTS.lead, at, 'assignTicket', { ticketId: 't-1', assignee: 'l1b', reason: '   ' })).toThrow(/reason/);
   });
 
-  test('leaves a ticket waiting for its tier to accept it, and a resolved one, alone', () => {
+  test("a lead dispatches a ticket waiting for its tier: an acceptance on that agent's behalf, which stops the accept-within clock", () => {
     const story = owned();
     story.do(AGENTS.l1, at, 'escalateFunctional', { ticketId: 't-1', toTier: 'L2', handoffNote: goodHandoff() });
     expect(story.ticket.status).toBe('pending_acceptance');
-    expect(story.try(AGENTS.lead, at + MINUTE_MS, 'assignTicket', { ticketId: 't-1', assignee: 'l2', reason: WHY })).toMatchObject({ ok: false, code: 'invalid_state' });
+    expect(story.ticket.sla.acceptance?.state).toBe('running');
+    // Only a lead, only to someone of that tier, and not "back to the queue" (it is there).
+    expect(story.try(AGENTS.l1b, at + MINUTE_MS, 'assignTicket', { ticketId: 't-1', assignee: 'l2', reason: WHY })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(story.try(AGENTS.lead, at + MINUTE_MS, 'assignTicket', { ticketId: 't-1', assignee: 'l1b', reason: WHY })).toMatchObject({ ok: false, code: 'invalid', field: 'assignee' });
+    expect(story.try(AGENTS.lead, at + MINUTE_MS, 'assignTicket', { ticketId: 't-1', assignee: null, reason: WHY })).toMatchObject({ ok: false, code: 'invalid_state', field: 'assignee' });
+    const dispatchAt = at + 2 * MINUTE_MS;
+    // The clocks come out as if L2 had accepted it themselves at that moment.
+    const selfAccepted = owned();
+    selfAccepted.do(AGENTS.l1, at, 'escalateFunctional', { ticketId: 't-1', toTier: 'L2', handoffNote: goodHandoff() });
+    selfAccepted.do(AGENTS.l2, dispatchAt, 'acceptTicket', { ticketId: 't-1' });
+    story.do(AGENTS.lead, dispatchAt, 'assignTicket', { ticketId: 't-1', assignee: 'l2', reason: 'Sam knows the branch routers' });
+    expect(story.ticket).toMatchObject({ assignee: 'l2', status: 'assigned', tier: 'L2' });
+    expect(story.ticket.sla).toEqual(selfAccepted.ticket.sla);
+    expect(story.ticket.sla.acceptance?.state ?? 'gone').not.toBe('running');
+    expect(story.agg!.events.slice(-2).map((e) => e.event)).toEqual([
+      { type: 'accepted', at: dispatchAt, by: 'lead', role: 'lead', tier: 'L2', onBehalfOf: 'l2' },
+      { type: 'owner_changed', at: dispatchAt, by: 'lead', role: 'lead', from: null, to: 'l2', reason: 'Sam knows the branch routers' },
+    ]);
+  });
+
+  test('leaves a resolved ticket alone', () => {
+    const story = owned();
+    story.do(AGENTS.l1, at, 'escalateFunctional', { ticketId: 't-1', toTier: 'L2', handoffNote: goodHandoff() });
     story.do(AGENTS.l2, at + 2 * MINUTE_MS, 'acceptTicket', { ticketId: 't-1' });
     story.do(AGENTS.l2, at + 3 * MINUTE_MS, 'resolve', { ticketId: 't-1', resolution: 'Replaced the VPN profile; stable for an hour.', kbDraft: { articleId: 'kb-vpn', title: 'VPN drops: replace the profile', body: 'Remove and re-add the VPN profile; confirm with the user.' } });
     expect(story.try(AGENTS.lead, at + 4 * MINUTE_MS, 'assignTicket', { ticketId: 't-1', assignee: null, reason: WHY })).toMatchObject({ ok: false, code: 'invalid_state' });

@@ -29,9 +29,10 @@ export function acceptTicket(agg0: TicketAggregate | null, _args: ArgsOf<'accept
  * Dispatch: a lead gives a ticket to someone (an agent off sick, a queue to
  * balance), or back to its group's queue; an owner may release their own
  * ticket to the queue. Always with a reason, kept on the timeline. A ticket
- * waiting for its tier's acceptance is left to that (the accept-within clock
- * measures the tier taking it), and nobody is handed a ticket they could
- * not work on.
+ * waiting for its tier's acceptance may be dispatched by a lead to someone of
+ * that tier: that is the tier taking it (the accept-within clock stops), so
+ * it is recorded as an acceptance on that agent's behalf. Nobody is handed a
+ * ticket they could not work on.
  */
 export function assignTicket(agg0: TicketAggregate | null, args: ArgsOf<'assignTicket'>, ctx: ApplyContext): ApplyOutcome {
   const agg = existing(agg0);
@@ -49,9 +50,6 @@ export function assignTicket(agg0: TicketAggregate | null, args: ArgsOf<'assignT
       'assignee',
     );
   }
-  if (ticket.status === 'pending_acceptance') {
-    return refuse('invalid_state', `${ticket.number} waits for ${ticket.tier} to accept it; once someone has, it can be given to someone else`);
-  }
   if (args.assignee === ticket.assignee) {
     return refuse('invalid_state', args.assignee === null ? `${ticket.number} is already in the queue, with no owner` : `${ticket.number} is already theirs`, 'assignee');
   }
@@ -62,8 +60,10 @@ export function assignTicket(agg0: TicketAggregate | null, args: ArgsOf<'assignT
       return refuse('invalid', `${target.name} does not work in ${ticket.tier} for ${ticket.group}; escalate the ticket to move it to another tier`, 'assignee');
     }
   }
-  // Clocks are untouched (a pause stays); the status follows the owner as everywhere (openStatus).
+  // Clocks are untouched (a pause stays), except that a dispatch is the tier accepting it; the status follows the owner as everywhere (openStatus).
   const status = openStatus({ assignee: args.assignee, status: 'assigned' }, ticket.status === 'on_hold');
-  const events = [{ type: 'owner_changed' as const, ...actorOf(ctx), from: ticket.assignee, to: args.assignee, reason: args.reason }];
+  const who = actorOf(ctx);
+  const dispatched = ticket.status === 'pending_acceptance' && args.assignee !== null ? [{ type: 'accepted' as const, ...who, tier: ticket.tier, onBehalfOf: args.assignee }] : [];
+  const events = [...dispatched, { type: 'owner_changed' as const, ...who, from: ticket.assignee, to: args.assignee, reason: args.reason }];
   return updated(agg, { assignee: args.assignee, status }, events, ctx, { action: args.assignee === null ? 'ticket.released' : 'ticket.assigned', reason: args.reason });
 }

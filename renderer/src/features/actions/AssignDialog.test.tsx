@@ -2,10 +2,11 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Agent } from '../../../../shared/model/agent';
-import { NEW_TICKET } from '../../../../shared/mutations/testing/harness';
+import { goodHandoff, NEW_TICKET } from '../../../../shared/mutations/testing/harness';
 import type { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
 import { deskWithOwnedTicket, L1, L2, LEAD, Providers } from '../../test/workspace-harness';
+import { mutate } from '../../sync/mutate';
 import { AssignDialog } from './AssignDialog';
 
 const TICKET = 'ticket-vpn';
@@ -68,5 +69,21 @@ describe('AssignDialog', () => {
     await user.type(within(dialog).getByLabelText('Reason'), 'Going off shift');
     await user.click(within(dialog).getByRole('button', { name: 'Release' }));
     await waitFor(async () => expect(await db.tickets.get(TICKET)).toMatchObject({ assignee: null, status: 'new' }));
+  });
+
+  test('a lead dispatches a ticket waiting for L2 to someone of L2: accepted on their behalf, the accept-within clock stops', async () => {
+    const user = userEvent.setup();
+    await mutate(db, L1, 'escalateFunctional', { ticketId: TICKET, toTier: 'L2', handoffNote: goodHandoff() });
+    expect(await db.tickets.get(TICKET)).toMatchObject({ status: 'pending_acceptance', tier: 'L2', group: 'network-ops' });
+    const dispatcher: Agent = { ...LEAD, groups: ['service-desk', 'network-ops'] };
+    const dialog = await open(dispatcher);
+    expect(dialog).toHaveAccessibleDescription(/accepts it on their behalf, which stops the accept-within clock/);
+    const owner = within(dialog).getByLabelText('New owner') as HTMLSelectElement;
+    await waitFor(() => expect([...owner.options].map((o) => [o.text, o.disabled])).toEqual([['Choose who takes it', true], ['Jordan Blake (you) — 0 open', false], ['Sam Okafor — 0 open', false]]));
+    await user.selectOptions(owner, 'agent-l2');
+    await user.type(within(dialog).getByLabelText('Reason'), 'Sam knows the branch routers');
+    await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
+    await waitFor(async () => expect(await db.tickets.get(TICKET)).toMatchObject({ assignee: 'agent-l2', status: 'assigned' }));
+    expect((await db.tickets.get(TICKET))!.sla.acceptance?.state ?? 'gone').not.toBe('running');
   });
 });

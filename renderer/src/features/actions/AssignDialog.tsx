@@ -61,7 +61,11 @@ export function AssignDialog({ ticket, refused, onClose }: { ticket: TicketRecor
   return (
     <Modal
       title={supervisor ? `Assign ${ticket.number}` : `Release ${ticket.number} to the queue`}
-      description={`Owner now: ${owner}. The reason goes on the timeline for the next owner and the lead.`}
+      description={
+        ticket.status === 'pending_acceptance'
+          ? `It waits for ${ticket.tier} to accept it: giving it to someone accepts it on their behalf, which stops the accept-within clock. The reason goes on the timeline.`
+          : `Owner now: ${owner}. The reason goes on the timeline for the next owner and the lead.`
+      }
       onClose={onClose}
     >
       {value && (
@@ -71,7 +75,10 @@ export function AssignDialog({ ticket, refused, onClose }: { ticket: TicketRecor
           {supervisor && (
             <Field label="New owner" hint={`People of ${groupName} who work in ${ticket.tier}, with the open tickets they own, or nobody.`} error={problem ? fieldError(problem.fields, 'assignee') : undefined}>
               <select value={value.assignee} onChange={(e) => set({ ...value, assignee: e.target.value })}>
-                <option value={QUEUE}>Nobody: back to the queue</option>
+                {/* An unowned ticket is in the queue already: someone has to be chosen. */}
+                <option value={QUEUE} disabled={ticket.assignee === null}>
+                  {ticket.assignee === null ? 'Choose who takes it' : 'Nobody: back to the queue'}
+                </option>
                 {candidates.map((a) => {
                   const load = workloads?.get(a.id);
                   const name = a.id === agent.id ? `${a.name} (you)` : a.name;

@@ -25,6 +25,9 @@ describe('what the action bar offers', () => {
     story.do(AGENTS.l1, T0 + 30 * MINUTE_MS, 'escalateFunctional', { ticketId: 't-1', toTier: 'L2', handoffNote: goodHandoff() });
     expect(availability(story.ticket, AGENTS.l2).sendBack).toBeNull();
     expect(availability(story.ticket, AGENTS.l2).escalate).toBe('It waits for acceptance in L2.');
+    // A lead may dispatch it to someone of L2; an L2 engineer takes it with Accept instead.
+    expect(availability(story.ticket, AGENTS.lead).assign).toBeNull();
+    expect(availability(story.ticket, AGENTS.l2).assign).toBe('It waits for acceptance in L2.');
     story.do(AGENTS.l2, T0 + 40 * MINUTE_MS, 'acceptTicket', { ticketId: 't-1' });
     expect(availability(story.ticket, AGENTS.l2).sendBack).toBeNull();
     expect(availability(story.ticket, AGENTS.l1).sendBack).toMatch(/only .* groups|this one is in/);

@@ -63,10 +63,11 @@ export function availability(ticket: Ticket, agent: Agent): Availability {
     resolve: work ?? closed ?? waiting ?? (mine ? (agent.tier === ticket.tier || supervisor ? null : `Only ${ticket.tier} resolves it.`) : 'Only the owner resolves it.'),
     reopen: work ?? (ticket.status === 'resolved' ? null : 'Only a resolved ticket can be reopened.'),
     edit: work ?? closed,
+    // A lead may dispatch a ticket that waits for acceptance; there is no owner to release it.
     assign:
       work ??
       closed ??
-      waiting ??
+      (waiting && !supervisor ? waiting : null) ??
       (supervisor || ticket.assignee === agent.id ? null : 'Only a lead or manager gives a ticket to someone; its owner can release it to the queue.'),
     resume: open && !work ? CLOCK_KINDS.filter((k) => ticket.sla[k].state === 'paused') : [],
   };

@@ -35,6 +35,12 @@ describe('timeline wording of tier moves', () => {
     expect(describeEvent(closed, names, defaultPolicy).text).toBe('Tierdesk closed the ticket: resolved 48h ago and not reopened');
   });
 
+  test("a lead's dispatch of a waiting ticket says whose acceptance it was", () => {
+    const dispatched: TimelineEvent = { type: 'accepted', at, by: 'lead-1', role: 'lead', tier: 'L2', onBehalfOf: 'agent-l2' };
+    expect(describeEvent(dispatched, names, defaultPolicy)).toEqual({ kind: 'ownership', text: 'lead-1 dispatched the ticket in L2: accepted on behalf of Ben Okafor' });
+    expect(describeEvent({ ...dispatched, by: 'agent-l2', role: 'l2_agent', onBehalfOf: undefined } as TimelineEvent, names, defaultPolicy).text).toBe('Ben Okafor accepted ownership in L2');
+  });
+
   test('a change of owner says who gave it to whom, or that it went back to the queue, and why', () => {
     const given: TimelineEvent = { type: 'owner_changed', at, by: 'lead-1', role: 'lead', from: 'agent-x', to: 'agent-l2', reason: 'Off sick today' };
     expect(describeEvent(given, names, defaultPolicy)).toEqual({ kind: 'ownership', text: 'lead-1 gave the ticket to Ben Okafor (was agent-x): Off sick today' });

@@ -19,6 +19,10 @@ export function describeEvent(event: TimelineEvent, names: ReadonlyMap<string, A
     case 'responded':
       return { kind: 'clock', text: `${who} responded to the requester (${action(event.via)})` };
     case 'accepted':
+      if (event.onBehalfOf) {
+        const owner = names.get(event.onBehalfOf)?.name ?? event.onBehalfOf;
+        return { kind: 'ownership', text: `${who} dispatched the ticket in ${event.tier}: accepted on behalf of ${owner}` };
+      }
       return { kind: 'ownership', text: `${who} accepted ownership in ${event.tier}` };
     case 'priority_changed':
       return { kind: 'change', text: `${who} changed the priority to ${event.priority}: ${event.reason}` };
