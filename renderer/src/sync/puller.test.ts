@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PullResponse } from '../../../shared/sync/pull';
 import { TierdeskDb } from '../db/db';
+import { makeTicket } from '../test/tickets';
 import { L1, LEAD } from '../test/workspace-harness';
 import { ApiClient } from './api-client';
 import { pullAll } from './puller';
@@ -14,6 +15,14 @@ beforeEach(async () => {
   db = new TierdeskDb(`puller-${Math.random()}`);
   // Synced before: this pull is a delta, not a bootstrap.
   await db.syncState.put({ key: 'pull', cursor: '100', lastSyncedAt: NOW - HOUR, serverOffsetMs: 0 });
+  // As stored: t-1…t-4 and t-9 are L1's; t-5 waits for L1 in the service desk, t-6 for L2 in network operations; t-10 is someone else's.
+  const created = NOW - 2 * HOUR;
+  await db.tickets.bulkPut([
+    ...[1, 2, 3, 4, 9].map((n) => makeTicket(n, { createdAt: created, assignee: L1.id })),
+    makeTicket(5, { createdAt: created, assignee: null, status: 'pending_acceptance' }),
+    makeTicket(6, { createdAt: created, assignee: null, status: 'pending_acceptance', tier: 'L2', group: 'network-ops' }),
+    makeTicket(10, { createdAt: created, assignee: 'agent-l1b' }),
+  ]);
 });
 afterEach(async () => {
   db.close();
@@ -87,12 +96,12 @@ describe('pullAll: tickets given to me', () => {
 });
 
 describe('pullAll: notes by others', () => {
-  test('reports notes written by someone else (one line, at most 200 characters), not mine; whose ticket it is, is for the reader', async () => {
-    const note = (id: string, by: string, body: string) => ({
+  test('reports notes written by someone else on my tickets (one line, at most 200 characters), not my own, not on tickets of others', async () => {
+    const note = (id: string, by: string, body: string, ticketId = 't-9') => ({
       kind: 'event' as const,
-      value: { id, ticketId: 't-9', seq: 7, event: { type: 'note_added' as const, at: NOW - HOUR, by, role: 'lead' as const, noteId: id, body, visibility: 'internal' as const, contact: null } },
+      value: { id, ticketId, seq: 7, event: { type: 'note_added' as const, at: NOW - HOUR, by, role: 'lead' as const, noteId: id, body, visibility: 'internal' as const, contact: null } },
     });
-    const progress = await pullAll(serverWith([note('n1', LEAD.id, 'Call the requester\n\nbefore noon'), note('n2', L1.id, 'my own note'), note('n3', LEAD.id, 'x'.repeat(500))]), db, L1);
+    const progress = await pullAll(serverWith([note('n1', LEAD.id, 'Call the requester\n\nbefore noon'), note('n2', L1.id, 'my own note'), note('n3', LEAD.id, 'x'.repeat(500)), note('n4', LEAD.id, 'on Dana’s ticket', 't-10')]), db, L1);
     expect(progress.handedToMe.map((h) => [h.kind, h.by, h.reason.length <= 200 ? h.reason.slice(0, 30) : 'too long'])).toEqual([
       ['noted', LEAD.id, 'Call the requester before noon'],
       ['noted', LEAD.id, 'x'.repeat(30)],
@@ -105,6 +114,8 @@ describe('pullAll: notes by others', () => {
 describe('pullAll: a bootstrap cut short and resumed', () => {
   test('asks for first work again, reports no hand-overs as news, and is an ordinary delta once it has caught up', async () => {
     await db.syncState.clear();
+    await db.tickets.clear();
+    await db.tickets.bulkPut([makeTicket(1, { createdAt: NOW - 2 * HOUR, assignee: L1.id }), makeTicket(2, { createdAt: NOW - 2 * HOUR, assignee: L1.id })]);
     const asked: string[] = [];
     // The first download stops after one page (offline), with more to come.
     await expect(pullAll(serverWithPages([page('50', true, []), new Error('offline')], asked), db, L1)).rejects.toThrow();

@@ -2,6 +2,7 @@ import { isReturn } from '../../../shared/escalation/tier-rules';
 import type { Agent, Group } from '../../../shared/model/agent';
 import type { AuditEntry } from '../../../shared/model/audit-entry';
 import type { KbArticle } from '../../../shared/model/kb-article';
+import { isOpenStatus } from '../../../shared/model/levels';
 import type { Ticket } from '../../../shared/model/ticket';
 import type { Change, PullResponse } from '../../../shared/sync/pull';
 import { adoptPolicyDocument } from '../app/policy';
@@ -65,6 +66,24 @@ function handedTo(agent: Agent, page: PullResponse): HandedOver[] {
     if (event.type === 'note_added') return [{ kind: 'noted', ticketId, by: event.by, reason: excerpt(event.body), at: event.at }];
     return [];
   });
+}
+
+/**
+ * Whether what came is still the agent's to act on: a ticket given to them
+ * (or noted by someone else) is theirs and open; one moved to their tier
+ * still waits for acceptance in one of their groups (nobody took it meanwhile).
+ */
+export function stillForMe(h: HandedOver, ticket: Ticket, me: Agent): boolean {
+  if (!isOpenStatus(ticket.status)) return false;
+  if (h.kind === 'given' || h.kind === 'noted') return ticket.assignee === me.id;
+  return ticket.status === 'pending_acceptance' && ticket.tier === me.tier && me.groups.includes(ticket.group);
+}
+
+/** The news of a page that concerns the agent, read against the tickets as just stored (a note on someone else's ticket is not news). */
+async function newsForMe(db: TierdeskDb, agent: Agent, news: readonly HandedOver[]): Promise<HandedOver[]> {
+  if (!news.length) return [];
+  const tickets = await db.tickets.bulkGet(news.map((h) => h.ticketId));
+  return news.filter((h, i) => tickets[i] !== undefined && stillForMe(h, tickets[i], agent));
 }
 
 const EXCERPT = 200;
@@ -245,7 +264,7 @@ export async function pullAll(
     };
     if (body.remaining !== undefined) progress.total = body.changes.length + body.remaining;
     progress.refused += await writePage(db, body, state, actor);
-    if (!bootstrap) progress.handedToMe.push(...handedTo(actor, body));
+    if (!bootstrap) progress.handedToMe.push(...(await newsForMe(db, actor, handedTo(actor, body))));
     progress.pages += 1;
     progress.changes += body.changes.length;
     progress.unreadable += body.unreadable;

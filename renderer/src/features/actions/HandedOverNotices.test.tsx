@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Agent } from '../../../../shared/model/agent';
 import { resetAppStore, useAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
@@ -21,6 +22,16 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** Renders the notices for `agent` and waits for their list. */
+async function showNotices(agent: Agent): Promise<HTMLElement> {
+  render(
+    <Providers db={db} agent={agent}>
+      <HandedOverNotices />
+    </Providers>,
+  );
+  return screen.findByRole('list', { name: 'Tickets that came to you' });
+}
+
 describe('HandedOverNotices', () => {
   test('says who gave the agent which ticket and why; Open goes to it, × dismisses; a ticket given twice shows once', async () => {
     const user = userEvent.setup();
@@ -29,12 +40,7 @@ describe('HandedOverNotices', () => {
       { kind: 'given', ticketId: 't-87', by: LEAD.id, reason: 'Rebalancing', at: T0 + 1 },
     ]);
     useAppStore.getState().addHandedOver([{ kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Still off sick', at: T0 + 2 }]);
-    render(
-      <Providers db={db} agent={L1}>
-        <HandedOverNotices />
-      </Providers>,
-    );
-    const list = await screen.findByRole('list', { name: 'Tickets that came to you' });
+    const list = await showNotices(L1);
     await waitFor(() =>
       expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
         expect.stringContaining('Jordan Blake gave you INC-000086: Shared mailbox missing — Still off sick'),
@@ -54,12 +60,7 @@ describe('HandedOverNotices', () => {
       // Given to L1, not to this L2 engineer: not theirs to act on.
       { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Rebalancing', at: T0 },
     ]);
-    render(
-      <Providers db={db} agent={L2}>
-        <HandedOverNotices />
-      </Providers>,
-    );
-    const list = await screen.findByRole('list', { name: 'Tickets that came to you' });
+    const list = await showNotices(L2);
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       expect.stringContaining('Alex Rivera escalated INC-000120 to L2: BGP session flapping — Check the edge router logs'),
     ]);
@@ -75,12 +76,7 @@ describe('HandedOverNotices', () => {
       { kind: 'noted', ticketId: 't-86', by: LEAD.id, reason: 'An older note', at: T0 - 1 },
       { kind: 'noted', ticketId: 't-88', by: LEAD.id, reason: 'On a ticket of Blake', at: T0 + 2 },
     ]);
-    render(
-      <Providers db={db} agent={L1}>
-        <HandedOverNotices />
-      </Providers>,
-    );
-    const list = await screen.findByRole('list', { name: 'Tickets that came to you' });
+    const list = await showNotices(L1);
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       expect.stringContaining('Jordan Blake wrote a note on INC-000086: Shared mailbox missing — Call the requester first'),
       expect.stringContaining('Jordan Blake gave you INC-000086: Shared mailbox missing — Alex is off sick'),

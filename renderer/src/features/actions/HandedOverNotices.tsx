@@ -3,7 +3,8 @@ import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
 import { useAgents } from '../../db/use-directory';
 import { useActions } from './actions-context';
-import { byName, cameText, stillForMe } from './handover-notification';
+import { stillForMe } from '../../sync/puller';
+import { byName, cameText } from './handover-notification';
 
 /**
  * "Jordan Blake gave you INC-000086", "Sam Okafor escalated INC-000123 to

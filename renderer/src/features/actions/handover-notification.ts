@@ -4,7 +4,7 @@ import type { AlertPauseState, NotificationRequest, TierdeskBridge } from '../..
 import type { Agent } from '../../../../shared/model/agent';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
-import type { HandedOver } from '../../sync/puller';
+import { stillForMe, type HandedOver } from '../../sync/puller';
 
 /**
  * A desktop notification when work comes to the agent (a ticket given to
@@ -17,17 +17,6 @@ import type { HandedOver } from '../../sync/puller';
 const LISTED = 3;
 
 export type HandoverNotice = HandedOver & { ticket: TicketRecord };
-
-/**
- * Whether what came is still the agent's to act on: a ticket given to them
- * is still theirs and open; one moved to their tier still waits for
- * acceptance in one of their groups (nobody took it meanwhile).
- */
-export function stillForMe(h: HandedOver, ticket: TicketRecord, me: Agent): boolean {
-  if (ticket.open !== 1) return false;
-  if (h.kind === 'given' || h.kind === 'noted') return ticket.assignee === me.id;
-  return ticket.status === 'pending_acceptance' && ticket.tier === me.tier && me.groups.includes(ticket.group);
-}
 
 /** "Dana Fox", or "Tierdesk" when the escalation matrix moved it (as the timeline says). */
 export function byName(agents: ReadonlyMap<string, Agent>, h: Pick<HandedOver, 'by' | 'automatic'>): string {
