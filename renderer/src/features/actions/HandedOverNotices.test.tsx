@@ -22,6 +22,9 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** The notices shown (not the list's own buttons). */
+const entries = (list: HTMLElement) => within(list).queryAllByRole('listitem').filter((li) => li.classList.contains('recent')).map((li) => li.textContent);
+
 /** Renders the notices for `agent` and waits for their list. */
 async function showNotices(agent: Agent): Promise<HTMLElement> {
   render(
@@ -42,7 +45,7 @@ describe('HandedOverNotices', () => {
     useAppStore.getState().addHandedOver([{ kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Still off sick', at: T0 + 2 }]);
     const list = await showNotices(L1);
     await waitFor(() =>
-      expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect(entries(list)).toEqual([
         expect.stringContaining('Jordan Blake gave you INC-000086: Shared mailbox missing — Still off sick'),
         expect.stringContaining('Jordan Blake gave you INC-000087: Printer jams — Rebalancing'),
       ]),
@@ -61,7 +64,7 @@ describe('HandedOverNotices', () => {
       { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Rebalancing', at: T0 },
     ]);
     const list = await showNotices(L2);
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(entries(list)).toEqual([
       expect.stringContaining('Alex Rivera escalated INC-000120 to L2: BGP session flapping — Check the edge router logs'),
     ]);
     await db.tickets.update('t-120', { status: 'in_progress', assignee: 'agent-l2b' });
@@ -77,9 +80,24 @@ describe('HandedOverNotices', () => {
       { kind: 'noted', ticketId: 't-88', by: LEAD.id, reason: 'On a ticket of Blake', at: T0 + 2 },
     ]);
     const list = await showNotices(L1);
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(entries(list)).toEqual([
       expect.stringContaining('Jordan Blake wrote a note on INC-000086: Shared mailbox missing — Call the requester first'),
       expect.stringContaining('Jordan Blake gave you INC-000086: Shared mailbox missing — Alex is off sick'),
     ]);
+  });
+
+  test('shows the newest three, the rest behind "more"; Dismiss all clears them', async () => {
+    const user = userEvent.setup();
+    await db.tickets.bulkPut([90, 91, 92, 93, 94].map((n) => makeTicket(n, { createdAt: T0, title: `Ticket ${n}` })));
+    useAppStore.getState().addHandedOver([90, 91, 92, 93, 94].map((n) => ({ kind: 'given' as const, ticketId: `t-${n}`, by: LEAD.id, reason: `reason ${n}`, at: T0 + n })));
+    const list = await showNotices(L1);
+    await waitFor(() => expect(entries(list)).toHaveLength(3));
+    expect(entries(list)[0]).toContain('INC-000094');
+    await user.click(within(list).getByRole('button', { name: '2 more' }));
+    expect(entries(list)).toHaveLength(5);
+    expect(within(list).getByRole('button', { name: 'Show fewer' })).toHaveAttribute('aria-expanded', 'true');
+    await user.click(within(list).getByRole('button', { name: 'Dismiss all' }));
+    expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull();
+    expect(useAppStore.getState().handedOver).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
 import { useAgents } from '../../db/use-directory';
@@ -15,25 +16,31 @@ import { byName, cameText } from './handover-notification';
  * theirs to act on (a colleague accepted it first, it was closed). The
  * ticket is in My work or Pending my acceptance either way.
  */
+const FOLDED = 3;
+
 export function HandedOverNotices() {
   const db = useDb();
   const { agent } = useActions();
   const list = useAppStore((s) => s.handedOver);
   const dismiss = useAppStore((s) => s.dismissHandedOver);
+  const dismissAll = useAppStore((s) => s.dismissAllHandedOver);
+  const [expanded, setExpanded] = useState(false);
   const openDetail = useAppStore((s) => s.openDetail);
   const agents = useAgents(db);
   const tickets = useLiveQuery(async () => new Map((await db.tickets.bulkGet(list.map((h) => h.ticketId))).flatMap((t) => (t ? [[t.id, t] as const] : []))), [db, list]);
   // Until the tickets are read, nothing: an entry is shown only while it is still the agent's to act on.
   const shown = tickets ? list.filter((h) => tickets.has(h.ticketId) && stillForMe(h, tickets.get(h.ticketId)!, agent)) : [];
   if (!shown.length) return null;
+  // The newest few; the rest behind "more", so a busy morning does not fill the screen.
+  const hidden = expanded ? 0 : Math.max(0, shown.length - FOLDED);
   return (
     <ul className="handed-over" aria-label="Tickets that came to you" aria-live="polite">
-      {shown.map((h) => {
+      {shown.slice(0, shown.length - hidden).map((h) => {
         const ticket = tickets!.get(h.ticketId)!;
         const said = `${byName(agents, h)} ${cameText(h, ticket)}`;
         return (
           <li key={`${h.kind}:${h.ticketId}`} className="recent">
-            <span>
+            <span className="handed-over-text" title={`${said}: ${ticket.title} — ${h.reason}`}>
               {said}: {ticket.title} — {h.reason}
             </span>{' '}
             <button
@@ -52,6 +59,20 @@ export function HandedOverNotices() {
           </li>
         );
       })}
+      {shown.length > FOLDED && (
+        <li>
+          <button type="button" className="link" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+            {expanded ? 'Show fewer' : `${hidden} more`}
+          </button>
+        </li>
+      )}
+      {shown.length > 1 && (
+        <li>
+          <button type="button" className="link" onClick={dismissAll}>
+            Dismiss all
+          </button>
+        </li>
+      )}
     </ul>
   );
 }

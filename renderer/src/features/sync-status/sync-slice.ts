@@ -29,6 +29,7 @@ export type SyncSlice = {
   handedOver: HandedOver[];
   addHandedOver(list: readonly HandedOver[]): void;
   dismissHandedOver(ticketId: string): void;
+  dismissAllHandedOver(): void;
 };
 
 const KEEP_HANDED_OVER = 10;
@@ -46,4 +47,5 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) 
   // Newest first; a ticket given again (or noted again) keeps only its latest entry of that kind.
   addHandedOver: (list) => set((s) => ({ handedOver: latestPerTicket([...list, ...s.handedOver]).slice(0, KEEP_HANDED_OVER) })),
   dismissHandedOver: (ticketId) => set((s) => ({ handedOver: s.handedOver.filter((h) => h.ticketId !== ticketId) })),
+  dismissAllHandedOver: () => set({ handedOver: [] }),
 });
