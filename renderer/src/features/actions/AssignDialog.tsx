@@ -73,7 +73,7 @@ export function AssignDialog({ ticket, refused, onClose }: { ticket: TicketRecor
           <FormAlert message={problem?.message ?? null} />
           <RefusedNotice refusedId={refused?.id} />
           {supervisor && (
-            <Field label="New owner" hint={`People of ${groupName} who work in ${ticket.tier}, with the open tickets they own, or nobody.`} error={problem ? fieldError(problem.fields, 'assignee') : undefined}>
+            <Field label="New owner" hint={`People of ${groupName} who work in ${ticket.tier}, with the open tickets they own${ticket.assignee === null ? '' : ', or nobody'}.`} error={problem ? fieldError(problem.fields, 'assignee') : undefined}>
               <select value={value.assignee} onChange={(e) => set({ ...value, assignee: e.target.value })}>
                 {/* An unowned ticket is in the queue already: someone has to be chosen. */}
                 <option value={QUEUE} disabled={ticket.assignee === null}>
