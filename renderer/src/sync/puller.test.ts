@@ -111,6 +111,29 @@ describe('pullAll: notes by others', () => {
   });
 });
 
+describe('pullAll: reopened tickets and skip decisions', () => {
+  const event = (id: string, ticketId: string, event: Record<string, unknown>) => ({ kind: 'event' as const, value: { id, ticketId, seq: 8, event: { at: NOW - HOUR, by: LEAD.id, role: 'lead', ...event } } }) as PullResponse['changes'][number];
+  test('reports my tickets reopened by someone else, and decisions on skips I asked for (not withdrawals, not skips others asked for)', async () => {
+    const progress = await pullAll(
+      serverWith([
+        event('r1', 't-1', { type: 'reopened', reason: 'The VPN drops again' }),
+        event('r2', 't-10', { type: 'reopened', reason: 'Not mine' }),
+        event('s1', 't-2', { type: 'skip_decided', decision: 'declined', toTier: 'L3', requestedBy: L1.id, reason: 'L2 can patch it' }),
+        event('s2', 't-3', { type: 'skip_decided', decision: 'approved', toTier: 'L3', requestedBy: L1.id, reason: null }),
+        event('s3', 't-4', { type: 'skip_decided', decision: 'withdrawn', toTier: 'L3', requestedBy: L1.id, reason: null, by: 'agent-l1b' }),
+        event('s4', 't-10', { type: 'skip_decided', decision: 'approved', toTier: 'L3', requestedBy: 'agent-l1b', reason: null }),
+      ]),
+      db,
+      L1,
+    );
+    expect(progress.handedToMe.map((h) => [h.kind, h.ticketId, h.reason])).toEqual([
+      ['reopened', 't-1', 'The VPN drops again'],
+      ['skip_declined', 't-2', 'L2 can patch it'],
+      ['skip_approved', 't-3', ''],
+    ]);
+  });
+});
+
 describe('pullAll: a bootstrap cut short and resumed', () => {
   test('asks for first work again, reports no hand-overs as news, and is an ordinary delta once it has caught up', async () => {
     await db.syncState.clear();

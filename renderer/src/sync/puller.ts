@@ -37,11 +37,13 @@ export type PullProgress = {
  * owner_changed entry), or someone moved a ticket to their tier, up
  * (`escalated`) or back down (`returned`), from its functional escalation;
  * whether it waits in one of their groups is up to the ticket as stored;
- * or someone else wrote a note on a ticket (`noted`; news if it is theirs).
+ * or someone else wrote a note on a ticket (`noted`) or reopened it
+ * (`reopened`), news if it is theirs; or a lead decided on the tier skip the
+ * agent asked for (`skip_approved`, `skip_declined`).
  * Who, when and why (for a move, what the next tier needs; for a note, its start).
  */
 export type HandedOver = {
-  kind: 'given' | 'escalated' | 'returned' | 'noted';
+  kind: 'given' | 'escalated' | 'returned' | 'noted' | 'reopened' | 'skip_approved' | 'skip_declined';
   ticketId: string;
   by: string;
   /** Moved by the escalation matrix, not a person. */
@@ -64,19 +66,34 @@ function handedTo(agent: Agent, page: PullResponse): HandedOver[] {
       return [{ kind, ticketId, by: event.by, ...(event.role === 'system' ? { automatic: true as const } : {}), reason: event.reason, at: event.at }];
     }
     if (event.type === 'note_added') return [{ kind: 'noted', ticketId, by: event.by, reason: excerpt(event.body), at: event.at }];
+    if (event.type === 'reopened') return [{ kind: 'reopened', ticketId, by: event.by, reason: event.reason, at: event.at }];
+    if (event.type === 'skip_decided' && event.requestedBy === agent.id && event.decision !== 'withdrawn') {
+      return [{ kind: event.decision === 'approved' ? 'skip_approved' : 'skip_declined', ticketId, by: event.by, reason: event.reason ?? '', at: event.at }];
+    }
     return [];
   });
 }
 
 /**
  * Whether what came is still the agent's to act on: a ticket given to them
- * (or noted by someone else) is theirs and open; one moved to their tier
- * still waits for acceptance in one of their groups (nobody took it meanwhile).
+ * (or noted or reopened by someone else) is theirs and open; one moved to
+ * their tier still waits for acceptance in one of their groups (nobody took
+ * it meanwhile); a decision on their skip request, while the ticket is open.
  */
 export function stillForMe(h: HandedOver, ticket: Ticket, me: Agent): boolean {
   if (!isOpenStatus(ticket.status)) return false;
-  if (h.kind === 'given' || h.kind === 'noted') return ticket.assignee === me.id;
-  return ticket.status === 'pending_acceptance' && ticket.tier === me.tier && me.groups.includes(ticket.group);
+  switch (h.kind) {
+    case 'given':
+    case 'noted':
+    case 'reopened':
+      return ticket.assignee === me.id;
+    case 'escalated':
+    case 'returned':
+      return ticket.status === 'pending_acceptance' && ticket.tier === me.tier && me.groups.includes(ticket.group);
+    case 'skip_approved':
+    case 'skip_declined':
+      return true;
+  }
 }
 
 /** The news of a page that concerns the agent, read against the tickets as just stored (a note on someone else's ticket is not news). */

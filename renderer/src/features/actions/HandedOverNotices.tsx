@@ -38,10 +38,11 @@ export function HandedOverNotices() {
       {shown.slice(0, shown.length - hidden).map((h) => {
         const ticket = tickets!.get(h.ticketId)!;
         const said = `${byName(agents, h)} ${cameText(h, ticket)}`;
+        const text = `${said}: ${ticket.title}${h.reason ? ` — ${h.reason}` : ''}`;
         return (
           <li key={`${h.kind}:${h.ticketId}`} className="recent">
-            <span className="handed-over-text" title={`${said}: ${ticket.title} — ${h.reason}`}>
-              {said}: {ticket.title} — {h.reason}
+            <span className="handed-over-text" title={text}>
+              {text}
             </span>{' '}
             <button
               type="button"

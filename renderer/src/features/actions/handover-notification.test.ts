@@ -102,6 +102,16 @@ describe('hand-over desktop notification', () => {
     expect(bridge.shown).toEqual([{ title: 'Sam Okafor wrote a note on INC-000086', body: 'Shared mailbox missing — Router replaced, please confirm with the user', ticketNumber: 'INC-000086' }]);
   });
 
+  test('a reopened ticket of mine and a decision on my skip request say who and what', () => {
+    const agents = new Map([[LEAD.id, LEAD]]);
+    const ticket = makeTicket(86, { createdAt: T0, title: 'Shared mailbox missing' });
+    const said = (kind: 'reopened' | 'skip_approved' | 'skip_declined', reason: string, tier: 'L1' | 'L3' = 'L1') =>
+      handoverNotification([{ ...given(86), kind, reason, ticket: { ...ticket, tier } }], agents);
+    expect(said('reopened', 'The mailbox is gone again')).toMatchObject({ title: 'Jordan Blake reopened INC-000086', body: 'Shared mailbox missing — The mailbox is gone again' });
+    expect(said('skip_approved', '', 'L3')).toMatchObject({ title: 'Jordan Blake approved your skip of INC-000086 to L3', body: 'Shared mailbox missing' });
+    expect(said('skip_declined', 'L2 can patch it')?.title).toBe('Jordan Blake declined your request to skip INC-000086');
+  });
+
   test('several at once: one notification, most severe first, saying what kind of work came', () => {
     const notice = (n: number, severity: 'S1' | 'S2', by = LEAD.id) => ({ ...given(n, by), ticket: makeTicket(n, { createdAt: T0, severity }) });
     const agents = new Map([[LEAD.id, LEAD]]);

@@ -35,6 +35,12 @@ export function cameText(h: HandedOver, ticket: Pick<TicketRecord, 'number' | 't
       return `sent ${ticket.number} back to ${ticket.tier}`;
     case 'noted':
       return `wrote a note on ${ticket.number}`;
+    case 'reopened':
+      return `reopened ${ticket.number}`;
+    case 'skip_approved':
+      return `approved your skip of ${ticket.number} to ${ticket.tier}`;
+    case 'skip_declined':
+      return `declined your request to skip ${ticket.number}`;
   }
 }
 
@@ -46,7 +52,7 @@ export function handoverNotification(notices: readonly HandoverNotice[], agents:
   if (notices.length === 1) {
     return {
       title: `${byName(agents, first)} ${cameText(first, first.ticket)}`,
-      body: `${s1(first.ticket)}${first.ticket.title} — ${first.reason}`.slice(0, 1000),
+      body: `${s1(first.ticket)}${first.ticket.title}${first.reason ? ` — ${first.reason}` : ''}`.slice(0, 1000),
       ticketNumber: first.ticket.number,
     };
   }
@@ -57,6 +63,8 @@ export function handoverNotification(notices: readonly HandoverNotice[], agents:
     { n: count('given'), part: 'given to you', alone: 'were given to you' },
     { n: count('escalated', 'returned'), part: 'to accept', alone: 'wait for your acceptance' },
     { n: count('noted'), part: 'with new notes', alone: 'of yours have new notes' },
+    { n: count('reopened'), part: 'reopened', alone: 'of yours were reopened' },
+    { n: count('skip_approved', 'skip_declined'), part: 'skip decisions', alone: 'have a decision on your skip request' },
   ].filter((k) => k.n > 0);
   const title = kinds.length === 1 ? `${notices.length} tickets ${kinds[0]!.alone}` : `${notices.length} updates for you: ${kinds.map((k) => `${k.n} ${k.part}`).join(', ')}`;
   return { title, body: `${numbers.join(', ')}${more}`, ticketNumber: first.ticket.number };
