@@ -178,14 +178,14 @@ describe('two clients against one server', () => {
     // B's pull says the ticket was given to B, by whom and why (what the app shows); A's does not.
     const pulled = await pullAll(b.api, b.db, b.agent);
     // (and that A wrote a note on what is now B's ticket).
-    expect(pulled.handedToMe).toEqual([
+    expect(pulled.news).toEqual([
       { kind: 'given', ticketId, by: lead.agent.id, reason: 'Alex goes on site visits this afternoon', at: expect.any(Number) },
       { kind: 'noted', ticketId, by: a.agent.id, reason: 'A: ordered a new cable', at: expect.any(Number) },
     ]);
-    expect((await pullAll(a.api, a.db, a.agent)).handedToMe).toEqual([]);
+    expect((await pullAll(a.api, a.db, a.agent)).news).toEqual([]);
     // A new computer's bootstrap brings that entry as history, not as news.
     const fresh = await SyncClient.signIn(api.url, 'dana.fox@demo.test');
-    expect((await pullAll(fresh.api, fresh.db, fresh.agent)).handedToMe).toEqual([]);
+    expect((await pullAll(fresh.api, fresh.db, fresh.agent)).news).toEqual([]);
     expect((await fresh.ticket(ticketId))!.assignee).toBe(b.agent.id);
     expect(await b.ticket(ticketId)).toMatchObject({ assignee: b.agent.id, status: 'assigned' });
     const mine = await b.db.tickets.where('[open+assignee+nextDueAt]').between([1, b.agent.id, -Infinity], [1, b.agent.id, Infinity]).primaryKeys();
@@ -211,7 +211,7 @@ describe('two clients against one server', () => {
     await a.mutate('escalateFunctional', { ticketId, toTier: 'L2', handoffNote: handoff('Check the docking station firmware for this monitor model') });
     await a.sync();
     // Both L2 engineers of the group hear that it came to their tier.
-    expect((await pullAll(ines.api, ines.db, ines.agent)).handedToMe).toEqual([
+    expect((await pullAll(ines.api, ines.db, ines.agent)).news).toEqual([
       { kind: 'escalated', ticketId, by: a.agent.id, reason: 'Check the docking station firmware for this monitor model', at: expect.any(Number) },
     ]);
     await lead.sync();
@@ -220,7 +220,7 @@ describe('two clients against one server', () => {
     await lead.sync();
     const pulled = await pullAll(sam.api, sam.db, sam.agent);
     // Sam pulls after the dispatch: that it came to L2 is no longer news (it waits for nobody), that it is his is.
-    expect(pulled.handedToMe.map((h) => [h.kind, h.by])).toEqual([['given', lead.agent.id]]);
+    expect(pulled.news.map((h) => [h.kind, h.by])).toEqual([['given', lead.agent.id]]);
     expect(await sam.ticket(ticketId)).toMatchObject({ assignee: sam.agent.id, status: 'assigned', tier: 'L2' });
     expect((await readLog(sam.db, ticketId)).map((e) => e.event).find((e) => e.type === 'accepted' && e.tier === 'L2')).toMatchObject({ by: lead.agent.id, onBehalfOf: sam.agent.id });
     // Inês's copy says it is no longer waiting for her tier.

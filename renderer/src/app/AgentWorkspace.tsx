@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { canCreateTickets, isSupervisor } from '../../../shared/auth/access';
 import type { Agent } from '../../../shared/model/agent';
 import { ActionDialogs } from '../features/actions/ActionDialogs';
-import { HandedOverNotices } from '../features/actions/HandedOverNotices';
+import { WorkNewsNotices } from '../features/actions/WorkNewsNotices';
 import { RecentActions } from '../features/actions/RecentActions';
 import { CommandPalette } from '../features/keyboard/CommandPalette';
 import { KeyboardNotice } from '../features/keyboard/KeyboardNotice';
@@ -83,7 +83,7 @@ export function AgentWorkspace({ agent, onSyncNow }: { agent: Agent; onSyncNow()
         {detailId && <TicketDetail key={detailId} ticketId={detailId} agent={agent} groups={groups} />}
       </div>
       <footer className="statusbar">
-        <HandedOverNotices />
+        <WorkNewsNotices />
         <RecentActions />
         <KeyboardNotice />
       </footer>

@@ -6,7 +6,7 @@ import { useAlertSchedule } from '../features/alerts/use-alert-schedule';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { useOpenTicket } from '../features/queue/use-open-ticket';
 import { ActionsProvider, type Actions } from '../features/actions/actions-context';
-import { notifyHandedOver } from '../features/actions/handover-notification';
+import { notifyWorkNews } from '../features/actions/work-news-notification';
 import { AgentWorkspace, TopbarButtons } from './AgentWorkspace';
 import { StartupFailure } from './CrashScreen';
 import { DbProvider } from './db-context';
@@ -119,9 +119,9 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
       setLastSyncedAt: store.setLastSyncedAt,
       tokenRejected: store.tokenRejected,
       addUnreadable: store.addUnreadable,
-      handedOver(list) {
-        store.addHandedOver(list);
-        void notifyHandedOver(db, getBridge(), agent, list, Date.now());
+      workNews(list) {
+        store.addWorkNews(list);
+        void notifyWorkNews(db, getBridge(), agent, list, Date.now());
       },
     });
   }, [apiBaseUrl, token, db, agent]);

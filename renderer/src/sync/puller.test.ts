@@ -29,7 +29,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const handedOver = (id: string, ticketId: string, at: number, to: string | null = L1.id) => ({
+const workNews = (id: string, ticketId: string, at: number, to: string | null = L1.id) => ({
   kind: 'event' as const,
   value: { id, ticketId, seq: 5, event: { type: 'owner_changed' as const, at, by: LEAD.id, role: 'lead' as const, from: null, to, reason: `reason ${id}` } },
 });
@@ -65,15 +65,15 @@ describe('pullAll: tickets given to me', () => {
   test('reports hand-overs to me from the last day, not older ones, not to others, not by me', async () => {
     const progress = await pullAll(
       serverWith([
-        handedOver('fresh', 't-1', NOW - 2 * HOUR),
-        handedOver('old', 't-2', NOW - 30 * HOUR),
-        handedOver('someone-else', 't-3', NOW - HOUR, 'agent-l1b'),
-        handedOver('to-queue', 't-4', NOW - HOUR, null),
+        workNews('fresh', 't-1', NOW - 2 * HOUR),
+        workNews('old', 't-2', NOW - 30 * HOUR),
+        workNews('someone-else', 't-3', NOW - HOUR, 'agent-l1b'),
+        workNews('to-queue', 't-4', NOW - HOUR, null),
       ]),
       db,
       L1,
     );
-    expect(progress.handedToMe).toEqual([{ kind: 'given', ticketId: 't-1', by: LEAD.id, reason: 'reason fresh', at: NOW - 2 * HOUR }]);
+    expect(progress.news).toEqual([{ kind: 'given', ticketId: 't-1', by: LEAD.id, reason: 'reason fresh', at: NOW - 2 * HOUR }]);
     expect(progress.firstWork).toBeUndefined();
   });
 
@@ -88,10 +88,10 @@ describe('pullAll: tickets given to me', () => {
       db,
       L1,
     );
-    expect(progress.handedToMe).toEqual([{ kind: 'returned', ticketId: 't-5', by: 'agent-l2', reason: 'needs back', at: NOW - HOUR }]);
-    expect(progress.handedToMe.some((h) => h.kind !== 'returned')).toBe(false);
+    expect(progress.news).toEqual([{ kind: 'returned', ticketId: 't-5', by: 'agent-l2', reason: 'needs back', at: NOW - HOUR }]);
+    expect(progress.news.some((h) => h.kind !== 'returned')).toBe(false);
     const l2 = await pullAll(serverWith([moved('matrix', 't-6', 'L1', 'L2', 'tierdesk-escalations', 'system')]), db, { ...L1, id: 'agent-l2', tier: 'L2', groups: ['network-ops'] });
-    expect(l2.handedToMe).toEqual([{ kind: 'escalated', ticketId: 't-6', by: 'tierdesk-escalations', automatic: true, reason: 'needs matrix', at: NOW - HOUR }]);
+    expect(l2.news).toEqual([{ kind: 'escalated', ticketId: 't-6', by: 'tierdesk-escalations', automatic: true, reason: 'needs matrix', at: NOW - HOUR }]);
   });
 });
 
@@ -102,12 +102,12 @@ describe('pullAll: notes by others', () => {
       value: { id, ticketId, seq: 7, event: { type: 'note_added' as const, at: NOW - HOUR, by, role: 'lead' as const, noteId: id, body, visibility: 'internal' as const, contact: null } },
     });
     const progress = await pullAll(serverWith([note('n1', LEAD.id, 'Call the requester\n\nbefore noon'), note('n2', L1.id, 'my own note'), note('n3', LEAD.id, 'x'.repeat(500)), note('n4', LEAD.id, 'on Dana’s ticket', 't-10')]), db, L1);
-    expect(progress.handedToMe.map((h) => [h.kind, h.by, h.reason.length <= 200 ? h.reason.slice(0, 30) : 'too long'])).toEqual([
+    expect(progress.news.map((h) => [h.kind, h.by, h.reason.length <= 200 ? h.reason.slice(0, 30) : 'too long'])).toEqual([
       ['noted', LEAD.id, 'Call the requester before noon'],
       ['noted', LEAD.id, 'x'.repeat(30)],
     ]);
-    expect(progress.handedToMe[1]!.reason).toHaveLength(200);
-    expect(progress.handedToMe[1]!.reason.endsWith('…')).toBe(true);
+    expect(progress.news[1]!.reason).toHaveLength(200);
+    expect(progress.news[1]!.reason.endsWith('…')).toBe(true);
   });
 });
 
@@ -126,7 +126,7 @@ describe('pullAll: reopened tickets and skip decisions', () => {
       db,
       L1,
     );
-    expect(progress.handedToMe.map((h) => [h.kind, h.ticketId, h.reason])).toEqual([
+    expect(progress.news.map((h) => [h.kind, h.ticketId, h.reason])).toEqual([
       ['reopened', 't-1', 'The VPN drops again'],
       ['skip_declined', 't-2', 'L2 can patch it'],
       ['skip_approved', 't-3', ''],
@@ -146,18 +146,18 @@ describe('pullAll: a bootstrap cut short and resumed', () => {
     expect(await readPullState(db)).toMatchObject({ cursor: '50', bootstrapping: true });
 
     asked.length = 0;
-    const resumed = await pullAll(serverWithPages([page('101', false, [handedOver('fresh', 't-1', NOW - HOUR)])], asked), db, L1);
+    const resumed = await pullAll(serverWithPages([page('101', false, [workNews('fresh', 't-1', NOW - HOUR)])], asked), db, L1);
     expect(asked).toEqual(['/v1/pull/first-work', '/v1/pull']);
     expect(resumed.firstWork).toBe(0);
     // Brought by the download, not given while the agent watched: history, not news.
-    expect(resumed.handedToMe).toEqual([]);
+    expect(resumed.news).toEqual([]);
     const caughtUp = await readPullState(db);
     expect(caughtUp.cursor).toBe('101');
     expect(caughtUp).not.toHaveProperty('bootstrapping');
 
     asked.length = 0;
-    const delta = await pullAll(serverWithPages([page('102', false, [handedOver('later', 't-2', NOW - HOUR)])], asked), db, L1);
+    const delta = await pullAll(serverWithPages([page('102', false, [workNews('later', 't-2', NOW - HOUR)])], asked), db, L1);
     expect(asked).toEqual(['/v1/pull']);
-    expect(delta.handedToMe.map((h) => h.ticketId)).toEqual(['t-2']);
+    expect(delta.news.map((h) => h.ticketId)).toEqual(['t-2']);
   });
 });

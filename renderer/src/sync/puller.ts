@@ -29,7 +29,7 @@ export type PullProgress = {
   /** On a bootstrap: the agent's own most urgent tickets are stored (how many), ahead of the rest of the desk. */
   firstWork?: number;
   /** Tickets someone else gave to this agent, or sent to their tier, since the last pull (never on a bootstrap: that is history). */
-  handedToMe: HandedOver[];
+  news: WorkNews[];
 };
 
 /**
@@ -42,7 +42,7 @@ export type PullProgress = {
  * agent asked for (`skip_approved`, `skip_declined`).
  * Who, when and why (for a move, what the next tier needs; for a note, its start).
  */
-export type HandedOver = {
+export type WorkNews = {
   kind: 'given' | 'escalated' | 'returned' | 'noted' | 'reopened' | 'skip_approved' | 'skip_declined';
   ticketId: string;
   by: string;
@@ -52,14 +52,14 @@ export type HandedOver = {
   at: number;
 };
 
-/** Older hand-overs are history (a resumed bootstrap brings them too), not news. */
-const HANDED_OVER_NEWS_MS = 24 * 3_600_000;
+/** Older events are history (a resumed bootstrap brings them too), not news. */
+const NEWS_WINDOW_MS = 24 * 3_600_000;
 
-function handedTo(agent: Agent, page: PullResponse): HandedOver[] {
-  return page.changes.flatMap((c): HandedOver[] => {
+function newsOf(agent: Agent, page: PullResponse): WorkNews[] {
+  return page.changes.flatMap((c): WorkNews[] => {
     if (c.kind !== 'event') return [];
     const { ticketId, event } = c.value;
-    if (event.by === agent.id || event.at < page.serverTime - HANDED_OVER_NEWS_MS) return [];
+    if (event.by === agent.id || event.at < page.serverTime - NEWS_WINDOW_MS) return [];
     if (event.type === 'owner_changed' && event.to === agent.id) return [{ kind: 'given', ticketId, by: event.by, reason: event.reason, at: event.at }];
     if (event.type === 'escalated' && event.kind === 'functional' && agent.tier !== null && event.toTier === agent.tier) {
       const kind = isReturn(event.fromTier, event.toTier) ? 'returned' : 'escalated';
@@ -80,7 +80,7 @@ function handedTo(agent: Agent, page: PullResponse): HandedOver[] {
  * their tier still waits for acceptance in one of their groups (nobody took
  * it meanwhile); a decision on their skip request, while the ticket is open.
  */
-export function stillForMe(h: HandedOver, ticket: Ticket, me: Agent): boolean {
+export function stillForMe(h: WorkNews, ticket: Ticket, me: Agent): boolean {
   if (!isOpenStatus(ticket.status)) return false;
   switch (h.kind) {
     case 'given':
@@ -97,7 +97,7 @@ export function stillForMe(h: HandedOver, ticket: Ticket, me: Agent): boolean {
 }
 
 /** The news of a page that concerns the agent, read against the tickets as just stored (a note on someone else's ticket is not news). */
-async function newsForMe(db: TierdeskDb, agent: Agent, news: readonly HandedOver[]): Promise<HandedOver[]> {
+async function newsForMe(db: TierdeskDb, agent: Agent, news: readonly WorkNews[]): Promise<WorkNews[]> {
   if (!news.length) return [];
   const tickets = await db.tickets.bulkGet(news.map((h) => h.ticketId));
   return news.filter((h, i) => tickets[i] !== undefined && stillForMe(h, tickets[i], agent));
@@ -249,7 +249,7 @@ export async function pullAll(
   actor: Agent,
   onProgress?: (progress: PullProgress) => void,
 ): Promise<PullProgress> {
-  const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0, unreadable: 0, handedToMe: [] };
+  const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0, unreadable: 0, news: [] };
   const { clientId } = await db.transaction('rw', db.syncState, () => readClientState(db));
   const start = await readPullState(db);
   // A bootstrap cut short (offline, app closed) and resumed is still one: it asks for first work again and reports no history as news.
@@ -281,7 +281,7 @@ export async function pullAll(
     };
     if (body.remaining !== undefined) progress.total = body.changes.length + body.remaining;
     progress.refused += await writePage(db, body, state, actor);
-    if (!bootstrap) progress.handedToMe.push(...(await newsForMe(db, actor, handedTo(actor, body))));
+    if (!bootstrap) progress.news.push(...(await newsForMe(db, actor, newsOf(actor, body))));
     progress.pages += 1;
     progress.changes += body.changes.length;
     progress.unreadable += body.unreadable;

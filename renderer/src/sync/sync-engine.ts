@@ -7,7 +7,7 @@ import { ApiRequestError, OfflineError, type ApiClient } from './api-client';
 import { ConnectionLoop, type LoopState } from './connection-loop';
 import { LiveHints } from './live-hints';
 import { mutate, type MutateResult } from './mutate';
-import { pullAll, type HandedOver } from './puller';
+import { pullAll, type WorkNews } from './puller';
 import { pushOutbox } from './pusher';
 import { readPullState } from './sync-state';
 import { requestPersistence, type PersistenceAnswer } from './storage-persistence';
@@ -20,7 +20,7 @@ export type SyncSink = {
   /** Changes a pull skipped because this version could not read them. */
   addUnreadable?(count: number): void;
   /** Tickets someone else gave to this agent, as the pull brought them. */
-  handedOver?(list: readonly HandedOver[]): void;
+  workNews?(list: readonly WorkNews[]): void;
 };
 
 /** Wires the outbox, the connection loop and live hints for one signed-in agent. */
@@ -51,7 +51,7 @@ export class SyncEngine {
           }),
         );
         if (progress.unreadable) this.sink.addUnreadable?.(progress.unreadable);
-        if (progress.handedToMe.length) this.sink.handedOver?.(progress.handedToMe);
+        if (progress.news.length) this.sink.workNews?.(progress.news);
         const state = await readPullState(this.db);
         setServerOffset(state.serverOffsetMs);
         if (state.lastSyncedAt !== null) this.sink.setLastSyncedAt(state.lastSyncedAt);

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
-import { latestPerTicket } from '../actions/handover-notification';
-import type { HandedOver } from '../../sync/puller';
+import { latestPerTicket } from '../actions/work-news-notification';
+import type { WorkNews } from '../../sync/puller';
 import type { PersistenceAnswer } from '../../sync/storage-persistence';
 
 /** Closed set of sync states the indicator switches over. */
@@ -26,13 +26,13 @@ export type SyncSlice = {
   unreadableChanges: number;
   addUnreadable(count: number): void;
   /** Work that came to this agent this session (given to them, or moved to their tier), until dismissed or opened (newest first, one per ticket). */
-  handedOver: HandedOver[];
-  addHandedOver(list: readonly HandedOver[]): void;
-  dismissHandedOver(ticketId: string): void;
-  dismissAllHandedOver(): void;
+  workNews: WorkNews[];
+  addWorkNews(list: readonly WorkNews[]): void;
+  dismissWorkNews(ticketId: string): void;
+  dismissAllWorkNews(): void;
 };
 
-const KEEP_HANDED_OVER = 10;
+const KEEP_WORK_NEWS = 10;
 
 export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) => ({
   syncStatus: { kind: 'idle' },
@@ -43,9 +43,9 @@ export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) 
   setLastSyncedAt: (lastSyncedAt) => set({ lastSyncedAt }),
   unreadableChanges: 0,
   addUnreadable: (count) => set((s) => ({ unreadableChanges: s.unreadableChanges + count })),
-  handedOver: [],
+  workNews: [],
   // Newest first; a ticket given again (or noted again) keeps only its latest entry of that kind.
-  addHandedOver: (list) => set((s) => ({ handedOver: latestPerTicket([...list, ...s.handedOver]).slice(0, KEEP_HANDED_OVER) })),
-  dismissHandedOver: (ticketId) => set((s) => ({ handedOver: s.handedOver.filter((h) => h.ticketId !== ticketId) })),
-  dismissAllHandedOver: () => set({ handedOver: [] }),
+  addWorkNews: (list) => set((s) => ({ workNews: latestPerTicket([...list, ...s.workNews]).slice(0, KEEP_WORK_NEWS) })),
+  dismissWorkNews: (ticketId) => set((s) => ({ workNews: s.workNews.filter((h) => h.ticketId !== ticketId) })),
+  dismissAllWorkNews: () => set({ workNews: [] }),
 });

@@ -6,7 +6,7 @@ import { resetAppStore, useAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
 import { L1, L2, LEAD, Providers } from '../../test/workspace-harness';
-import { HandedOverNotices } from './HandedOverNotices';
+import { WorkNewsNotices } from './WorkNewsNotices';
 
 const T0 = Date.UTC(2026, 10, 24, 15);
 let db: TierdeskDb;
@@ -29,20 +29,20 @@ const entries = (list: HTMLElement) => within(list).queryAllByRole('listitem').f
 async function showNotices(agent: Agent): Promise<HTMLElement> {
   render(
     <Providers db={db} agent={agent}>
-      <HandedOverNotices />
+      <WorkNewsNotices />
     </Providers>,
   );
   return screen.findByRole('list', { name: 'Tickets that came to you' });
 }
 
-describe('HandedOverNotices', () => {
+describe('WorkNewsNotices', () => {
   test('says who gave the agent which ticket and why; Open goes to it, × dismisses; a ticket given twice shows once', async () => {
     const user = userEvent.setup();
-    useAppStore.getState().addHandedOver([
+    useAppStore.getState().addWorkNews([
       { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 },
       { kind: 'given', ticketId: 't-87', by: LEAD.id, reason: 'Rebalancing', at: T0 + 1 },
     ]);
-    useAppStore.getState().addHandedOver([{ kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Still off sick', at: T0 + 2 }]);
+    useAppStore.getState().addWorkNews([{ kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Still off sick', at: T0 + 2 }]);
     const list = await showNotices(L1);
     await waitFor(() =>
       expect(entries(list)).toEqual([
@@ -58,7 +58,7 @@ describe('HandedOverNotices', () => {
 
   test('a ticket moved to my tier shows while it waits for acceptance in my group, and goes when a colleague accepts it first', async () => {
     await db.tickets.put(makeTicket(120, { createdAt: T0, title: 'BGP session flapping', tier: 'L2', group: 'network-ops', status: 'pending_acceptance', assignee: null }));
-    useAppStore.getState().addHandedOver([
+    useAppStore.getState().addWorkNews([
       { kind: 'escalated', ticketId: 't-120', by: L1.id, reason: 'Check the edge router logs', at: T0 },
       // Given to L1, not to this L2 engineer: not theirs to act on.
       { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Rebalancing', at: T0 },
@@ -73,7 +73,7 @@ describe('HandedOverNotices', () => {
 
   test("a colleague's note on my ticket is news beside its hand-over; notes on tickets not mine are not", async () => {
     await db.tickets.put(makeTicket(88, { createdAt: T0, title: 'Not mine', assignee: 'agent-l1b' }));
-    useAppStore.getState().addHandedOver([
+    useAppStore.getState().addWorkNews([
       { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 },
       { kind: 'noted', ticketId: 't-86', by: LEAD.id, reason: 'Call the requester first', at: T0 + 1 },
       { kind: 'noted', ticketId: 't-86', by: LEAD.id, reason: 'An older note', at: T0 - 1 },
@@ -89,7 +89,7 @@ describe('HandedOverNotices', () => {
   test('shows the newest three, the rest behind "more"; Dismiss all clears them', async () => {
     const user = userEvent.setup();
     await db.tickets.bulkPut([90, 91, 92, 93, 94].map((n) => makeTicket(n, { createdAt: T0, title: `Ticket ${n}` })));
-    useAppStore.getState().addHandedOver([90, 91, 92, 93, 94].map((n) => ({ kind: 'given' as const, ticketId: `t-${n}`, by: LEAD.id, reason: `reason ${n}`, at: T0 + n })));
+    useAppStore.getState().addWorkNews([90, 91, 92, 93, 94].map((n) => ({ kind: 'given' as const, ticketId: `t-${n}`, by: LEAD.id, reason: `reason ${n}`, at: T0 + n })));
     const list = await showNotices(L1);
     await waitFor(() => expect(entries(list)).toHaveLength(3));
     expect(entries(list)[0]).toContain('INC-000094');
@@ -98,6 +98,6 @@ describe('HandedOverNotices', () => {
     expect(within(list).getByRole('button', { name: 'Show fewer' })).toHaveAttribute('aria-expanded', 'true');
     await user.click(within(list).getByRole('button', { name: 'Dismiss all' }));
     expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull();
-    expect(useAppStore.getState().handedOver).toEqual([]);
+    expect(useAppStore.getState().workNews).toEqual([]);
   });
 });

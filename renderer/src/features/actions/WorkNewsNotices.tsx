@@ -5,7 +5,7 @@ import { useAppStore } from '../../app/store';
 import { useAgents } from '../../db/use-directory';
 import { useActions } from './actions-context';
 import { stillForMe } from '../../sync/puller';
-import { byName, cameText } from './handover-notification';
+import { byName, cameText } from './work-news-notification';
 
 /**
  * "Jordan Blake gave you INC-000086", "Sam Okafor escalated INC-000123 to
@@ -18,12 +18,12 @@ import { byName, cameText } from './handover-notification';
  */
 const FOLDED = 3;
 
-export function HandedOverNotices() {
+export function WorkNewsNotices() {
   const db = useDb();
   const { agent } = useActions();
-  const list = useAppStore((s) => s.handedOver);
-  const dismiss = useAppStore((s) => s.dismissHandedOver);
-  const dismissAll = useAppStore((s) => s.dismissAllHandedOver);
+  const list = useAppStore((s) => s.workNews);
+  const dismiss = useAppStore((s) => s.dismissWorkNews);
+  const dismissAll = useAppStore((s) => s.dismissAllWorkNews);
   const [expanded, setExpanded] = useState(false);
   const openDetail = useAppStore((s) => s.openDetail);
   const agents = useAgents(db);

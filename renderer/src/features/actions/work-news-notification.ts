@@ -4,28 +4,28 @@ import type { AlertPauseState, NotificationRequest, TierdeskBridge } from '../..
 import type { Agent } from '../../../../shared/model/agent';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
-import { stillForMe, type HandedOver } from '../../sync/puller';
+import { stillForMe, type WorkNews } from '../../sync/puller';
 
 /**
  * A desktop notification when work comes to the agent (a ticket given to
  * them, or moved to their tier to accept) while they are looking elsewhere:
- * the status-bar notice (HandedOverNotices) is only seen by someone looking
+ * the status-bar notice (WorkNewsNotices) is only seen by someone looking
  * at Tierdesk. Quiet hours, the shift and a pause hold it as they hold SLA
  * alerts (S1 always gets through); a held one is not shown later, since the
  * ticket is in My work or Pending my acceptance and the notice waits in the app.
  */
 const LISTED = 3;
 
-export type HandoverNotice = HandedOver & { ticket: TicketRecord };
+export type WorkNewsItem = WorkNews & { ticket: TicketRecord };
 
 /** "Dana Fox", or "Tierdesk" when the escalation matrix moved it (as the timeline says). */
-export function byName(agents: ReadonlyMap<string, Agent>, h: Pick<HandedOver, 'by' | 'automatic'>): string {
+export function byName(agents: ReadonlyMap<string, Agent>, h: Pick<WorkNews, 'by' | 'automatic'>): string {
   if (h.automatic) return 'Tierdesk';
   return agents.get(h.by)?.name ?? 'Someone';
 }
 
 /** "gave you INC-000086", "escalated INC-000086 to L2", "sent INC-000086 back to L1", "wrote a note on INC-000086". */
-export function cameText(h: HandedOver, ticket: Pick<TicketRecord, 'number' | 'tier'>): string {
+export function cameText(h: WorkNews, ticket: Pick<TicketRecord, 'number' | 'tier'>): string {
   switch (h.kind) {
     case 'given':
       return `gave you ${ticket.number}`;
@@ -45,7 +45,7 @@ export function cameText(h: HandedOver, ticket: Pick<TicketRecord, 'number' | 't
 }
 
 /** Wording for one notification covering everything that came in one sync; null when there is nothing to say. */
-export function handoverNotification(notices: readonly HandoverNotice[], agents: ReadonlyMap<string, Agent>): NotificationRequest | null {
+export function workNewsNotification(notices: readonly WorkNewsItem[], agents: ReadonlyMap<string, Agent>): NotificationRequest | null {
   if (!notices.length) return null;
   const first = notices[0]!;
   const s1 = (t: TicketRecord) => (t.severity === 'S1' ? 'S1 · ' : '');
@@ -58,7 +58,7 @@ export function handoverNotification(notices: readonly HandoverNotice[], agents:
   }
   const numbers = notices.slice(0, LISTED).map((n) => `${s1(n.ticket)}${n.ticket.number}`);
   const more = notices.length > LISTED ? ` and ${notices.length - LISTED} more` : '';
-  const count = (...kinds: HandedOver['kind'][]) => notices.filter((n) => kinds.includes(n.kind)).length;
+  const count = (...kinds: WorkNews['kind'][]) => notices.filter((n) => kinds.includes(n.kind)).length;
   const kinds = [
     { n: count('given'), part: 'given to you', alone: 'were given to you' },
     { n: count('escalated', 'returned'), part: 'to accept', alone: 'wait for your acceptance' },
@@ -71,8 +71,8 @@ export function handoverNotification(notices: readonly HandoverNotice[], agents:
 }
 
 /** The newest entry of each kind per ticket (three notes on one ticket are one piece of news). */
-export function latestPerTicket(list: readonly HandedOver[]): HandedOver[] {
-  const byKey = new Map<string, HandedOver>();
+export function latestPerTicket(list: readonly WorkNews[]): WorkNews[] {
+  const byKey = new Map<string, WorkNews>();
   for (const h of [...list].sort((a, b) => b.at - a.at)) {
     const key = `${h.kind}:${h.ticketId}`;
     if (!byKey.has(key)) byKey.set(key, h);
@@ -87,7 +87,7 @@ export type AlertHold = Pick<AlertSettings, 'quietHours' | 'shift'> & AlertPause
  * The tickets of `list` still the agent's to act on (stillForMe), most
  * severe first, that the agent's alert hours and pause let through at `now`.
  */
-export async function handoverNotices(db: TierdeskDb, me: Agent, all: readonly HandedOver[], hold: AlertHold, now: number): Promise<HandoverNotice[]> {
+export async function workNewsToShow(db: TierdeskDb, me: Agent, all: readonly WorkNews[], hold: AlertHold, now: number): Promise<WorkNewsItem[]> {
   const list = latestPerTicket(all);
   const tickets = await db.tickets.bulkGet(list.map((h) => h.ticketId));
   const hours = createAlertGate(hold);
@@ -107,17 +107,17 @@ export function windowInView(): boolean {
   return document.visibilityState === 'visible' && document.hasFocus();
 }
 
-/** Tells the agent on the desktop about tickets given to them, unless they are looking at Tierdesk. Never throws: the in-app notice stands either way. */
-export async function notifyHandedOver(db: TierdeskDb, bridge: TierdeskBridge, me: Agent, list: readonly HandedOver[], now: number, inView = windowInView): Promise<boolean> {
+/** Tells the agent on the desktop about work that came to them, unless they are looking at Tierdesk. Never throws: the in-app notice stands either way. */
+export async function notifyWorkNews(db: TierdeskDb, bridge: TierdeskBridge, me: Agent, list: readonly WorkNews[], now: number, inView = windowInView): Promise<boolean> {
   if (!list.length || inView()) return false;
   try {
     const [settings, pause] = await Promise.all([bridge.getAlertSettings(), bridge.getAlertPause()]);
-    const notices = await handoverNotices(db, me, list, { ...settings, ...pause }, now);
+    const notices = await workNewsToShow(db, me, list, { ...settings, ...pause }, now);
     const givers = await db.agents.bulkGet([...new Set(notices.map((n) => n.by))]);
-    const request = handoverNotification(notices, new Map(givers.flatMap((a) => (a ? [[a.id, a] as const] : []))));
+    const request = workNewsNotification(notices, new Map(givers.flatMap((a) => (a ? [[a.id, a] as const] : []))));
     return request ? await bridge.showNotification(request) : false;
   } catch (error) {
-    console.warn('hand-over notification not shown', error);
+    console.warn('work news notification not shown', error);
     return false;
   }
 }
