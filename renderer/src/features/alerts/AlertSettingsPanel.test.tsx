@@ -123,4 +123,30 @@ describe('AlertSettingsPanel', () => {
       desktop.launchAtLoginSupported = false;
     }
   });
+
+  test('in a browser: says whether notifications are allowed, and asks from a click', async () => {
+    const requestPermission = vi.fn(async () => 'granted' as const);
+    const stub = Object.assign(function Notification() {}, { permission: 'default', requestPermission });
+    vi.stubGlobal('Notification', stub);
+    const electronInfo = bridge.getAppInfo;
+    bridge.getAppInfo = async () => ({ name: 'Tierdesk', version: '1', platform: 'web', shell: 'web' as unknown as 'electron' });
+    try {
+      const user = await open();
+      expect(await screen.findByText(/has not been allowed to show Tierdesk notifications/)).toBeInTheDocument();
+      expect(requestPermission).not.toHaveBeenCalled();
+      await user.click(screen.getByRole('button', { name: 'Allow notifications' }));
+      expect(requestPermission).toHaveBeenCalledTimes(1);
+      expect(await screen.findByText('Browser notifications are on while this tab is open.')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Allow notifications' })).toBeNull();
+    } finally {
+      bridge.getAppInfo = electronInfo;
+      vi.unstubAllGlobals();
+    }
+  });
+
+  test('the desktop app shows no browser permission line', async () => {
+    await open();
+    await screen.findByRole('checkbox', { name: /Keep running in the tray/ });
+    expect(screen.queryByText(/notifications are on|not been allowed|blocked for this site/)).toBeNull();
+  });
 });

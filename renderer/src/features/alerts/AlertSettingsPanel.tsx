@@ -8,6 +8,13 @@ import { getBridge } from '../../bridge/bridge';
 import { saveAlertSettings, useAlertSettings } from './alert-settings-state';
 
 const ALWAYS = '';
+
+const PERMISSION_TEXT: Record<NotificationPermission | 'unsupported', string> = {
+  granted: 'Browser notifications are on while this tab is open.',
+  default: 'This browser has not been allowed to show Tierdesk notifications yet.',
+  denied: "Notifications are blocked for this site: allow them in the browser's site settings to hear about breaches and work that comes to you.",
+  unsupported: 'This browser cannot show notifications; the desktop app can.',
+};
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** Which policy calendar the shift is, by content ('' = always on duty, 'custom' = set elsewhere). */
@@ -32,11 +39,17 @@ export function AlertSettingsPanel() {
       .catch(() => undefined);
   useEffect(readPause, []);
 
+  // In a browser, notifications need the site's permission, asked for from a click (browsers ignore or block a prompt that comes from nowhere).
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported' | null>(null);
+
   useEffect(() => {
     let cancelled = false;
     void (async () => {
       const bridge = getBridge();
-      if ((await bridge.getAppInfo()).shell !== 'electron') return;
+      if ((await bridge.getAppInfo()).shell !== 'electron') {
+        if (!cancelled) setPermission(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+        return;
+      }
       const answer = await bridge.getDesktopSettings();
       if (!cancelled) setDesktop(answer);
     })();
@@ -137,6 +150,16 @@ export function AlertSettingsPanel() {
           )}
         </form>
         {paused && <p className="paused">Alerts paused until {new Date(pausedUntil!).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} (S1 still alerts).</p>}
+        {permission && (
+          <p className="notification-permission">
+            {PERMISSION_TEXT[permission]}{' '}
+            {permission === 'default' && (
+              <button type="button" onClick={() => void Notification.requestPermission().then(setPermission)}>
+                Allow notifications
+              </button>
+            )}
+          </p>
+        )}
         {desktop && (
           <fieldset>
             <legend>Desktop</legend>
