@@ -33,6 +33,15 @@ export type Exchange<T> = {
 
 const TIMEOUT_MS = 15_000;
 
+/** A pull page as read, with how many of its changes this version could not read (skipped, never silently). */
+type PageRead = PullResponse & { unreadable: number };
+
+function readPage(json: unknown, what: string): PageRead {
+  const { page, invalid } = parsePullPage(json);
+  if (invalid.length) console.warn(`${what}: skipped ${invalid.length} change(s) this version cannot read`, invalid.slice(0, 5));
+  return { ...page, unreadable: invalid.length };
+}
+
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
@@ -76,21 +85,14 @@ export class ApiClient {
   }
 
   /** A page, with how many of its changes this client could not read (skipped; see parsePullPage). */
-  pull(cursor: string, limit: number, clientId?: string): Promise<Exchange<PullResponse & { unreadable: number }>> {
+  pull(cursor: string, limit: number, clientId?: string): Promise<Exchange<PageRead>> {
     const query = new URLSearchParams({ cursor, limit: String(limit), ...(clientId ? { clientId } : {}) });
-    return this.request(`/v1/pull?${query}`, { method: 'GET' }, (json) => {
-      const { page, invalid } = parsePullPage(json);
-      if (invalid.length) console.warn(`pull: skipped ${invalid.length} change(s) this version cannot read`, invalid.slice(0, 5));
-      return { ...page, unreadable: invalid.length };
-    });
+    return this.request(`/v1/pull?${query}`, { method: 'GET' }, (json) => readPage(json, 'pull'));
   }
 
   /** The agent's most urgent work, asked for ahead of a bootstrap (server/sync/first-work.ts); moves no cursor. */
-  firstWork(): Promise<Exchange<PullResponse & { unreadable: number }>> {
-    return this.request('/v1/pull/first-work', { method: 'GET' }, (json) => {
-      const { page, invalid } = parsePullPage(json);
-      return { ...page, unreadable: invalid.length };
-    });
+  firstWork(): Promise<Exchange<PageRead>> {
+    return this.request('/v1/pull/first-work', { method: 'GET' }, (json) => readPage(json, 'first-work'));
   }
 
   push(request: PushRequest): Promise<Exchange<PushResponse>> {
