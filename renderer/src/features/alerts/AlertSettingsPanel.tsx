@@ -30,14 +30,13 @@ export function AlertSettingsPanel() {
   const calendars = getActivePolicy().policy.calendars as Record<string, CalendarSpec>;
   const [desktop, setDesktop] = useState<DesktopSettingsAnswer | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  // Paused from the tray or here; read again whenever the panel opens, since a pause ends by itself.
+  // Paused from the tray or here: read each time the panel opens (a pause ends by itself), not at start-up.
   const [pausedUntil, setPausedUntil] = useState<number | null>(null);
   const readPause = () =>
     void Promise.resolve()
       .then(() => getBridge().getAlertPause())
       .then((answer) => setPausedUntil(answer.pausedUntil))
       .catch(() => undefined);
-  useEffect(readPause, []);
 
   // In a browser, notifications need the site's permission, asked for from a click (browsers ignore or block a prompt that comes from nowhere).
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported' | null>(null);
