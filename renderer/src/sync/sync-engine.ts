@@ -7,10 +7,11 @@ import { ApiRequestError, OfflineError, type ApiClient } from './api-client';
 import { ConnectionLoop, type LoopState } from './connection-loop';
 import { LiveHints } from './live-hints';
 import { mutate, type MutateResult } from './mutate';
-import { pullAll, type WorkNews } from './puller';
+import { pullAll } from './puller';
 import { pushOutbox } from './pusher';
 import { readPullState } from './sync-state';
 import { requestPersistence, type PersistenceAnswer } from './storage-persistence';
+import type { WorkNews } from './work-news';
 
 export type SyncSink = {
   setSyncStatus(status: SyncStatus): void;
@@ -19,7 +20,7 @@ export type SyncSink = {
   tokenRejected(): void;
   /** Changes a pull skipped because this version could not read them. */
   addUnreadable?(count: number): void;
-  /** Tickets someone else gave to this agent, as the pull brought them. */
+  /** Work that came to this agent (a ticket given, moved to their tier, noted…), as the pull brought it. */
   workNews?(list: readonly WorkNews[]): void;
 };
 

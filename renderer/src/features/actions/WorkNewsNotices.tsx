@@ -4,7 +4,7 @@ import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
 import { useAgents } from '../../db/use-directory';
 import { useActions } from './actions-context';
-import { stillForMe } from '../../sync/puller';
+import { stillForMe } from '../../sync/work-news';
 import { byName, cameText } from './work-news-notification';
 
 /**

@@ -4,7 +4,7 @@ import type { AlertPauseState, NotificationRequest, TierdeskBridge } from '../..
 import type { Agent } from '../../../../shared/model/agent';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
-import { stillForMe, type WorkNews } from '../../sync/puller';
+import { latestPerTicket, stillForMe, type WorkNews } from '../../sync/work-news';
 
 /**
  * A desktop notification when work comes to the agent (a ticket given to
@@ -68,16 +68,6 @@ export function workNewsNotification(notices: readonly WorkNewsItem[], agents: R
   ].filter((k) => k.n > 0);
   const title = kinds.length === 1 ? `${notices.length} tickets ${kinds[0]!.alone}` : `${notices.length} updates for you: ${kinds.map((k) => `${k.n} ${k.part}`).join(', ')}`;
   return { title, body: `${numbers.join(', ')}${more}`, ticketNumber: first.ticket.number };
-}
-
-/** The newest entry of each kind per ticket (three notes on one ticket are one piece of news). */
-export function latestPerTicket(list: readonly WorkNews[]): WorkNews[] {
-  const byKey = new Map<string, WorkNews>();
-  for (const h of [...list].sort((a, b) => b.at - a.at)) {
-    const key = `${h.kind}:${h.ticketId}`;
-    if (!byKey.has(key)) byKey.set(key, h);
-  }
-  return [...byKey.values()];
 }
 
 /** What holds non-S1 alerts: the agent's quiet hours and shift, and a pause (from the tray or the app). */

@@ -1,7 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
-import { latestPerTicket } from '../actions/work-news-notification';
-import type { WorkNews } from '../../sync/puller';
+import { latestPerTicket, type WorkNews } from '../../sync/work-news';
 import type { PersistenceAnswer } from '../../sync/storage-persistence';
 
 /** Closed set of sync states the indicator switches over. */
@@ -25,7 +24,7 @@ export type SyncSlice = {
   /** Changes from the server this version could not read and skipped, this session (never silently). */
   unreadableChanges: number;
   addUnreadable(count: number): void;
-  /** Work that came to this agent this session (given to them, or moved to their tier), until dismissed or opened (newest first, one per ticket). */
+  /** Work that came to this agent this session (sync/work-news.ts), until dismissed or opened (newest first, one per ticket and kind). */
   workNews: WorkNews[];
   addWorkNews(list: readonly WorkNews[]): void;
   dismissWorkNews(ticketId: string): void;

@@ -1,0 +1,93 @@
+import { isReturn } from '../../../shared/escalation/tier-rules';
+import type { Agent } from '../../../shared/model/agent';
+import { isOpenStatus } from '../../../shared/model/levels';
+import type { Ticket } from '../../../shared/model/ticket';
+import type { PullResponse } from '../../../shared/sync/pull';
+import type { TierdeskDb } from '../db/db';
+
+/**
+ * Work that came to the agent: a lead gave them a ticket (`given`, from its
+ * owner_changed entry), or someone moved a ticket to their tier, up
+ * (`escalated`) or back down (`returned`), from its functional escalation;
+ * whether it waits in one of their groups is up to the ticket as stored;
+ * or someone else wrote a note on a ticket (`noted`) or reopened it
+ * (`reopened`), news if it is theirs; or a lead decided on the tier skip the
+ * agent asked for (`skip_approved`, `skip_declined`).
+ * Who, when and why (for a move, what the next tier needs; for a note, its start).
+ */
+export type WorkNews = {
+  kind: 'given' | 'escalated' | 'returned' | 'noted' | 'reopened' | 'skip_approved' | 'skip_declined';
+  ticketId: string;
+  by: string;
+  /** Moved by the escalation matrix, not a person. */
+  automatic?: true;
+  reason: string;
+  at: number;
+};
+
+/** Older events are history (a resumed bootstrap brings them too), not news. */
+const NEWS_WINDOW_MS = 24 * 3_600_000;
+
+export function newsOf(agent: Agent, page: PullResponse): WorkNews[] {
+  return page.changes.flatMap((c): WorkNews[] => {
+    if (c.kind !== 'event') return [];
+    const { ticketId, event } = c.value;
+    if (event.by === agent.id || event.at < page.serverTime - NEWS_WINDOW_MS) return [];
+    if (event.type === 'owner_changed' && event.to === agent.id) return [{ kind: 'given', ticketId, by: event.by, reason: event.reason, at: event.at }];
+    if (event.type === 'escalated' && event.kind === 'functional' && agent.tier !== null && event.toTier === agent.tier) {
+      const kind = isReturn(event.fromTier, event.toTier) ? 'returned' : 'escalated';
+      return [{ kind, ticketId, by: event.by, ...(event.role === 'system' ? { automatic: true as const } : {}), reason: event.reason, at: event.at }];
+    }
+    if (event.type === 'note_added') return [{ kind: 'noted', ticketId, by: event.by, reason: excerpt(event.body), at: event.at }];
+    if (event.type === 'reopened') return [{ kind: 'reopened', ticketId, by: event.by, reason: event.reason, at: event.at }];
+    if (event.type === 'skip_decided' && event.requestedBy === agent.id && event.decision !== 'withdrawn') {
+      return [{ kind: event.decision === 'approved' ? 'skip_approved' : 'skip_declined', ticketId, by: event.by, reason: event.reason ?? '', at: event.at }];
+    }
+    return [];
+  });
+}
+
+/**
+ * Whether what came is still the agent's to act on: a ticket given to them
+ * (or noted or reopened by someone else) is theirs and open; one moved to
+ * their tier still waits for acceptance in one of their groups (nobody took
+ * it meanwhile); a decision on their skip request, while the ticket is open.
+ */
+export function stillForMe(h: WorkNews, ticket: Ticket, me: Agent): boolean {
+  if (!isOpenStatus(ticket.status)) return false;
+  switch (h.kind) {
+    case 'given':
+    case 'noted':
+    case 'reopened':
+      return ticket.assignee === me.id;
+    case 'escalated':
+    case 'returned':
+      return ticket.status === 'pending_acceptance' && ticket.tier === me.tier && me.groups.includes(ticket.group);
+    case 'skip_approved':
+    case 'skip_declined':
+      return true;
+  }
+}
+
+/** The news of a page that concerns the agent, read against the tickets as just stored (a note on someone else's ticket is not news). */
+export async function newsForMe(db: TierdeskDb, agent: Agent, news: readonly WorkNews[]): Promise<WorkNews[]> {
+  if (!news.length) return [];
+  const tickets = await db.tickets.bulkGet(news.map((h) => h.ticketId));
+  return news.filter((h, i) => tickets[i] !== undefined && stillForMe(h, tickets[i], agent));
+}
+
+const EXCERPT = 200;
+const excerpt = (text: string) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > EXCERPT ? `${line.slice(0, EXCERPT - 1)}…` : line;
+};
+
+/** The newest entry of each kind per ticket (three notes on one ticket are one piece of news). */
+export function latestPerTicket(list: readonly WorkNews[]): WorkNews[] {
+  const byKey = new Map<string, WorkNews>();
+  for (const h of [...list].sort((a, b) => b.at - a.at)) {
+    const key = `${h.kind}:${h.ticketId}`;
+    if (!byKey.has(key)) byKey.set(key, h);
+  }
+  return [...byKey.values()];
+}
