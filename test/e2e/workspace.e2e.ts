@@ -95,6 +95,11 @@ describe('the agent workspace against the real server', () => {
       .waitFor({ timeout: 30_000 });
     await screenshot(l1, 'ticket-detail');
     await expectAccessible(l1, 'ticket detail');
+    // Beside the open ticket the rows fold (number over priority, clocks stacked): the summary keeps a readable width (it was ~120 px in a 1400 px window).
+    const summaryWidth = await l1.locator(`[data-ticket="${escalated}"] .cell--title`).evaluate((el) => el.getBoundingClientRect().width);
+    expect(summaryWidth).toBeGreaterThan(260);
+    const clocks = await l1.locator(`[data-ticket="${escalated}"] .cell--clock`).evaluateAll((els) => els.map((el) => el.getBoundingClientRect()));
+    expect(clocks[1]!.top).toBeGreaterThan(clocks[0]!.top);
     await l1.keyboard.press('e');
     const dialog = l1.getByRole('dialog', { name: `Escalate ${escalated} to another tier` });
     await dialog.getByRole('form', { name: 'Handoff note' }).waitFor();
