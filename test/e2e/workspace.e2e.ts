@@ -125,6 +125,10 @@ describe('the agent workspace against the real server', () => {
     await l2.getByRole('button', { name: 'Sync now' }).click();
     const notices = l2.getByRole('list', { name: 'Tickets that came to you' });
     await notices.getByText(`Alex Rivera escalated ${escalated} to L2:`, { exact: false }).waitFor({ timeout: 30_000 });
+    // Kept in IndexedDB with the page that brought it: still there after a reload (the app restarted).
+    await l2.reload();
+    await l2.locator('[data-sync-state="online"]').waitFor({ timeout: 60_000 });
+    await notices.getByText(`Alex Rivera escalated ${escalated} to L2:`, { exact: false }).waitFor();
     await goTo(l2, /^Pending my acceptance/);
     await l2.getByLabel('Search tickets').fill(escalated);
     const row = l2.locator(`[data-ticket="${escalated}"]`);

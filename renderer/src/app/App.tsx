@@ -119,10 +119,8 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
       setLastSyncedAt: store.setLastSyncedAt,
       tokenRejected: store.tokenRejected,
       addUnreadable: store.addUnreadable,
-      workNews(list) {
-        store.addWorkNews(list);
-        void notifyWorkNews(db, getBridge(), agent, list, Date.now());
-      },
+      // The notices read what the puller kept; this is the desktop notification when the window is not in view.
+      workNews: (list) => void notifyWorkNews(db, getBridge(), agent, list, Date.now()),
     });
   }, [apiBaseUrl, token, db, agent]);
   const actions = useMemo<Actions>(() => ({ agent, mutate: (name, args) => controller.mutate(name, args) }), [controller, agent]);

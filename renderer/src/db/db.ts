@@ -5,6 +5,7 @@ import type { KbArticle } from '../../../shared/model/kb-article';
 import type { StoredEvent } from '../../../shared/model/stored-event';
 import type { Ticket } from '../../../shared/model/ticket';
 import type { MutationName } from '../../../shared/mutations/mutations';
+import type { WorkNews } from '../sync/work-news';
 import { mergeLog } from './ticket-log';
 import { derivedFields, fromRecord, type TicketRecord } from './ticket-record';
 
@@ -29,6 +30,8 @@ export type SyncStateRow =
       lastMutationId: number;
     }
   | { key: 'policy'; version: number; document: unknown }
+  /** Work that came to the agent, until opened or dismissed (sync/work-news.ts). */
+  | { key: 'news'; list: WorkNews[] }
   /** Whose desk this database holds: one agent on one server (see session/claim-database.ts). */
   | { key: 'owner'; agentId: string; name: string; email: string; apiBaseUrl: string };
 

@@ -6,6 +6,7 @@ import { L1, LEAD } from '../test/workspace-harness';
 import { ApiClient } from './api-client';
 import { pullAll } from './puller';
 import { readPullState } from './sync-state';
+import { readWorkNews } from './work-news';
 
 const NOW = Date.UTC(2026, 10, 24, 15);
 const HOUR = 3_600_000;
@@ -75,6 +76,8 @@ describe('pullAll: tickets given to me', () => {
     );
     expect(progress.news).toEqual([{ kind: 'given', ticketId: 't-1', by: LEAD.id, reason: 'reason fresh', at: NOW - 2 * HOUR }]);
     expect(progress.firstWork).toBeUndefined();
+    // Kept with the page, for the notices (until opened or dismissed, across restarts).
+    expect(await readWorkNews(db)).toEqual(progress.news);
   });
 
   test('reports tickets moved to my tier, up or back down, by someone else or by the escalation matrix', async () => {
@@ -151,6 +154,7 @@ describe('pullAll: a bootstrap cut short and resumed', () => {
     expect(resumed.firstWork).toBe(0);
     // Brought by the download, not given while the agent watched: history, not news.
     expect(resumed.news).toEqual([]);
+    expect(await readWorkNews(db)).toEqual([]);
     const caughtUp = await readPullState(db);
     expect(caughtUp.cursor).toBe('101');
     expect(caughtUp).not.toHaveProperty('bootstrapping');
@@ -159,5 +163,6 @@ describe('pullAll: a bootstrap cut short and resumed', () => {
     const delta = await pullAll(serverWithPages([page('102', false, [workNews('later', 't-2', NOW - HOUR)])], asked), db, L1);
     expect(asked).toEqual(['/v1/pull']);
     expect(delta.news.map((h) => h.ticketId)).toEqual(['t-2']);
+    expect((await readWorkNews(db)).map((h) => h.ticketId)).toEqual(['t-2']);
   });
 });

@@ -10,7 +10,7 @@ import { toRecord, type TicketRecord } from '../db/ticket-record';
 import { measureOffset, type ApiClient } from './api-client';
 import { rebaseTicket, settleTickets } from './local-apply';
 import { readClientState, readPullState, type PullState } from './sync-state';
-import { newsForMe, newsOf, type WorkNews } from './work-news';
+import { keepWorkNews, newsForMe, newsOf, type WorkNews } from './work-news';
 
 export const PULL_PAGE_SIZE = 2000;
 
@@ -34,10 +34,12 @@ export type PullProgress = {
 /**
  * Writes one page: server data, then confirmations (outbox rows the server
  * has applied are deleted, refused ones move to Needs attention with all
- * their input), then a rebase of every ticket with pending changes. All in
- * one transaction with the cursor, so a crash resumes after the last whole page.
+ * their input), then a rebase of every ticket with pending changes, then the
+ * page's news that is the agent's (read against the tickets as stored now).
+ * All in one transaction with the cursor, so a crash resumes after the last
+ * whole page, and news is kept exactly when its page is.
  */
-async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, actor: Agent): Promise<number> {
+async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, actor: Agent, news: readonly WorkNews[] = []): Promise<{ refused: number; news: WorkNews[] }> {
   return db.transaction(
     'rw',
     [db.tickets, db.serverTickets, db.logs, db.kb, db.agents, db.groups, db.audit, db.outbox, db.needsAttention, db.syncState],
@@ -61,8 +63,10 @@ async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, ac
         else settled.push(ticketId);
       }
       await settleTickets(db, settled);
+      const mine = await newsForMe(db, actor, news);
+      await keepWorkNews(db, mine);
       await db.syncState.put(next);
-      return refused;
+      return { refused, news: mine };
     },
   );
 }
@@ -202,8 +206,9 @@ export async function pullAll(
       ...(bootstrap && body.hasMore ? { bootstrapping: true as const } : {}),
     };
     if (body.remaining !== undefined) progress.total = body.changes.length + body.remaining;
-    progress.refused += await writePage(db, body, state, actor);
-    if (!bootstrap) progress.news.push(...(await newsForMe(db, actor, newsOf(actor, body))));
+    const written = await writePage(db, body, state, actor, bootstrap ? [] : newsOf(actor, body));
+    progress.refused += written.refused;
+    progress.news.push(...written.news);
     progress.pages += 1;
     progress.changes += body.changes.length;
     progress.unreadable += body.unreadable;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isReturn } from '../../../shared/escalation/tier-rules';
 import type { Agent } from '../../../shared/model/agent';
 import { isOpenStatus } from '../../../shared/model/levels';
@@ -15,15 +16,19 @@ import type { TierdeskDb } from '../db/db';
  * agent asked for (`skip_approved`, `skip_declined`).
  * Who, when and why (for a move, what the next tier needs; for a note, its start).
  */
-export type WorkNews = {
-  kind: 'given' | 'escalated' | 'returned' | 'noted' | 'reopened' | 'skip_approved' | 'skip_declined';
-  ticketId: string;
-  by: string;
+const WorkNewsSchema = z.object({
+  kind: z.enum(['given', 'escalated', 'returned', 'noted', 'reopened', 'skip_approved', 'skip_declined']),
+  ticketId: z.string(),
+  by: z.string(),
   /** Moved by the escalation matrix, not a person. */
-  automatic?: true;
-  reason: string;
-  at: number;
-};
+  automatic: z.literal(true).optional(),
+  reason: z.string(),
+  at: z.number(),
+});
+export type WorkNews = z.infer<typeof WorkNewsSchema>;
+
+/** Kept until opened or dismissed, across restarts: the newest few, one per ticket and kind. */
+export const KEEP_WORK_NEWS = 10;
 
 /** Older events are history (a resumed bootstrap brings them too), not news. */
 const NEWS_WINDOW_MS = 24 * 3_600_000;
@@ -90,4 +95,36 @@ export function latestPerTicket(list: readonly WorkNews[]): WorkNews[] {
     if (!byKey.has(key)) byKey.set(key, h);
   }
   return [...byKey.values()];
+}
+
+/**
+ * The news kept for the agent (a syncState row, so it outlives a reload and
+ * goes with the database when another agent claims it). An entry a version
+ * of the app cannot read (damaged, written by a newer one) is left out, said
+ * in the console; the rest is shown.
+ */
+export async function readWorkNews(db: TierdeskDb): Promise<WorkNews[]> {
+  const row = await db.syncState.get('news');
+  if (row?.key !== 'news' || !Array.isArray(row.list)) return [];
+  return row.list.flatMap((entry: unknown, i) => {
+    const read = WorkNewsSchema.safeParse(entry);
+    if (!read.success) console.warn(`work news entry ${i} left out: ${read.error.issues.map((x) => `${x.path.join('.') || 'entry'}: ${x.message}`).join('; ')}`);
+    return read.success ? [read.data] : [];
+  });
+}
+
+/** Adds news to what is kept (newest first; a ticket given again keeps only its latest entry of that kind). Called in the transaction that stored the page. */
+export async function keepWorkNews(db: TierdeskDb, list: readonly WorkNews[]): Promise<void> {
+  if (!list.length) return;
+  await db.transaction('rw', db.syncState, async () => {
+    await db.syncState.put({ key: 'news', list: latestPerTicket([...list, ...(await readWorkNews(db))]).slice(0, KEEP_WORK_NEWS) });
+  });
+}
+
+/** Forgets the news about one ticket (opened or dismissed), or all of it. */
+export function dismissWorkNews(db: TierdeskDb, ticketId?: string): Promise<void> {
+  return db.transaction('rw', db.syncState, async () => {
+    const list = ticketId === undefined ? [] : (await readWorkNews(db)).filter((h) => h.ticketId !== ticketId);
+    await db.syncState.put({ key: 'news', list });
+  });
 }

@@ -1,11 +1,12 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Agent } from '../../../../shared/model/agent';
 import { resetAppStore, useAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
 import { L1, L2, LEAD, Providers } from '../../test/workspace-harness';
+import { keepWorkNews, readWorkNews } from '../../sync/work-news';
 import { WorkNewsNotices } from './WorkNewsNotices';
 
 const T0 = Date.UTC(2026, 10, 24, 15);
@@ -38,11 +39,11 @@ async function showNotices(agent: Agent): Promise<HTMLElement> {
 describe('WorkNewsNotices', () => {
   test('says who gave the agent which ticket and why; Open goes to it, × dismisses; a ticket given twice shows once', async () => {
     const user = userEvent.setup();
-    useAppStore.getState().addWorkNews([
+    await keepWorkNews(db, [
       { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 },
       { kind: 'given', ticketId: 't-87', by: LEAD.id, reason: 'Rebalancing', at: T0 + 1 },
     ]);
-    useAppStore.getState().addWorkNews([{ kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Still off sick', at: T0 + 2 }]);
+    await keepWorkNews(db, [{ kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Still off sick', at: T0 + 2 }]);
     const list = await showNotices(L1);
     await waitFor(() =>
       expect(entries(list)).toEqual([
@@ -52,13 +53,15 @@ describe('WorkNewsNotices', () => {
     );
     await user.click(within(list).getByRole('button', { name: 'Open INC-000086' }));
     expect(useAppStore.getState().detailId).toBe('t-86');
+    await waitFor(() => expect(entries(list)).toEqual([expect.stringContaining('INC-000087')]));
     await user.click(within(list).getByRole('button', { name: 'Dismiss: Jordan Blake gave you INC-000087' }));
-    expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull());
+    expect(await readWorkNews(db)).toEqual([]);
   });
 
   test('a ticket moved to my tier shows while it waits for acceptance in my group, and goes when a colleague accepts it first', async () => {
     await db.tickets.put(makeTicket(120, { createdAt: T0, title: 'BGP session flapping', tier: 'L2', group: 'network-ops', status: 'pending_acceptance', assignee: null }));
-    useAppStore.getState().addWorkNews([
+    await keepWorkNews(db, [
       { kind: 'escalated', ticketId: 't-120', by: L1.id, reason: 'Check the edge router logs', at: T0 },
       // Given to L1, not to this L2 engineer: not theirs to act on.
       { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Rebalancing', at: T0 },
@@ -73,7 +76,7 @@ describe('WorkNewsNotices', () => {
 
   test("a colleague's note on my ticket is news beside its hand-over; notes on tickets not mine are not", async () => {
     await db.tickets.put(makeTicket(88, { createdAt: T0, title: 'Not mine', assignee: 'agent-l1b' }));
-    useAppStore.getState().addWorkNews([
+    await keepWorkNews(db, [
       { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 },
       { kind: 'noted', ticketId: 't-86', by: LEAD.id, reason: 'Call the requester first', at: T0 + 1 },
       { kind: 'noted', ticketId: 't-86', by: LEAD.id, reason: 'An older note', at: T0 - 1 },
@@ -89,7 +92,7 @@ describe('WorkNewsNotices', () => {
   test('shows the newest three, the rest behind "more"; Dismiss all clears them', async () => {
     const user = userEvent.setup();
     await db.tickets.bulkPut([90, 91, 92, 93, 94].map((n) => makeTicket(n, { createdAt: T0, title: `Ticket ${n}` })));
-    useAppStore.getState().addWorkNews([90, 91, 92, 93, 94].map((n) => ({ kind: 'given' as const, ticketId: `t-${n}`, by: LEAD.id, reason: `reason ${n}`, at: T0 + n })));
+    await keepWorkNews(db, [90, 91, 92, 93, 94].map((n) => ({ kind: 'given' as const, ticketId: `t-${n}`, by: LEAD.id, reason: `reason ${n}`, at: T0 + n })));
     const list = await showNotices(L1);
     await waitFor(() => expect(entries(list)).toHaveLength(3));
     expect(entries(list)[0]).toContain('INC-000094');
@@ -97,7 +100,25 @@ describe('WorkNewsNotices', () => {
     expect(entries(list)).toHaveLength(5);
     expect(within(list).getByRole('button', { name: 'Show fewer' })).toHaveAttribute('aria-expanded', 'true');
     await user.click(within(list).getByRole('button', { name: 'Dismiss all' }));
-    expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull();
-    expect(useAppStore.getState().workNews).toEqual([]);
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull());
+    expect(await readWorkNews(db)).toEqual([]);
+  });
+
+  test('news not yet opened or dismissed is still there after a restart (a new connection to the same database)', async () => {
+    await keepWorkNews(db, [{ kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 }]);
+    db.close();
+    db = new TierdeskDb(db.name);
+    const list = await showNotices(L1);
+    expect(entries(list)).toEqual([expect.stringContaining('Jordan Blake gave you INC-000086: Shared mailbox missing — Alex is off sick')]);
+  });
+
+  test('keeps the newest ten, one per ticket and kind; an entry it cannot read is left out, the rest still shown', async () => {
+    await keepWorkNews(db, Array.from({ length: 12 }, (_, n) => ({ kind: 'given' as const, ticketId: `t-${n}`, by: LEAD.id, reason: `reason ${n}`, at: T0 + n })));
+    expect((await readWorkNews(db)).map((h) => h.ticketId)).toEqual(['t-11', 't-10', 't-9', 't-8', 't-7', 't-6', 't-5', 't-4', 't-3', 't-2']);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await db.syncState.put({ key: 'news', list: [{ kind: 'given', ticketId: 't-86', by: LEAD.id, at: 'yesterday' }, { kind: 'given', ticketId: 't-87', by: LEAD.id, reason: 'Rebalancing', at: T0 }] as never });
+    expect(await readWorkNews(db)).toEqual([{ kind: 'given', ticketId: 't-87', by: LEAD.id, reason: 'Rebalancing', at: T0 }]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/work news entry 0 left out: reason: .*; at: /));
+    warn.mockRestore();
   });
 });

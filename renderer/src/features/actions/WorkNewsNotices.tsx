@@ -4,7 +4,7 @@ import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
 import { useAgents } from '../../db/use-directory';
 import { useActions } from './actions-context';
-import { stillForMe } from '../../sync/work-news';
+import { dismissWorkNews, readWorkNews, stillForMe } from '../../sync/work-news';
 import { byName, cameText } from './work-news-notification';
 
 /**
@@ -12,31 +12,33 @@ import { byName, cameText } from './work-news-notification';
  * L2": work that came to this agent as the sync brings it (a lead
  * rebalancing the queue, a colleague off sick, a ticket moved to their tier
  * to accept), with the reason or what the new tier needs. Open goes to the
- * ticket; each stays until opened or dismissed, or until it is no longer
- * theirs to act on (a colleague accepted it first, it was closed). The
- * ticket is in My work or Pending my acceptance either way.
+ * ticket; each stays until opened or dismissed (also across a restart), or
+ * until it is no longer theirs to act on (a colleague accepted it first, it
+ * was closed). The ticket is in My work or Pending my acceptance either way.
  */
 const FOLDED = 3;
 
 export function WorkNewsNotices() {
   const db = useDb();
   const { agent } = useActions();
-  const list = useAppStore((s) => s.workNews);
-  const dismiss = useAppStore((s) => s.dismissWorkNews);
-  const dismissAll = useAppStore((s) => s.dismissAllWorkNews);
   const [expanded, setExpanded] = useState(false);
   const openDetail = useAppStore((s) => s.openDetail);
   const agents = useAgents(db);
-  const tickets = useLiveQuery(async () => new Map((await db.tickets.bulkGet(list.map((h) => h.ticketId))).flatMap((t) => (t ? [[t.id, t] as const] : []))), [db, list]);
-  // Until the tickets are read, nothing: an entry is shown only while it is still the agent's to act on.
-  const shown = tickets ? list.filter((h) => tickets.has(h.ticketId) && stillForMe(h, tickets.get(h.ticketId)!, agent)) : [];
-  if (!shown.length) return null;
+  // The kept news with its tickets, live: an entry is shown only while it is still the agent's to act on.
+  const read = useLiveQuery(async () => {
+    const list = await readWorkNews(db);
+    const tickets = new Map((await db.tickets.bulkGet(list.map((h) => h.ticketId))).flatMap((t) => (t ? [[t.id, t] as const] : [])));
+    return { tickets, shown: list.filter((h) => tickets.has(h.ticketId) && stillForMe(h, tickets.get(h.ticketId)!, agent)) };
+  }, [db, agent]);
+  if (!read?.shown.length) return null;
+  const { shown, tickets } = read;
+  const dismiss = (ticketId?: string) => void dismissWorkNews(db, ticketId).catch((error) => console.warn('work news not dismissed', error));
   // The newest few; the rest behind "more", so a busy morning does not fill the screen.
   const hidden = expanded ? 0 : Math.max(0, shown.length - FOLDED);
   return (
     <ul className="handed-over" aria-label="Tickets that came to you" aria-live="polite">
       {shown.slice(0, shown.length - hidden).map((h) => {
-        const ticket = tickets!.get(h.ticketId)!;
+        const ticket = tickets.get(h.ticketId)!;
         const said = `${byName(agents, h)} ${cameText(h, ticket)}`;
         const text = `${said}: ${ticket.title}${h.reason ? ` — ${h.reason}` : ''}`;
         return (
@@ -69,7 +71,7 @@ export function WorkNewsNotices() {
       )}
       {shown.length > 1 && (
         <li>
-          <button type="button" className="link" onClick={dismissAll}>
+          <button type="button" className="link" onClick={() => dismiss()}>
             Dismiss all
           </button>
         </li>
