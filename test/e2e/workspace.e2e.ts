@@ -85,6 +85,27 @@ describe('the agent workspace against the real server', () => {
     }
   });
 
+  test('Recently resolved can be searched: by a title word and by number', async () => {
+    await goTo(l1, /^Recently resolved/);
+    const rows = l1.locator('[data-ticket]');
+    await rows.first().waitFor();
+    const all = await l1.getByRole('heading', { level: 1 }).textContent();
+    const number = (await rows.nth(3).getAttribute('data-ticket'))!;
+    const title = (await rows.nth(3).locator('.title').textContent())!;
+    const word = title.split(/\s+/).find((w) => w.length > 4)!;
+    await l1.getByLabel('Search tickets').fill(word.toLowerCase());
+    // Until the answer is in, the count shows "…" over the previous rows.
+    const answered = async () => (await l1.getByRole('heading', { level: 1 }).textContent()) !== all && (await l1.locator('.count[aria-busy="false"]').count()) === 1;
+    await expect.poll(answered).toBe(true);
+    await l1.locator(`[data-ticket="${number}"]`).waitFor();
+    // Every row has the word in its title, service or requester (what the search reads).
+    const texts = await rows.evaluateAll((els) => els.map((e) => e.querySelector('.cell--title')!.textContent!.toLowerCase()));
+    expect(texts.filter((t) => !t.includes(word.toLowerCase()))).toEqual([]);
+    await l1.getByLabel('Search tickets').fill(number);
+    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')))).toEqual([number]);
+    await l1.getByLabel('Search tickets').fill('');
+  });
+
   test('L1 escalating without a note is refused with field errors; with a proper note it is escalated and synced', async () => {
     escalated = await openFirstOwned(l1);
     // The most urgent owned ticket has passed escalation steps; the server's runner fired them and the client pulled them into the timeline.

@@ -191,14 +191,29 @@ describe('the agent workspace', () => {
     await waitFor(() => expect(heading()).toHaveTextContent('My work (1)'), { timeout: 3000 });
   });
 
-  test('Recently resolved lists resolved tickets whatever was searched in another view, and says how to find one', async () => {
+  test('Recently resolved can be searched and filtered like the open views (the records decide: resolved tickets carry no search words)', async () => {
     const user = userEvent.setup();
+    await db.tickets.bulkPut([
+      makeTicket(7, { createdAt: NOW - 30 * 60_000, status: 'closed', title: 'Printer offline again', requester: { name: 'Big Boss', email: 'boss@example.com', vip: true } }),
+      makeTicket(8, { createdAt: NOW - 40 * 60_000, status: 'resolved', title: 'Mailbox full', category: 'email' }),
+    ]);
     show();
-    await waitFor(() => expect(rowNumbers()).toHaveLength(2));
-    await user.type(screen.getByLabelText('Search tickets'), 'printer');
-    await user.click(screen.getByRole('button', { name: /^Recently resolved/ }));
-    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000005']));
-    expect(screen.getByText(/Find a resolved one by its number with Ctrl\+K/)).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: /^Recently resolved/ }));
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000005', 'INC-000007', 'INC-000008']));
+    await user.type(screen.getByLabelText('Search tickets'), 'print');
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000007']));
+    await waitFor(() => expect(heading()).toHaveTextContent('Recently resolved (1)'));
+    await user.clear(screen.getByLabelText('Search tickets'));
+    await user.type(screen.getByLabelText('Search tickets'), '8');
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000008']));
+    await user.clear(screen.getByLabelText('Search tickets'));
+    await user.type(screen.getByLabelText('Requester'), 'boss');
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000007']));
+    act(() => useAppStore.getState().clearFilters());
+    await user.click(screen.getByLabelText('VIP only'));
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000007']));
+    act(() => useAppStore.getState().clearFilters());
+    await waitFor(() => expect(rowNumbers()).toHaveLength(3));
   });
 
   test('the requester filter matches requesters only, not titles or ticket numbers', async () => {

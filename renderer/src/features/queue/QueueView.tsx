@@ -6,7 +6,7 @@ import { useAgents } from '../../db/use-directory';
 import { NeedsAttentionView } from '../needs-attention/NeedsAttentionView';
 import { FilterBar } from './FilterBar';
 import { QueueList } from './QueueList';
-import { NO_FILTERS, hasFilters } from './query/filter-ids';
+import { hasFilters } from './query/filter-ids';
 import type { ViewCounts } from './query/view-counts';
 import { useTicketList } from './use-ticket-list';
 import { setVisibleList } from './visible-list';
@@ -17,9 +17,7 @@ export function QueueView({ agent, groups, counts }: { agent: Agent; groups: rea
   const db = useDb();
   const view = useAppStore((s) => s.view);
   const sort = useAppStore((s) => s.sort);
-  const chosen = useAppStore((s) => s.filters);
-  // Resolved tickets have no search words: the filters set in another view do not apply to them.
-  const filters = view === 'resolved' ? NO_FILTERS : chosen;
+  const filters = useAppStore((s) => s.filters);
   const selectedId = useAppStore((s) => s.selectedId);
   const openDetail = useAppStore((s) => s.openDetail);
   const agents = useAgents(db);
@@ -41,12 +39,7 @@ export function QueueView({ agent, groups, counts }: { agent: Agent; groups: rea
             ({ids && !stale ? ids.length.toLocaleString() : !hasFilters(filters) && counts?.[view] !== undefined ? counts[view].toLocaleString() : '…'})
           </span>
         </h1>
-        {view === 'resolved' ? (
-          // Resolved tickets carry no search words (that keeps every sync write of them cheap).
-          <p className="queue-note">Search and filters cover open tickets. Find a resolved one by its number with Ctrl+K.</p>
-        ) : (
-          <FilterBar />
-        )}
+        <FilterBar />
       </div>
       {shown === undefined ? (
         <p className="empty loading" role="status">

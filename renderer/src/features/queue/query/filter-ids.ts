@@ -3,6 +3,7 @@ import type { TierdeskDb } from '../../../db/db';
 import { FACET, queryWords, requesterWords } from '../../../db/search-keys';
 import type { TicketRecord } from '../../../db/ticket-record';
 import { cachedIds, prefixRange } from './key-cache';
+import { resolvedSearchFacts, type SearchFacts } from './resolved-search';
 import { withKey } from './view-ids';
 
 export type QueueFilters = {
@@ -55,4 +56,24 @@ export async function filterSets(db: TierdeskDb, filters: QueueFilters): Promise
   for (const word of queryWords(filters.text)) lookups.push(withPrefix(db, word));
   const lists = await Promise.all(lookups);
   return lists.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
+}
+
+/**
+ * The filters decided from a ticket's search facts, with the index's meaning:
+ * the same facets, and each typed word the start of one of the words an open
+ * ticket is indexed under (number, title, service, requester).
+ */
+export function matchesFilters(facts: SearchFacts, filters: QueueFilters): boolean {
+  if (filters.category !== null && facts.category !== filters.category) return false;
+  if (filters.severity !== null && facts.severity !== filters.severity) return false;
+  if (filters.priority !== null && facts.priority !== filters.priority) return false;
+  if (filters.vip && !facts.vip) return false;
+  const startsSome = (words: readonly string[]) => (q: string) => words.some((w) => w.startsWith(q));
+  return queryWords(filters.requester).every(startsSome(facts.requester)) && queryWords(filters.text).every(startsSome(facts.words));
+}
+
+/** Of `ids` (resolved tickets, kept in their order), those that match the filters, decided from their search facts (resolved-search.ts). */
+export async function scanMatching(db: TierdeskDb, ids: readonly string[], filters: QueueFilters): Promise<string[]> {
+  const facts = await resolvedSearchFacts(db, ids);
+  return ids.filter((_, i) => facts[i] !== undefined && matchesFilters(facts[i], filters));
 }

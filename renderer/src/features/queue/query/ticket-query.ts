@@ -1,6 +1,6 @@
 import type { TierdeskDb } from '../../../db/db';
 import type { ViewKey } from '../views';
-import { filterSets, type QueueFilters } from './filter-ids';
+import { filterSets, hasFilters, scanMatching, type QueueFilters } from './filter-ids';
 import { cachedIds, rankOf, wholeIndex } from './key-cache';
 import { openByDue, viewIds, withKey, type QueryContext } from './view-ids';
 import { FACET } from '../../../db/search-keys';
@@ -39,10 +39,16 @@ async function orderFor(db: TierdeskDb, sort: QueueSort, view: ViewKey): Promise
  * The ids of a view with its filters, in the chosen order. Views and
  * filters are index lookups (see view-ids.ts, filter-ids.ts); combining is
  * set intersection on ids, and ordering a set ranks it against one cached
- * ordered id list, so no ticket record is read here at all.
+ * ordered id list, so no ticket record is read here at all. The exception
+ * is a search or filter of Recently resolved, decided from the records.
  */
 export async function runTicketQuery(db: TierdeskDb, query: TicketQuery, ctx: QueryContext): Promise<string[]> {
   if (query.view === 'attention') return [];
+  if (query.view === 'resolved' && hasFilters(query.filters)) {
+    // Resolved tickets carry no search words in the index: the view in order, then their records decide.
+    const [done, order] = await Promise.all([viewIds(db, 'resolved', ctx), orderFor(db, query.sort, 'resolved')]);
+    return scanMatching(db, sortByRank(done.ids, order), query.filters);
+  }
   const [view, sets] = await Promise.all([viewIds(db, query.view, ctx), filterSets(db, query.filters)]);
   const inOrder = view.dueOrdered && query.sort === 'due';
   const order = () => (inOrder ? Promise.resolve(view.ids) : orderFor(db, query.sort, query.view));
