@@ -6,8 +6,8 @@ import { resetAppStore, useAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
 import { GROUPS, L1, Providers, fakeLayout } from '../../test/workspace-harness';
-import { REQUESTER_LIST_MAX, requesterOpenTickets } from './requester-tickets';
-import { RequesterTickets } from './RequesterTickets';
+import { REQUESTER_HISTORY_MAX, REQUESTER_LIST_MAX, requesterOpenTickets, requesterResolvedTickets } from './requester-tickets';
+import { RequesterHistory, RequesterTickets } from './RequesterTickets';
 
 const T0 = Date.UTC(2026, 10, 24, 15, 0, 0);
 const AVA = { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false };
@@ -86,6 +86,48 @@ describe('RequesterTickets', () => {
     );
     await new Promise((r) => setTimeout(r, 50));
     expect(view.container).toBeEmptyDOMElement();
+  });
+});
+
+describe('requesterResolvedTickets', () => {
+  const resolution = (text: string, at: number) => ({ text, kbArticleId: null, at, by: L1.id });
+
+  test("finds the requester's resolved and closed tickets by email, most recently resolved first, without open ones or the one on screen", async () => {
+    await db.tickets.bulkPut([
+      makeTicket(6, { createdAt: T0 - 9e6, requester: AVA, title: 'VPN drops', status: 'closed', resolution: resolution('Reinstalled the VPN client', T0 - 5e6) }),
+      makeTicket(7, { createdAt: T0 - 8e6, requester: { ...AVA, email: 'AVA.ADAMS@example.com' }, title: 'Printer', status: 'resolved', resolution: resolution('New toner', T0 - 1e6) }),
+      makeTicket(8, { createdAt: T0 - 7e6, requester: BEN, title: 'Not Ava', status: 'resolved' }),
+    ]);
+    const found = await requesterResolvedTickets(db, ' ava.adams@example.com ', 't-4');
+    expect(found.tickets.map((t) => t.number)).toEqual(['INC-000007', 'INC-000006']);
+    expect((await requesterResolvedTickets(db, AVA.email)).count).toBe(3);
+    expect((await requesterResolvedTickets(db, 'ava.adams')).count).toBe(0);
+  });
+
+  test(`lists at most ${REQUESTER_HISTORY_MAX} and counts them all`, async () => {
+    await db.tickets.bulkPut(Array.from({ length: 8 }, (_, i) => makeTicket(200 + i, { createdAt: T0 + i, requester: BEN, status: 'resolved', resolution: resolution(`fix ${i}`, T0 + i) })));
+    const found = await requesterResolvedTickets(db, BEN.email);
+    expect(found.count).toBe(8);
+    expect(found.tickets).toHaveLength(REQUESTER_HISTORY_MAX);
+    expect(found.tickets[0]!.number).toBe('INC-000207');
+  });
+});
+
+describe('RequesterHistory', () => {
+  test('lists how the requester was helped before, under the open ticket; a click opens one; a reopened ticket leaves it', async () => {
+    const user = userEvent.setup();
+    await db.tickets.put(makeTicket(4, { createdAt: T0, requester: AVA, title: 'Old laptop fault', status: 'resolved', resolution: { text: 'Replaced the\nbattery (KB-12)', kbArticleId: null, at: T0 + 60_000, by: L1.id } }));
+    render(
+      <Providers db={db} agent={L1}>
+        <RequesterHistory ticket={(await db.tickets.get('t-1'))!} />
+      </Providers>,
+    );
+    const section = await screen.findByRole('region', { name: 'Resolved before for Ava Adams (1)' });
+    expect(within(section).getByRole('button')).toHaveTextContent(/^INC-000004 Old laptop fault · resolved .+Replaced the battery \(KB-12\)$/);
+    await user.click(within(section).getByRole('button', { name: /INC-000004/ }));
+    expect(useAppStore.getState().detailId).toBe('t-4');
+    await db.tickets.put(makeTicket(4, { createdAt: T0, requester: AVA, title: 'Old laptop fault', status: 'in_progress' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: /Resolved before/ })).toBeNull());
   });
 });
 

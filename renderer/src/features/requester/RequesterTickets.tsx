@@ -5,7 +5,7 @@ import type { TicketRecord } from '../../db/ticket-record';
 import { formatDateTime } from '../../time/format';
 import { useDebounced } from '../../time/use-debounced';
 import { STATUS_LABEL } from '../queue/status-label';
-import { useRequesterOpenTickets, type RequesterTickets as Found } from './requester-tickets';
+import { resolvedAt, useRequesterOpenTickets, useRequesterResolvedTickets, type RequesterTickets as Found } from './requester-tickets';
 
 function TicketLine({ ticket, groups }: { ticket: TicketRecord; groups: readonly Group[] }) {
   const group = groups.find((g) => g.id === ticket.group)?.name ?? ticket.group;
@@ -44,6 +44,44 @@ export function RequesterTickets({ ticket, groups }: { ticket: TicketRecord; gro
             </button>
           </li>
         ))}
+        {more(found)}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The requester's resolved tickets, under the open ticket, each with how it
+ * was fixed: "the same VPN fault as last month" is solved the same way, or
+ * the repeat is worth a problem record. Nothing is shown when there are none.
+ */
+export function RequesterHistory({ ticket }: { ticket: TicketRecord }) {
+  const db = useDb();
+  const openDetail = useAppStore((s) => s.openDetail);
+  const found = useRequesterResolvedTickets(db, ticket.requester.email, ticket.id);
+  if (!found?.count) return null;
+  return (
+    <section className="panel requester-tickets" aria-labelledby="requester-history-heading">
+      <h2 id="requester-history-heading">
+        Resolved before for {ticket.requester.name} ({found.count})
+      </h2>
+      <ul className="requester-list">
+        {found.tickets.map((t) => {
+          const how = t.resolution?.text.replace(/\s+/g, ' ').trim() || 'closed without a resolution note';
+          return (
+            <li key={t.id}>
+              <button type="button" className="link" onClick={() => openDetail(t.id)}>
+                <span className="requester-ticket-number">{t.number}</span> {t.title}{' '}
+                <span className="subtitle">
+                  · {STATUS_LABEL[t.status].toLowerCase()} {formatDateTime(resolvedAt(t))}
+                </span>
+                <span className="requester-resolution subtitle" title={how}>
+                  {how}
+                </span>
+              </button>
+            </li>
+          );
+        })}
         {more(found)}
       </ul>
     </section>

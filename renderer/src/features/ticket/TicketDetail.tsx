@@ -3,7 +3,7 @@ import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
 import { useAgents } from '../../db/use-directory';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
-import { RequesterTickets } from '../requester/RequesterTickets';
+import { RequesterHistory, RequesterTickets } from '../requester/RequesterTickets';
 import { useKb } from '../knowledge/use-kb';
 import { ActionBar } from './ActionBar';
 import { SkipRequestPanel } from './SkipRequestPanel';
@@ -62,6 +62,7 @@ export function TicketDetail({ ticketId, agent, groups }: { ticketId: string; ag
       {ticket.description && <p className="description">{ticket.description}</p>}
       <TicketFields ticket={ticket} agents={agents} groups={groups} meId={agent.id} />
       <RequesterTickets ticket={ticket} groups={groups} />
+      <RequesterHistory ticket={ticket} />
       {events && <KnowledgePanel ticket={ticket} events={events} />}
       {events && <Timeline events={events} agents={agents} kb={kb?.articles ?? NO_KB} />}
       <AuditTrail db={db} ticketId={ticket.id} agents={agents} />
