@@ -19,7 +19,7 @@ import { readPullState } from '../sync/sync-state';
 import { SyncEngine } from '../sync/sync-engine';
 import type { Agent } from '../../../shared/model/agent';
 import { resetAppStore, useAppStore } from './store';
-import { setWatchOwner } from '../features/alerts/watch-list';
+import { getWatched, setWatchOwner } from '../features/alerts/watch-list';
 import { unsyncedCount } from '../sync/needs-attention';
 
 export function App({ db = defaultDb }: { db?: TierdeskDb }) {
@@ -121,6 +121,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
       addUnreadable: store.addUnreadable,
       // The notices read what the puller kept; this is the desktop notification when the window is not in view.
       workNews: (list) => void notifyWorkNews(db, getBridge(), agent, list, Date.now()),
+      watched: getWatched,
     });
   }, [apiBaseUrl, token, db, agent]);
   const actions = useMemo<Actions>(() => ({ agent, mutate: (name, args) => controller.mutate(name, args) }), [controller, agent]);

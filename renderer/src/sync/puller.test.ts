@@ -112,6 +112,19 @@ describe('pullAll: notes by others', () => {
     expect(progress.news[1]!.reason).toHaveLength(200);
     expect(progress.news[1]!.reason.endsWith('…')).toBe(true);
   });
+
+  test('reports notes by others on a ticket I watch, though not mine; never my own', async () => {
+    const note = (id: string, by: string) => ({
+      kind: 'event' as const,
+      value: { id, ticketId: 't-10', seq: 7, event: { type: 'note_added' as const, at: NOW - HOUR, by, role: 'lead' as const, noteId: id, body: `note ${id}`, visibility: 'internal' as const, contact: null } },
+    });
+    const reopened = { kind: 'event' as const, value: { id: 'w3', ticketId: 't-10', seq: 8, event: { type: 'reopened' as const, at: NOW - HOUR, by: LEAD.id, role: 'lead' as const, reason: 'Broke again' } } };
+    const progress = await pullAll(serverWith([note('w1', LEAD.id), note('w2', L1.id), reopened]), db, L1, undefined, new Set(['t-10']));
+    expect(progress.news.map((h) => [h.kind, h.ticketId, h.reason])).toEqual([
+      ['noted', 't-10', 'note w1'],
+      ['reopened', 't-10', 'Broke again'],
+    ]);
+  });
 });
 
 describe('pullAll: reopened tickets and skip decisions', () => {

@@ -10,7 +10,7 @@ import { toRecord, type TicketRecord } from '../db/ticket-record';
 import { measureOffset, type ApiClient } from './api-client';
 import { rebaseTicket, settleTickets } from './local-apply';
 import { readClientState, readPullState, type PullState } from './sync-state';
-import { keepWorkNews, newsForMe, newsOf, type WorkNews } from './work-news';
+import { keepWorkNews, newsForMe, newsOf, NOTHING_WATCHED, type WorkNews } from './work-news';
 
 export const PULL_PAGE_SIZE = 2000;
 
@@ -39,7 +39,14 @@ export type PullProgress = {
  * All in one transaction with the cursor, so a crash resumes after the last
  * whole page, and news is kept exactly when its page is.
  */
-async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, actor: Agent, news: readonly WorkNews[] = []): Promise<{ refused: number; news: WorkNews[] }> {
+async function writePage(
+  db: TierdeskDb,
+  page: PullResponse,
+  next: PullState,
+  actor: Agent,
+  news: readonly WorkNews[] = [],
+  watched: ReadonlySet<string> = NOTHING_WATCHED,
+): Promise<{ refused: number; news: WorkNews[] }> {
   return db.transaction(
     'rw',
     [db.tickets, db.serverTickets, db.logs, db.kb, db.agents, db.groups, db.audit, db.outbox, db.needsAttention, db.syncState],
@@ -63,7 +70,7 @@ async function writePage(db: TierdeskDb, page: PullResponse, next: PullState, ac
         else settled.push(ticketId);
       }
       await settleTickets(db, settled);
-      const mine = await newsForMe(db, actor, news);
+      const mine = await newsForMe(db, actor, news, watched);
       await keepWorkNews(db, mine);
       await db.syncState.put(next);
       return { refused, news: mine };
@@ -168,12 +175,14 @@ async function writeFirstWork(api: ApiClient, db: TierdeskDb, actor: Agent, stat
  * Pulls every page changed after the stored cursor. The next page is fetched
  * while the current one is being written (the cursor comes with the
  * response), so network and server time overlap the IndexedDB writes.
+ * `watched`: tickets the agent watches (notes on them are news too).
  */
 export async function pullAll(
   api: ApiClient,
   db: TierdeskDb,
   actor: Agent,
   onProgress?: (progress: PullProgress) => void,
+  watched: ReadonlySet<string> = NOTHING_WATCHED,
 ): Promise<PullProgress> {
   const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0, unreadable: 0, news: [] };
   const { clientId } = await db.transaction('rw', db.syncState, () => readClientState(db));
@@ -206,7 +215,7 @@ export async function pullAll(
       ...(bootstrap && body.hasMore ? { bootstrapping: true as const } : {}),
     };
     if (body.remaining !== undefined) progress.total = body.changes.length + body.remaining;
-    const written = await writePage(db, body, state, actor, bootstrap ? [] : newsOf(actor, body));
+    const written = await writePage(db, body, state, actor, bootstrap ? [] : newsOf(actor, body), watched);
     progress.refused += written.refused;
     progress.news.push(...written.news);
     progress.pages += 1;

@@ -22,6 +22,8 @@ export type SyncSink = {
   addUnreadable?(count: number): void;
   /** Work that came to this agent (a ticket given, moved to their tier, noted…), as the pull brought it. */
   workNews?(list: readonly WorkNews[]): void;
+  /** Tickets the agent watches now: notes on them are news too. */
+  watched?(): ReadonlySet<string>;
 };
 
 /** Wires the outbox, the connection loop and live hints for one signed-in agent. */
@@ -43,13 +45,18 @@ export class SyncEngine {
       },
       pull: async () => {
         if (!this.api) throw new ApiRequestError(401, 'unauthorized', 'sign in to sync');
-        const progress = await pullAll(this.api, this.db, this.actor, (p) =>
-          this.sink.setSyncStatus({
-            kind: 'syncing',
-            changes: p.changes,
-            ...(p.total ? { total: p.total } : {}),
-            ...(p.firstWork !== undefined ? { firstWork: p.firstWork } : {}),
-          }),
+        const progress = await pullAll(
+          this.api,
+          this.db,
+          this.actor,
+          (p) =>
+            this.sink.setSyncStatus({
+              kind: 'syncing',
+              changes: p.changes,
+              ...(p.total ? { total: p.total } : {}),
+              ...(p.firstWork !== undefined ? { firstWork: p.firstWork } : {}),
+            }),
+          this.sink.watched?.(),
         );
         if (progress.unreadable) this.sink.addUnreadable?.(progress.unreadable);
         if (progress.news.length) this.sink.workNews?.(progress.news);

@@ -52,19 +52,24 @@ export function newsOf(agent: Agent, page: PullResponse): WorkNews[] {
   });
 }
 
+/** Tickets the agent watches (features/alerts/watch-list.ts), passed in: none unless told. */
+export const NOTHING_WATCHED: ReadonlySet<string> = new Set();
+
 /**
  * Whether what came is still the agent's to act on: a ticket given to them
- * (or noted or reopened by someone else) is theirs and open; one moved to
+ * is theirs and open; one noted or reopened by someone else is theirs or one
+ * they watch, and open; one moved to
  * their tier still waits for acceptance in one of their groups (nobody took
  * it meanwhile); a decision on their skip request, while the ticket is open.
  */
-export function stillForMe(h: WorkNews, ticket: Ticket, me: Agent): boolean {
+export function stillForMe(h: WorkNews, ticket: Ticket, me: Agent, watched: ReadonlySet<string> = NOTHING_WATCHED): boolean {
   if (!isOpenStatus(ticket.status)) return false;
   switch (h.kind) {
     case 'given':
+      return ticket.assignee === me.id;
     case 'noted':
     case 'reopened':
-      return ticket.assignee === me.id;
+      return ticket.assignee === me.id || watched.has(ticket.id);
     case 'escalated':
     case 'returned':
       return ticket.status === 'pending_acceptance' && ticket.tier === me.tier && me.groups.includes(ticket.group);
@@ -74,11 +79,11 @@ export function stillForMe(h: WorkNews, ticket: Ticket, me: Agent): boolean {
   }
 }
 
-/** The news of a page that concerns the agent, read against the tickets as just stored (a note on someone else's ticket is not news). */
-export async function newsForMe(db: TierdeskDb, agent: Agent, news: readonly WorkNews[]): Promise<WorkNews[]> {
+/** The news of a page that concerns the agent, read against the tickets as just stored (a note on someone else's ticket is news only if they watch it). */
+export async function newsForMe(db: TierdeskDb, agent: Agent, news: readonly WorkNews[], watched: ReadonlySet<string> = NOTHING_WATCHED): Promise<WorkNews[]> {
   if (!news.length) return [];
   const tickets = await db.tickets.bulkGet(news.map((h) => h.ticketId));
-  return news.filter((h, i) => tickets[i] !== undefined && stillForMe(h, tickets[i], agent));
+  return news.filter((h, i) => tickets[i] !== undefined && stillForMe(h, tickets[i], agent, watched));
 }
 
 const EXCERPT = 200;

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Agent } from '../../../../shared/model/agent';
@@ -7,6 +7,7 @@ import { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
 import { L1, L2, LEAD, Providers } from '../../test/workspace-harness';
 import { keepWorkNews, readWorkNews } from '../../sync/work-news';
+import { resetWatchList, setWatched } from '../alerts/watch-list';
 import { WorkNewsNotices } from './WorkNewsNotices';
 
 const T0 = Date.UTC(2026, 10, 24, 15);
@@ -87,6 +88,27 @@ describe('WorkNewsNotices', () => {
       expect.stringContaining('Jordan Blake wrote a note on INC-000086: Shared mailbox missing — Call the requester first'),
       expect.stringContaining('Jordan Blake gave you INC-000086: Shared mailbox missing — Alex is off sick'),
     ]);
+  });
+
+  test('a note on a ticket I watch shows while I watch it, saying so', async () => {
+    const user = userEvent.setup();
+    await db.tickets.put(makeTicket(88, { createdAt: T0, title: 'Core switch', assignee: 'agent-l1b' }));
+    setWatched('t-88', true);
+    try {
+      await keepWorkNews(db, [{ kind: 'noted', ticketId: 't-88', by: LEAD.id, reason: 'Vendor on site at 3', at: T0 }]);
+      const list = await showNotices(L1);
+      expect(entries(list)).toEqual([expect.stringContaining('Jordan Blake wrote a note on INC-000088, which you watch: Core switch — Vendor on site at 3')]);
+      await user.click(within(list).getByRole('button', { name: 'Dismiss: Jordan Blake wrote a note on INC-000088, which you watch' }));
+      await waitFor(() => expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull());
+      await keepWorkNews(db, [{ kind: 'noted', ticketId: 't-88', by: LEAD.id, reason: 'Vendor left', at: T0 + 1 }]);
+      const again = await screen.findByRole('list', { name: 'Tickets that came to you' });
+      expect(entries(again)).toEqual([expect.stringContaining('Vendor left')]);
+      act(() => setWatched('t-88', false));
+      await waitFor(() => expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull());
+    } finally {
+      localStorage.clear();
+      resetWatchList();
+    }
   });
 
   test('shows the newest three, the rest behind "more"; Dismiss all clears them', async () => {

@@ -6,6 +6,7 @@ import { useAgents } from '../../db/use-directory';
 import { useActions } from './actions-context';
 import { dismissWorkNews, readWorkNews, stillForMe } from '../../sync/work-news';
 import { byName, cameText } from './work-news-notification';
+import { useWatched } from '../alerts/watch-list';
 
 /**
  * "Jordan Blake gave you INC-000086", "Sam Okafor escalated INC-000123 to
@@ -24,12 +25,13 @@ export function WorkNewsNotices() {
   const [expanded, setExpanded] = useState(false);
   const openDetail = useAppStore((s) => s.openDetail);
   const agents = useAgents(db);
+  const watched = useWatched();
   // The kept news with its tickets, live: an entry is shown only while it is still the agent's to act on.
   const read = useLiveQuery(async () => {
     const list = await readWorkNews(db);
     const tickets = new Map((await db.tickets.bulkGet(list.map((h) => h.ticketId))).flatMap((t) => (t ? [[t.id, t] as const] : [])));
-    return { tickets, shown: list.filter((h) => tickets.has(h.ticketId) && stillForMe(h, tickets.get(h.ticketId)!, agent)) };
-  }, [db, agent]);
+    return { tickets, shown: list.filter((h) => tickets.has(h.ticketId) && stillForMe(h, tickets.get(h.ticketId)!, agent, watched)) };
+  }, [db, agent, watched]);
   if (!read?.shown.length) return null;
   const { shown, tickets } = read;
   const dismiss = (ticketId?: string) => void dismissWorkNews(db, ticketId).catch((error) => console.warn('work news not dismissed', error));
@@ -39,7 +41,7 @@ export function WorkNewsNotices() {
     <ul className="handed-over" aria-label="Tickets that came to you" aria-live="polite">
       {shown.slice(0, shown.length - hidden).map((h) => {
         const ticket = tickets.get(h.ticketId)!;
-        const said = `${byName(agents, h)} ${cameText(h, ticket)}`;
+        const said = `${byName(agents, h)} ${cameText(h, ticket, agent.id)}`;
         const text = `${said}: ${ticket.title}${h.reason ? ` — ${h.reason}` : ''}`;
         return (
           <li key={`${h.kind}:${h.ticketId}`} className="recent">

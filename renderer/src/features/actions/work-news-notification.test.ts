@@ -4,6 +4,7 @@ import type { NotificationRequest, TierdeskBridge } from '../../../../shared/ipc
 import { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
 import { L1, L2, LEAD } from '../../test/workspace-harness';
+import { resetWatchList, setWatched } from '../alerts/watch-list';
 import { workNewsNotification, workNewsToShow, notifyWorkNews } from './work-news-notification';
 
 // 15:00 UTC on a Tuesday.
@@ -91,8 +92,8 @@ describe('work news desktop notification', () => {
     expect(bridge.shown).toEqual([{ title: 'Alex Rivera escalated INC-000120 to L2', body: 'BGP session flapping — reason 120', ticketNumber: 'INC-000120' }]);
     // Sent back down by the tier above, or moved by the escalation matrix.
     const notice = { ...escalated(120, L2.id, 'returned'), ticket: makeTicket(120, { createdAt: T0, tier: 'L1' }) };
-    expect(workNewsNotification([notice], new Map([[L2.id, L2]]))?.title).toBe('Sam Okafor sent INC-000120 back to L1');
-    expect(workNewsNotification([{ ...notice, kind: 'escalated', automatic: true }], new Map())?.title).toBe('Tierdesk escalated INC-000120 to L1');
+    expect(workNewsNotification([notice], new Map([[L2.id, L2]]), L1.id)?.title).toBe('Sam Okafor sent INC-000120 back to L1');
+    expect(workNewsNotification([{ ...notice, kind: 'escalated', automatic: true }], new Map(), L1.id)?.title).toBe('Tierdesk escalated INC-000120 to L1');
   });
 
   test("a colleague's note on a ticket I own: who wrote on which; three notes are one notification, the newest", async () => {
@@ -102,11 +103,25 @@ describe('work news desktop notification', () => {
     expect(bridge.shown).toEqual([{ title: 'Sam Okafor wrote a note on INC-000086', body: 'Shared mailbox missing — Router replaced, please confirm with the user', ticketNumber: 'INC-000086' }]);
   });
 
+  test("a colleague's note on a ticket I watch, though not mine, says that I watch it; unwatched, it is not news", async () => {
+    const noted = { ...given(88, L2.id), kind: 'noted' as const, reason: 'Swapped the PSU' };
+    expect(await notifyWorkNews(db, bridgeWith(), L1, [noted], T0, elsewhere)).toBe(false);
+    setWatched('t-88', true);
+    try {
+      const bridge = bridgeWith();
+      expect(await notifyWorkNews(db, bridge, L1, [noted], T0, elsewhere)).toBe(true);
+      expect(bridge.shown).toEqual([{ title: 'Sam Okafor wrote a note on INC-000088, which you watch', body: 'Taken back — Swapped the PSU', ticketNumber: 'INC-000088' }]);
+    } finally {
+      localStorage.clear();
+      resetWatchList();
+    }
+  });
+
   test('a reopened ticket of mine and a decision on my skip request say who and what', () => {
     const agents = new Map([[LEAD.id, LEAD]]);
     const ticket = makeTicket(86, { createdAt: T0, title: 'Shared mailbox missing' });
     const said = (kind: 'reopened' | 'skip_approved' | 'skip_declined', reason: string, tier: 'L1' | 'L3' = 'L1') =>
-      workNewsNotification([{ ...given(86), kind, reason, ticket: { ...ticket, tier } }], agents);
+      workNewsNotification([{ ...given(86), kind, reason, ticket: { ...ticket, tier } }], agents, L1.id);
     expect(said('reopened', 'The mailbox is gone again')).toMatchObject({ title: 'Jordan Blake reopened INC-000086', body: 'Shared mailbox missing — The mailbox is gone again' });
     expect(said('skip_approved', '', 'L3')).toMatchObject({ title: 'Jordan Blake approved your skip of INC-000086 to L3', body: 'Shared mailbox missing' });
     expect(said('skip_declined', 'L2 can patch it')?.title).toBe('Jordan Blake declined your request to skip INC-000086');
@@ -115,20 +130,20 @@ describe('work news desktop notification', () => {
   test('several at once: one notification, most severe first, saying what kind of work came', () => {
     const notice = (n: number, severity: 'S1' | 'S2', by = LEAD.id) => ({ ...given(n, by), ticket: makeTicket(n, { createdAt: T0, severity }) });
     const agents = new Map([[LEAD.id, LEAD]]);
-    expect(workNewsNotification([notice(87, 'S1'), notice(86, 'S2')], agents)).toEqual({
+    expect(workNewsNotification([notice(87, 'S1'), notice(86, 'S2')], agents, L1.id)).toEqual({
       title: '2 tickets were given to you',
       body: 'S1 · INC-000087, INC-000086',
       ticketNumber: 'INC-000087',
     });
     const five = [notice(1, 'S2'), notice(2, 'S2', L2.id), notice(3, 'S2'), notice(4, 'S2'), notice(5, 'S2')];
-    expect(workNewsNotification(five, agents)).toMatchObject({ title: '5 tickets were given to you', body: 'INC-000001, INC-000002, INC-000003 and 2 more' });
+    expect(workNewsNotification(five, agents, L1.id)).toMatchObject({ title: '5 tickets were given to you', body: 'INC-000001, INC-000002, INC-000003 and 2 more' });
     const toAccept = five.map((n) => ({ ...n, kind: 'escalated' as const }));
-    expect(workNewsNotification(toAccept, agents)?.title).toBe('5 tickets wait for your acceptance');
-    expect(workNewsNotification([...toAccept.slice(0, 2), notice(6, 'S2')], agents)?.title).toBe('3 updates for you: 1 given to you, 2 to accept');
+    expect(workNewsNotification(toAccept, agents, L1.id)?.title).toBe('5 tickets wait for your acceptance');
+    expect(workNewsNotification([...toAccept.slice(0, 2), notice(6, 'S2')], agents, L1.id)?.title).toBe('3 updates for you: 1 given to you, 2 to accept');
     const noted = five.map((n) => ({ ...n, kind: 'noted' as const }));
-    expect(workNewsNotification(noted.slice(0, 2), agents)?.title).toBe('2 tickets of yours have new notes');
-    expect(workNewsNotification([noted[0]!, toAccept[1]!, notice(6, 'S2')], agents)?.title).toBe('3 updates for you: 1 given to you, 1 to accept, 1 with new notes');
-    expect(workNewsNotification([], agents)).toBeNull();
+    expect(workNewsNotification(noted.slice(0, 2), agents, L1.id)?.title).toBe('2 tickets have new notes');
+    expect(workNewsNotification([noted[0]!, toAccept[1]!, notice(6, 'S2')], agents, L1.id)?.title).toBe('3 updates for you: 1 given to you, 1 to accept, 1 with new notes');
+    expect(workNewsNotification([], agents, L1.id)).toBeNull();
   });
 
   test('a bridge that fails is reported, never thrown: the in-app notice stands', async () => {

@@ -5,6 +5,7 @@ import type { Agent } from '../../../../shared/model/agent';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
 import { latestPerTicket, stillForMe, type WorkNews } from '../../sync/work-news';
+import { getWatched } from '../alerts/watch-list';
 
 /**
  * A desktop notification when work comes to the agent (a ticket given to
@@ -24,8 +25,9 @@ export function byName(agents: ReadonlyMap<string, Agent>, h: Pick<WorkNews, 'by
   return agents.get(h.by)?.name ?? 'Someone';
 }
 
-/** "gave you INC-000086", "escalated INC-000086 to L2", "sent INC-000086 back to L1", "wrote a note on INC-000086". */
-export function cameText(h: WorkNews, ticket: Pick<TicketRecord, 'number' | 'tier'>): string {
+/** "gave you INC-000086", "escalated INC-000086 to L2", "sent INC-000086 back to L1", "wrote a note on INC-000086" ("…, which you watch" when not the agent's). */
+export function cameText(h: WorkNews, ticket: Pick<TicketRecord, 'number' | 'tier' | 'assignee'>, meId: string): string {
+  const watching = ticket.assignee === meId ? '' : ', which you watch';
   switch (h.kind) {
     case 'given':
       return `gave you ${ticket.number}`;
@@ -34,9 +36,9 @@ export function cameText(h: WorkNews, ticket: Pick<TicketRecord, 'number' | 'tie
     case 'returned':
       return `sent ${ticket.number} back to ${ticket.tier}`;
     case 'noted':
-      return `wrote a note on ${ticket.number}`;
+      return `wrote a note on ${ticket.number}${watching}`;
     case 'reopened':
-      return `reopened ${ticket.number}`;
+      return `reopened ${ticket.number}${watching}`;
     case 'skip_approved':
       return `approved your skip of ${ticket.number} to ${ticket.tier}`;
     case 'skip_declined':
@@ -45,13 +47,13 @@ export function cameText(h: WorkNews, ticket: Pick<TicketRecord, 'number' | 'tie
 }
 
 /** Wording for one notification covering everything that came in one sync; null when there is nothing to say. */
-export function workNewsNotification(notices: readonly WorkNewsItem[], agents: ReadonlyMap<string, Agent>): NotificationRequest | null {
+export function workNewsNotification(notices: readonly WorkNewsItem[], agents: ReadonlyMap<string, Agent>, meId: string): NotificationRequest | null {
   if (!notices.length) return null;
   const first = notices[0]!;
   const s1 = (t: TicketRecord) => (t.severity === 'S1' ? 'S1 · ' : '');
   if (notices.length === 1) {
     return {
-      title: `${byName(agents, first)} ${cameText(first, first.ticket)}`,
+      title: `${byName(agents, first)} ${cameText(first, first.ticket, meId)}`,
       body: `${s1(first.ticket)}${first.ticket.title}${first.reason ? ` — ${first.reason}` : ''}`.slice(0, 1000),
       ticketNumber: first.ticket.number,
     };
@@ -62,8 +64,8 @@ export function workNewsNotification(notices: readonly WorkNewsItem[], agents: R
   const kinds = [
     { n: count('given'), part: 'given to you', alone: 'were given to you' },
     { n: count('escalated', 'returned'), part: 'to accept', alone: 'wait for your acceptance' },
-    { n: count('noted'), part: 'with new notes', alone: 'of yours have new notes' },
-    { n: count('reopened'), part: 'reopened', alone: 'of yours were reopened' },
+    { n: count('noted'), part: 'with new notes', alone: 'have new notes' },
+    { n: count('reopened'), part: 'reopened', alone: 'were reopened' },
     { n: count('skip_approved', 'skip_declined'), part: 'skip decisions', alone: 'have a decision on your skip request' },
   ].filter((k) => k.n > 0);
   const title = kinds.length === 1 ? `${notices.length} tickets ${kinds[0]!.alone}` : `${notices.length} updates for you: ${kinds.map((k) => `${k.n} ${k.part}`).join(', ')}`;
@@ -77,7 +79,7 @@ export type AlertHold = Pick<AlertSettings, 'quietHours' | 'shift'> & AlertPause
  * The tickets of `list` still the agent's to act on (stillForMe), most
  * severe first, that the agent's alert hours and pause let through at `now`.
  */
-export async function workNewsToShow(db: TierdeskDb, me: Agent, all: readonly WorkNews[], hold: AlertHold, now: number): Promise<WorkNewsItem[]> {
+export async function workNewsToShow(db: TierdeskDb, me: Agent, all: readonly WorkNews[], hold: AlertHold, now: number, watched = getWatched()): Promise<WorkNewsItem[]> {
   const list = latestPerTicket(all);
   const tickets = await db.tickets.bulkGet(list.map((h) => h.ticketId));
   const hours = createAlertGate(hold);
@@ -87,7 +89,7 @@ export async function workNewsToShow(db: TierdeskDb, me: Agent, all: readonly Wo
     .flatMap((h, i) => {
       const ticket = tickets[i];
       // Given and taken back, accepted by a colleague, or closed before this sync ended: nothing to tell.
-      return ticket && stillForMe(h, ticket, me) && gate.allows(ticket.severity) ? [{ ...h, ticket }] : [];
+      return ticket && stillForMe(h, ticket, me, watched) && gate.allows(ticket.severity) ? [{ ...h, ticket }] : [];
     })
     .sort((a, b) => a.ticket.severity.localeCompare(b.ticket.severity) || b.at - a.at);
 }
@@ -104,7 +106,7 @@ export async function notifyWorkNews(db: TierdeskDb, bridge: TierdeskBridge, me:
     const [settings, pause] = await Promise.all([bridge.getAlertSettings(), bridge.getAlertPause()]);
     const notices = await workNewsToShow(db, me, list, { ...settings, ...pause }, now);
     const givers = await db.agents.bulkGet([...new Set(notices.map((n) => n.by))]);
-    const request = workNewsNotification(notices, new Map(givers.flatMap((a) => (a ? [[a.id, a] as const] : []))));
+    const request = workNewsNotification(notices, new Map(givers.flatMap((a) => (a ? [[a.id, a] as const] : []))), me.id);
     return request ? await bridge.showNotification(request) : false;
   } catch (error) {
     console.warn('work news notification not shown', error);

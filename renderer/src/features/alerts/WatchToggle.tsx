@@ -8,8 +8,8 @@ export function WatchToggle({ ticketId, ticketNumber }: { ticketId: string; tick
       type="button"
       className={`watch${watching ? ' watch--on' : ''}`}
       aria-pressed={watching}
-      aria-label={watching ? `Stop watching ${ticketNumber}` : `Watch ${ticketNumber} for SLA alerts`}
-      title={watching ? 'Watching: you get its SLA alerts' : 'Watch for SLA alerts'}
+      aria-label={watching ? `Stop watching ${ticketNumber}` : `Watch ${ticketNumber} for SLA alerts and notes`}
+      title={watching ? 'Watching: you get its SLA alerts, and news when someone writes a note on it or reopens it' : 'Watch for SLA alerts and notes'}
       onClick={(event) => {
         event.stopPropagation();
         setWatched(ticketId, !watching);
