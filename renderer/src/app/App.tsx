@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getBridge } from '../bridge/bridge';
 import { db as defaultDb, type TierdeskDb } from '../db/db';
+import { roleText } from '../db/use-directory';
 import { AlertSettingsPanel } from '../features/alerts/AlertSettingsPanel';
 import { useAlertSchedule } from '../features/alerts/use-alert-schedule';
 import { LoginScreen } from '../features/login/LoginScreen';
@@ -142,7 +143,7 @@ function Workspace({ db, agent, onSignOut, onSignIn }: { db: TierdeskDb; agent: 
             <span className="brand">Tierdesk</span>
             <SyncIndicator onSyncNow={() => controller.syncNow()} onSignIn={onSignIn} />
             <span className="me">
-              {agent.name} · {agent.tier ?? agent.role}
+              {agent.name} · {roleText(agent)}
             </span>
             <AlertSettingsPanel />
             <TopbarButtons agent={agent} />

@@ -21,3 +21,11 @@ export function agentName(agents: ReadonlyMap<string, Agent>, id: string | null,
   if (id === meId) return 'You';
   return agents.get(id)?.name ?? id;
 }
+
+/** Roles that say more than a tier (an L2 agent is just "L2"). */
+const ROLE_LABEL: Partial<Record<Agent['role'], string>> = { vendor_liaison: 'Vendor liaison', lead: 'Team lead', manager: 'Manager', admin: 'Admin' };
+
+/** "L1", "Team lead · L1", "Manager": who is signed in, as the top bar says it. */
+export function roleText(agent: Pick<Agent, 'role' | 'tier'>): string {
+  return [ROLE_LABEL[agent.role], agent.tier].filter(Boolean).join(' · ') || agent.role;
+}
