@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { TierdeskDb } from '../../../db/db';
 import { makeTicket } from '../../../test/tickets';
 import { L1, GROUPS } from '../../../test/workspace-harness';
@@ -95,6 +95,16 @@ describe('search of Recently resolved', () => {
     await db.tickets.clear();
     await db.tickets.put(makeTicket(4, { createdAt: NOW, status: 'resolved', title: 'Printer again' }));
     expect(await search('print')).toEqual(['INC-000004']);
+  });
+
+  test('a damaged stored record is left out of the search (said in the console); the others still answer', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await db.tickets.bulkPut([makeTicket(1, { createdAt: NOW, status: 'resolved', title: 'Printer jams' }), makeTicket(2, { createdAt: NOW - 1, status: 'resolved', title: 'Printer offline' })]);
+    const damaged = (await db.tickets.get('t-2'))!;
+    await db.tickets.put({ ...damaged, requester: null } as never);
+    expect(await search('print')).toEqual(['INC-000001']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('resolved ticket t-2 left out of searches'), expect.anything());
+    warn.mockRestore();
   });
 
   test('a write while the resolved tickets are being read is not hidden by the older copy read', async () => {

@@ -14,7 +14,19 @@ import type { TicketRecord } from '../../../db/ticket-record';
  */
 export type SearchFacts = Pick<TicketRecord, 'category' | 'severity' | 'priority'> & { vip: boolean; requester: string[]; words: string[] };
 
+/** What a stored record that cannot be read has: it matches no search (the rest of the view still answers). */
+const UNREADABLE: SearchFacts = { category: '' as SearchFacts['category'], severity: '' as SearchFacts['severity'], priority: '' as SearchFacts['priority'], vip: false, requester: [], words: [] };
+
 export function searchFactsOf(ticket: TicketRecord): SearchFacts {
+  try {
+    return readFactsOf(ticket);
+  } catch (error) {
+    console.warn(`resolved ticket ${String(ticket.id)} left out of searches: its stored record cannot be read`, error);
+    return UNREADABLE;
+  }
+}
+
+function readFactsOf(ticket: TicketRecord): SearchFacts {
   return {
     category: ticket.category,
     severity: ticket.severity,
