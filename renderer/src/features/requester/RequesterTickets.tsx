@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Group } from '../../../../shared/model/agent';
 import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
@@ -21,26 +22,20 @@ function TicketLine({ ticket, groups }: { ticket: TicketRecord; groups: readonly
 
 const more = (found: Found) => (found.count > found.tickets.length ? <li className="subtitle">and {found.count - found.tickets.length} more</li> : null);
 
-/**
- * The requester's other open tickets, under the open ticket: the caller who
- * rings about "the same VPN problem" is seen at once, and each one opens
- * with a click. Nothing is shown when there are none.
- */
-export function RequesterTickets({ ticket, groups }: { ticket: TicketRecord; groups: readonly Group[] }) {
-  const db = useDb();
+/** A list of the requester's tickets under the open one, each opening with a click; nothing when there are none. */
+function RequesterSection({ id, heading, found, line }: { id: string; heading: string; found: Found | undefined; line(t: TicketRecord): ReactNode }) {
   const openDetail = useAppStore((s) => s.openDetail);
-  const found = useRequesterOpenTickets(db, ticket.requester.email, ticket.id);
   if (!found?.count) return null;
   return (
-    <section className="panel requester-tickets" aria-labelledby="requester-tickets-heading">
-      <h2 id="requester-tickets-heading">
-        Other open tickets from {ticket.requester.name} ({found.count})
+    <section className="panel requester-tickets" aria-labelledby={id}>
+      <h2 id={id}>
+        {heading} ({found.count})
       </h2>
       <ul className="requester-list">
         {found.tickets.map((t) => (
           <li key={t.id}>
             <button type="button" className="link" onClick={() => openDetail(t.id)}>
-              <TicketLine ticket={t} groups={groups} />
+              {line(t)}
             </button>
           </li>
         ))}
@@ -51,41 +46,38 @@ export function RequesterTickets({ ticket, groups }: { ticket: TicketRecord; gro
 }
 
 /**
+ * The requester's other open tickets, under the open ticket: the caller who
+ * rings about "the same VPN problem" is seen at once.
+ */
+export function RequesterTickets({ ticket, groups }: { ticket: TicketRecord; groups: readonly Group[] }) {
+  const found = useRequesterOpenTickets(useDb(), ticket.requester.email, ticket.id);
+  return <RequesterSection id="requester-tickets-heading" heading={`Other open tickets from ${ticket.requester.name}`} found={found} line={(t) => <TicketLine ticket={t} groups={groups} />} />;
+}
+
+/** How a resolved ticket was fixed, on one line (the whole of it on hover). */
+function ResolvedLine({ ticket }: { ticket: TicketRecord }) {
+  const how = ticket.resolution?.text.replace(/\s+/g, ' ').trim() || 'closed without a resolution note';
+  return (
+    <>
+      <span className="requester-ticket-number">{ticket.number}</span> {ticket.title}{' '}
+      <span className="subtitle">
+        · {STATUS_LABEL[ticket.status].toLowerCase()} {formatDateTime(resolvedAt(ticket))}
+      </span>
+      <span className="requester-resolution subtitle" title={how}>
+        {how}
+      </span>
+    </>
+  );
+}
+
+/**
  * The requester's resolved tickets, under the open ticket, each with how it
  * was fixed: "the same VPN fault as last month" is solved the same way, or
- * the repeat is worth a problem record. Nothing is shown when there are none.
+ * the repeat is worth a problem record.
  */
 export function RequesterHistory({ ticket }: { ticket: TicketRecord }) {
-  const db = useDb();
-  const openDetail = useAppStore((s) => s.openDetail);
-  const found = useRequesterResolvedTickets(db, ticket.requester.email, ticket.id);
-  if (!found?.count) return null;
-  return (
-    <section className="panel requester-tickets" aria-labelledby="requester-history-heading">
-      <h2 id="requester-history-heading">
-        Resolved before for {ticket.requester.name} ({found.count})
-      </h2>
-      <ul className="requester-list">
-        {found.tickets.map((t) => {
-          const how = t.resolution?.text.replace(/\s+/g, ' ').trim() || 'closed without a resolution note';
-          return (
-            <li key={t.id}>
-              <button type="button" className="link" onClick={() => openDetail(t.id)}>
-                <span className="requester-ticket-number">{t.number}</span> {t.title}{' '}
-                <span className="subtitle">
-                  · {STATUS_LABEL[t.status].toLowerCase()} {formatDateTime(resolvedAt(t))}
-                </span>
-                <span className="requester-resolution subtitle" title={how}>
-                  {how}
-                </span>
-              </button>
-            </li>
-          );
-        })}
-        {more(found)}
-      </ul>
-    </section>
-  );
+  const found = useRequesterResolvedTickets(useDb(), ticket.requester.email, ticket.id);
+  return <RequesterSection id="requester-history-heading" heading={`Resolved before for ${ticket.requester.name}`} found={found} line={(t) => <ResolvedLine ticket={t} />} />;
 }
 
 /**
