@@ -80,12 +80,17 @@ const bench = {
   },
 
   async filter(patch: Record<string, unknown> | null) {
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    observer.observe({ type: 'longtask', buffered: false });
     const before = heading();
     const start = performance.now();
     if (patch) useAppStore.getState().setFilters(patch);
     else useAppStore.getState().clearFilters();
     const at = await until(settled(before), () => `the list after "${before}" (now "${heading()}")`);
-    return { ms: at - start, heading: heading() };
+    await frame();
+    observer.disconnect();
+    return { ms: at - start, heading: heading(), longestTaskMs: Math.max(0, ...longTasks) };
   },
 
   /** Waits for the background forecast sweep's first run (it starts 8 s after mounting and reads many records). */
