@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PullResponse } from '../../../shared/sync/pull';
 import { TierdeskDb } from '../db/db';
+import { readLog } from '../db/ticket-log';
+import { fromRecord } from '../db/ticket-record';
 import { makeTicket } from '../test/tickets';
 import { L1, LEAD } from '../test/workspace-harness';
 import { ApiClient } from './api-client';
@@ -78,6 +80,16 @@ describe('pullAll: tickets given to me', () => {
     expect(progress.firstWork).toBeUndefined();
     // Kept with the page, for the notices (until opened or dismissed, across restarts).
     expect(await readWorkNews(db)).toEqual(progress.news);
+  });
+
+  test('judges news on a ticket the same page brings by the page; a ticket gone later in a page is not stored, nor news', async () => {
+    const ticket = { kind: 'ticket' as const, value: fromRecord(makeTicket(20, { createdAt: NOW - HOUR, assignee: L1.id })) };
+    const progress = await pullAll(serverWith([ticket, workNews('new', 't-20', NOW - HOUR)]), db, L1);
+    expect(progress.news.map((h) => h.ticketId)).toEqual(['t-20']);
+    const gone = await pullAll(serverWith([ticket, workNews('gone', 't-20', NOW - HOUR), { kind: 'ticket_gone', id: 't-20' }]), db, L1);
+    expect(gone.news).toEqual([]);
+    expect(await db.tickets.get('t-20')).toBeUndefined();
+    expect(await readLog(db, 't-20')).toEqual([]);
   });
 
   test('reports tickets moved to my tier, up or back down, by someone else or by the escalation matrix', async () => {

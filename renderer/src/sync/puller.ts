@@ -70,12 +70,31 @@ async function writePage(
         else settled.push(ticketId);
       }
       await settleTickets(db, settled);
-      const mine = await newsForMe(db, actor, news, watched);
+      const mine = await newsForMe(db, actor, news, watched, storedAsPaged(page.changes, pendingIds));
       await keepWorkNews(db, mine);
       await db.syncState.put(next);
       return { refused, news: mine };
     },
   );
+}
+
+/** Tickets as this page stores them, for those with no pending change of mine (their view is the server's copy): no read needed for them. */
+function storedAsPaged(changes: readonly Change[], pendingIds: ReadonlySet<string>): Map<string, Ticket> {
+  const stored = new Map<string, Ticket>();
+  for (const change of changes) {
+    if (change.kind === 'ticket' && !pendingIds.has(change.value.id)) stored.set(change.value.id, change.value);
+    else if (change.kind === 'ticket_gone') stored.delete(change.id);
+  }
+  return stored;
+}
+
+/** Removes one ticket's rows from lists collected for bulk writes, in place. */
+function dropTicket(ticketId: string, views: TicketRecord[], bases: Ticket[], events: EventRow[], audit: AuditEntry[]): void {
+  const keep = <T,>(list: T[], mine: (row: T) => boolean) => list.splice(0, list.length, ...list.filter((row) => !mine(row)));
+  keep(views, (t) => t.id === ticketId);
+  keep(bases, (t) => t.id === ticketId);
+  keep(events, (e) => e.ticketId === ticketId);
+  keep(audit, (a) => a.ticketId === ticketId);
 }
 
 /**
@@ -101,6 +120,8 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
         touched.add(change.value.id);
         break;
       case 'ticket_gone':
+        // Gone after what this page brought of it so far: none of that is written (the bulk writes come after the loop).
+        dropTicket(change.id, views, bases, events, audit);
         await db.tickets.delete(change.id);
         await db.serverTickets.delete(change.id);
         await db.logs.delete(change.id);

@@ -79,11 +79,27 @@ export function stillForMe(h: WorkNews, ticket: Ticket, me: Agent, watched: Read
   }
 }
 
-/** The news of a page that concerns the agent, read against the tickets as just stored (a note on someone else's ticket is news only if they watch it). */
-export async function newsForMe(db: TierdeskDb, agent: Agent, news: readonly WorkNews[], watched: ReadonlySet<string> = NOTHING_WATCHED): Promise<WorkNews[]> {
+/**
+ * The news of a page that concerns the agent, read against the tickets as
+ * just stored (a note on someone else's ticket is news only if they watch
+ * it). `known`: tickets as stored, from the page itself (no read for them).
+ */
+export async function newsForMe(
+  db: TierdeskDb,
+  agent: Agent,
+  news: readonly WorkNews[],
+  watched: ReadonlySet<string> = NOTHING_WATCHED,
+  known: ReadonlyMap<string, Ticket> = new Map(),
+): Promise<WorkNews[]> {
   if (!news.length) return [];
-  const tickets = await db.tickets.bulkGet(news.map((h) => h.ticketId));
-  return news.filter((h, i) => tickets[i] !== undefined && stillForMe(h, tickets[i], agent, watched));
+  const unknown = [...new Set(news.map((h) => h.ticketId).filter((id) => !known.has(id)))];
+  const read = unknown.length ? await db.tickets.bulkGet(unknown) : [];
+  const tickets = new Map<string, Ticket>(known);
+  read.forEach((t, i) => t && tickets.set(unknown[i]!, t));
+  return news.filter((h) => {
+    const ticket = tickets.get(h.ticketId);
+    return ticket !== undefined && stillForMe(h, ticket, agent, watched);
+  });
 }
 
 const EXCERPT = 200;
