@@ -60,6 +60,18 @@ describe('WorkNewsNotices', () => {
     expect(await readWorkNews(db)).toEqual([]);
   });
 
+  test('opening a ticket from anywhere (the queue, a link) is seeing its news: that entry goes, the others stay', async () => {
+    await keepWorkNews(db, [
+      { kind: 'given', ticketId: 't-86', by: LEAD.id, reason: 'Alex is off sick', at: T0 },
+      { kind: 'given', ticketId: 't-87', by: LEAD.id, reason: 'Rebalancing', at: T0 + 1 },
+    ]);
+    const list = await showNotices(L1);
+    await waitFor(() => expect(entries(list)).toHaveLength(2));
+    act(() => useAppStore.getState().openDetail('t-87'));
+    await waitFor(() => expect(entries(screen.getByRole('list', { name: 'Tickets that came to you' }))).toEqual([expect.stringContaining('INC-000086')]));
+    expect((await readWorkNews(db)).map((h) => h.ticketId)).toEqual(['t-86']);
+  });
+
   test('a ticket moved to my tier shows while it waits for acceptance in my group, and goes when a colleague accepts it first', async () => {
     await db.tickets.put(makeTicket(120, { createdAt: T0, title: 'BGP session flapping', tier: 'L2', group: 'network-ops', status: 'pending_acceptance', assignee: null }));
     await keepWorkNews(db, [

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
 import { useAgents } from '../../db/use-directory';
@@ -13,7 +13,8 @@ import { useWatched } from '../alerts/watch-list';
  * L2": work that came to this agent as the sync brings it (a lead
  * rebalancing the queue, a colleague off sick, a ticket moved to their tier
  * to accept), with the reason or what the new tier needs. Open goes to the
- * ticket; each stays until opened or dismissed (also across a restart), or
+ * ticket; each stays until its ticket is opened (from here or anywhere) or it
+ * is dismissed (also across a restart), or
  * until it is no longer theirs to act on (a colleague accepted it first, it
  * was closed). The ticket is in My work or Pending my acceptance either way.
  */
@@ -24,7 +25,12 @@ export function WorkNewsNotices() {
   const { agent } = useActions();
   const [expanded, setExpanded] = useState(false);
   const openDetail = useAppStore((s) => s.openDetail);
+  const detailId = useAppStore((s) => s.detailId);
   const agents = useAgents(db);
+  // Opening the ticket, from the queue as much as from here, is seeing the news (news that comes while it is open stays).
+  useEffect(() => {
+    if (detailId) void dismissWorkNews(db, detailId).catch((error) => console.warn('work news not dismissed', error));
+  }, [db, detailId]);
   const watched = useWatched();
   // The kept news with its tickets, live: an entry is shown only while it is still the agent's to act on.
   const read = useLiveQuery(async () => {
