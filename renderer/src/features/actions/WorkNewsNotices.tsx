@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
+import type { TierdeskDb } from '../../db/db';
 import { useAgents } from '../../db/use-directory';
 import { useActions } from './actions-context';
 import { dismissWorkNews, readWorkNews, stillForMe } from '../../sync/work-news';
@@ -20,6 +21,9 @@ import { useWatched } from '../alerts/watch-list';
  */
 const FOLDED = 3;
 
+/** Forgets the news about one ticket, or all of it; a failed write leaves the notice up (said in the console). */
+const forget = (db: TierdeskDb, ticketId?: string) => void dismissWorkNews(db, ticketId).catch((error) => console.warn('work news not dismissed', error));
+
 export function WorkNewsNotices() {
   const db = useDb();
   const { agent } = useActions();
@@ -29,7 +33,7 @@ export function WorkNewsNotices() {
   const agents = useAgents(db);
   // Opening the ticket, from the queue as much as from here, is seeing the news (news that comes while it is open stays).
   useEffect(() => {
-    if (detailId) void dismissWorkNews(db, detailId).catch((error) => console.warn('work news not dismissed', error));
+    if (detailId) forget(db, detailId);
   }, [db, detailId]);
   const watched = useWatched();
   // The kept news with its tickets, live: an entry is shown only while it is still the agent's to act on.
@@ -40,7 +44,7 @@ export function WorkNewsNotices() {
   }, [db, agent, watched]);
   if (!read?.shown.length) return null;
   const { shown, tickets } = read;
-  const dismiss = (ticketId?: string) => void dismissWorkNews(db, ticketId).catch((error) => console.warn('work news not dismissed', error));
+  const dismiss = (ticketId?: string) => forget(db, ticketId);
   // The newest few; the rest behind "more", so a busy morning does not fill the screen.
   const hidden = expanded ? 0 : Math.max(0, shown.length - FOLDED);
   return (
@@ -59,6 +63,7 @@ export function WorkNewsNotices() {
               className="link"
               onClick={() => {
                 openDetail(h.ticketId);
+                // Also when the ticket is open already (opening it again changes nothing the effect above sees).
                 dismiss(h.ticketId);
               }}
             >

@@ -17,7 +17,7 @@ export type SearchFacts = Pick<TicketRecord, 'category' | 'severity' | 'priority
 /** What a stored record that cannot be read has: it matches no search (the rest of the view still answers). */
 const UNREADABLE: SearchFacts = { category: '' as SearchFacts['category'], severity: '' as SearchFacts['severity'], priority: '' as SearchFacts['priority'], vip: false, requester: [], words: [] };
 
-export function searchFactsOf(ticket: TicketRecord): SearchFacts {
+function searchFactsOf(ticket: TicketRecord): SearchFacts {
   try {
     return readFactsOf(ticket);
   } catch (error) {
