@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodFieldErrors } from '../../../shared/errors';
 import { isReturn } from '../../../shared/escalation/tier-rules';
 import type { Agent } from '../../../shared/model/agent';
 import { isOpenStatus } from '../../../shared/model/levels';
@@ -129,7 +130,7 @@ export async function readWorkNews(db: TierdeskDb): Promise<WorkNews[]> {
   if (row?.key !== 'news' || !Array.isArray(row.list)) return [];
   return row.list.flatMap((entry: unknown, i) => {
     const read = WorkNewsSchema.safeParse(entry);
-    if (!read.success) console.warn(`work news entry ${i} left out: ${read.error.issues.map((x) => `${x.path.join('.') || 'entry'}: ${x.message}`).join('; ')}`);
+    if (!read.success) console.warn(`work news entry ${i} left out: ${zodFieldErrors(read.error).map((f) => `${f.field || 'entry'}: ${f.message}`).join('; ')}`);
     return read.success ? [read.data] : [];
   });
 }
@@ -142,10 +143,11 @@ export async function keepWorkNews(db: TierdeskDb, list: readonly WorkNews[]): P
   });
 }
 
-/** Forgets the news about one ticket (opened or dismissed), or all of it. */
+/** Forgets the news about one ticket (opened or dismissed), or all of it. Writes only when there was some to forget (every ticket opened asks). */
 export function dismissWorkNews(db: TierdeskDb, ticketId?: string): Promise<void> {
   return db.transaction('rw', db.syncState, async () => {
-    const list = ticketId === undefined ? [] : (await readWorkNews(db)).filter((h) => h.ticketId !== ticketId);
-    await db.syncState.put({ key: 'news', list });
+    const kept = await readWorkNews(db);
+    const list = ticketId === undefined ? [] : kept.filter((h) => h.ticketId !== ticketId);
+    if (list.length < kept.length) await db.syncState.put({ key: 'news', list });
   });
 }

@@ -6,7 +6,7 @@ import { resetAppStore, useAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
 import { makeTicket } from '../../test/tickets';
 import { L1, L2, LEAD, Providers } from '../../test/workspace-harness';
-import { keepWorkNews, readWorkNews } from '../../sync/work-news';
+import { dismissWorkNews, keepWorkNews, readWorkNews } from '../../sync/work-news';
 import { resetWatchList, setWatched } from '../alerts/watch-list';
 import { WorkNewsNotices } from './WorkNewsNotices';
 
@@ -69,6 +69,11 @@ describe('WorkNewsNotices', () => {
     await waitFor(() => expect(entries(list)).toHaveLength(2));
     act(() => useAppStore.getState().openDetail('t-87'));
     await waitFor(() => expect(entries(screen.getByRole('list', { name: 'Tickets that came to you' }))).toEqual([expect.stringContaining('INC-000086')]));
+    expect((await readWorkNews(db)).map((h) => h.ticketId)).toEqual(['t-86']);
+    // A ticket with no news: nothing is written (every ticket opened asks).
+    const put = vi.spyOn(db.syncState, 'put');
+    await dismissWorkNews(db, 't-99');
+    expect(put).not.toHaveBeenCalled();
     expect((await readWorkNews(db)).map((h) => h.ticketId)).toEqual(['t-86']);
   });
 
