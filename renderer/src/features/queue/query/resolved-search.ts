@@ -1,6 +1,6 @@
 import { Dexie, type IntervalTree } from 'dexie';
 import type { TierdeskDb } from '../../../db/db';
-import { FACET, requesterWords, searchKeysOf } from '../../../db/search-keys';
+import { requesterWords, searchKeysOf } from '../../../db/search-keys';
 import type { TicketRecord } from '../../../db/ticket-record';
 
 /**
@@ -9,8 +9,8 @@ import type { TicketRecord } from '../../../db/ticket-record';
  * #done only (search words for every closed ticket would make each sync write
  * of one dearer, and a desk has far more closed tickets than open), so a
  * search of Recently resolved decides from these, kept in memory for the
- * session: the first search reads every resolved record once (~0.6 s for
- * 25k in Chromium here), later ones match in memory (`npm run bench`).
+ * session: the first search reads every resolved record once, later ones
+ * match in memory (`npm run bench`).
  */
 export type SearchFacts = Pick<TicketRecord, 'category' | 'severity' | 'priority'> & { vip: boolean; requester: string[]; words: string[] };
 
@@ -98,30 +98,50 @@ async function readFacts(cache: Cache, read: () => Promise<ReadonlyArray<TicketR
   }
 }
 
+/** Resolved tickets read per step when filling: one transaction of gets, its own short task. */
+const SPAN = 1000;
+
 /**
- * Every resolved ticket's record in one getAll on the #done key, outside
- * Dexie (a live query would otherwise observe each of the records, and re-run
- * on any of them).
+ * The records of `ids` in one read-only transaction, outside Dexie (a live
+ * query would otherwise observe each record, and re-run on any of them).
  */
-async function readAllResolved(db: TierdeskDb): Promise<TicketRecord[]> {
+async function readSpan(db: TierdeskDb, ids: readonly string[]): Promise<TicketRecord[]> {
+  if (!ids.length) return [];
   if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('the database was closed');
   if (!db.isOpen()) await db.open();
+  const store = db.backendDB().transaction('tickets', 'readonly').objectStore('tickets');
   return new Promise<TicketRecord[]>((resolve, reject) => {
-    const request = db.backendDB().transaction('tickets', 'readonly').objectStore('tickets').index('keys').getAll(IDBKeyRange.only(FACET.done));
-    request.onsuccess = () => resolve(request.result as TicketRecord[]);
-    request.onerror = () => reject(request.error ?? new Error('reading resolved tickets failed'));
+    const records: TicketRecord[] = [];
+    let left = ids.length;
+    for (const id of ids) {
+      const request = store.get(id);
+      request.onsuccess = () => {
+        if (request.result) records.push(request.result as TicketRecord);
+        if (--left === 0) resolve(records);
+      };
+      request.onerror = () => reject(request.error ?? new Error('reading resolved tickets failed'));
+    }
   });
 }
 
 /** Read per step for tickets not in memory (written since): one bulkGet each. */
 const BATCH = 2000;
 
-/** The search facts of `ids` (resolved tickets), from memory where they are, read otherwise; undefined for an id with no ticket. */
+/**
+ * The search facts of `ids` (resolved tickets), from memory where they are,
+ * read otherwise; undefined for an id with no ticket. The first call reads
+ * them all, a thousand at a time, so no step is a long task (one getAll of
+ * 25k records held the page for ~330 ms).
+ */
 export async function resolvedSearchFacts(db: TierdeskDb, ids: readonly string[]): Promise<Array<SearchFacts | undefined>> {
   // Invalidation runs in the same event dispatch as the write that re-runs a live query; a microtask later it has run.
   await Promise.resolve();
   const cache = cacheOf(db);
-  if (!cache.filled) cache.filled = (await readFacts(cache, () => readAllResolved(db))).whole;
+  if (!cache.filled && ids.length) {
+    let whole = true;
+    for (let i = 0; i < ids.length; i += SPAN) whole = (await readFacts(cache, () => readSpan(db, ids.slice(i, i + SPAN)))).whole && whole;
+    cache.filled = whole;
+  }
   const missing = ids.filter((id) => !cache.facts.has(id));
   // Facts read now answer this query even when a write in between keeps them out of memory.
   const read = new Map<string, SearchFacts>();
