@@ -104,6 +104,28 @@ describe('the agent workspace', () => {
     await waitFor(() => expect(rowNumbers()).toEqual(['INC-000001', 'INC-000004', 'INC-000002', 'INC-000003', 'INC-000006']));
   });
 
+  test('each view keeps its own order; Recently resolved offers only the orders resolved tickets have', async () => {
+    const user = userEvent.setup();
+    // The newest number, last updated two hours ago (INC-000005 twenty minutes ago).
+    await db.tickets.put(makeTicket(7, { createdAt: NOW - 3 * 3600_000, updatedAt: NOW - 2 * 3600_000, status: 'resolved', title: 'Resolved a while ago' }));
+    show();
+    await user.click(await screen.findByRole('button', { name: /^Recently resolved/ }));
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000005', 'INC-000007']));
+    const sortMenu = () => screen.getByLabelText<HTMLSelectElement>('Sort');
+    expect([...sortMenu().options].map((o) => o.text)).toEqual(['Recently updated', 'Newest first']);
+    await user.selectOptions(sortMenu(), 'created');
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000007', 'INC-000005']));
+
+    await user.click(screen.getByRole('button', { name: /^All open/ }));
+    await waitFor(() => expect(rowNumbers()).toHaveLength(5));
+    expect(sortMenu().value).toBe('due');
+    expect([...sortMenu().options].map((o) => o.text)).toEqual(['Time to breach', 'Priority', 'Newest first', 'Recently updated']);
+    await user.selectOptions(sortMenu(), 'priority');
+    await user.click(screen.getByRole('button', { name: /^Recently resolved/ }));
+    await waitFor(() => expect(sortMenu().value).toBe('created'));
+    await waitFor(() => expect(rowNumbers()).toEqual(['INC-000007', 'INC-000005']));
+  });
+
   test('moves the selection with j and k, opens it with Enter and closes it with Escape', async () => {
     const user = userEvent.setup();
     show();

@@ -2,7 +2,8 @@ import { PRIORITIES, SEVERITIES, type Priority, type Severity } from '../../../.
 import { getActivePolicy } from '../../app/policy';
 import { useAppStore } from '../../app/store';
 import { hasFilters } from './query/filter-ids';
-import { SORTS, type QueueSort } from './query/ticket-query';
+import { sortsFor, type QueueSort } from './query/ticket-query';
+import { sortOf } from './queue-slice';
 
 export const SEARCH_INPUT_ID = 'queue-search';
 
@@ -11,7 +12,8 @@ const SORT_LABEL: Record<QueueSort, string> = { due: 'Time to breach', priority:
 /** Sort, filters and search for the queue; every control is labelled and reachable by Tab (and / jumps to the search). */
 export function FilterBar() {
   const filters = useAppStore((s) => s.filters);
-  const sort = useAppStore((s) => s.sort);
+  const view = useAppStore((s) => s.view);
+  const sort = useAppStore(sortOf);
   const setFilters = useAppStore((s) => s.setFilters);
   const setSort = useAppStore((s) => s.setSort);
   const clearFilters = useAppStore((s) => s.clearFilters);
@@ -37,7 +39,7 @@ export function FilterBar() {
       <label>
         Sort
         <select value={sort} onChange={(e) => setSort(e.target.value as QueueSort)}>
-          {SORTS.map((s) => (
+          {sortsFor(view).map((s) => (
             <option key={s} value={s}>
               {SORT_LABEL[s]}
             </option>

@@ -7,6 +7,7 @@ import { NeedsAttentionView } from '../needs-attention/NeedsAttentionView';
 import { FilterBar } from './FilterBar';
 import { QueueList } from './QueueList';
 import { hasFilters } from './query/filter-ids';
+import { sortOf } from './queue-slice';
 import type { ViewCounts } from './query/view-counts';
 import { useTicketList } from './use-ticket-list';
 import { setVisibleList } from './visible-list';
@@ -16,7 +17,7 @@ import { emptyText, viewLabel } from './views';
 export function QueueView({ agent, groups, counts }: { agent: Agent; groups: readonly Group[]; counts?: ViewCounts }) {
   const db = useDb();
   const view = useAppStore((s) => s.view);
-  const sort = useAppStore((s) => s.sort);
+  const sort = useAppStore(sortOf);
   const filters = useAppStore((s) => s.filters);
   const selectedId = useAppStore((s) => s.selectedId);
   const openDetail = useAppStore((s) => s.openDetail);

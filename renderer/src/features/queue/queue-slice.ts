@@ -1,13 +1,14 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../../app/store';
 import { NO_FILTERS, type QueueFilters } from './query/filter-ids';
-import type { QueueSort } from './query/ticket-query';
+import { defaultSort, sortsFor, type QueueSort } from './query/ticket-query';
 import type { ViewKey } from './views';
 
 /** Which view, order and filters the queue shows, and which ticket is selected / open. UI state only: tickets live in IndexedDB. */
 export type QueueSlice = {
   view: ViewKey;
-  sort: QueueSort;
+  /** The order each view was last given (per view: sorting Recently resolved leaves My work by time to breach); see sortOf. */
+  sorts: Partial<Record<ViewKey, QueueSort>>;
   filters: QueueFilters;
   /** The keyboard/selection cursor in the list (j/k move it, Enter opens it). */
   selectedId: string | null;
@@ -16,6 +17,7 @@ export type QueueSlice = {
   /** A ticket a deep link or notification asked to open, until it is found locally (or said to be missing). */
   openTicketNumber: string | null;
   setView(view: ViewKey): void;
+  /** Orders the shown view (an order it does not offer is ignored). */
   setSort(sort: QueueSort): void;
   setFilters(patch: Partial<QueueFilters>): void;
   clearFilters(): void;
@@ -29,14 +31,14 @@ export type QueueSlice = {
 
 export const createQueueSlice: StateCreator<AppState, [], [], QueueSlice> = (set) => ({
   view: 'mine',
-  sort: 'due',
+  sorts: {},
   filters: NO_FILTERS,
   selectedId: null,
   detailId: null,
   openTicketNumber: null,
   // A new view starts with no selection: the cursor belongs to the list it was set in.
   setView: (view) => set({ view, selectedId: null }),
-  setSort: (sort) => set({ sort }),
+  setSort: (sort) => set((s) => (sortsFor(s.view).includes(sort) ? { sorts: { ...s.sorts, [s.view]: sort } } : {})),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   clearFilters: () => set({ filters: NO_FILTERS }),
   select: (selectedId) => set({ selectedId }),
@@ -45,3 +47,8 @@ export const createQueueSlice: StateCreator<AppState, [], [], QueueSlice> = (set
   openTicket: (openTicketNumber) => set({ openTicketNumber }),
   ticketNumberResolved: () => set({ openTicketNumber: null }),
 });
+
+/** The shown view's order: the one picked for it, else its default. */
+export function sortOf(state: Pick<QueueSlice, 'view' | 'sorts'>): QueueSort {
+  return state.sorts[state.view] ?? defaultSort(state.view);
+}

@@ -11,10 +11,22 @@ export type QueueSort = (typeof SORTS)[number];
 
 export type TicketQuery = { view: ViewKey; sort: QueueSort; filters: QueueFilters };
 
+/** The orders a view offers: resolved tickets have no time to breach and no priority facet in the index. */
+export function sortsFor(view: ViewKey): readonly QueueSort[] {
+  return view === 'resolved' ? RESOLVED_SORTS : SORTS;
+}
+
+const RESOLVED_SORTS: readonly QueueSort[] = ['updated', 'created'];
+
+/** A view's order until the agent picks another: time to breach for open work, most recent first for the resolved. */
+export function defaultSort(view: ViewKey): QueueSort {
+  return sortsFor(view)[0]!;
+}
+
 /** All tickets in `sort` order (ids only), from an index; cached until the tickets change. */
 async function orderFor(db: TierdeskDb, sort: QueueSort, view: ViewKey): Promise<string[]> {
-  // Resolved tickets have no time to breach (and no priority facet): most recently updated first.
-  if (view === 'resolved' && (sort === 'due' || sort === 'priority')) return orderFor(db, 'updated', view);
+  // An order the view does not offer (see sortsFor) falls back to its default.
+  if (!sortsFor(view).includes(sort)) return orderFor(db, defaultSort(view), view);
   switch (sort) {
     case 'due':
       return openByDue(db);
