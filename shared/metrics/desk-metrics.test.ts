@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../mutations/testing/harness';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/duration';
 import { defaultPolicy } from '../policy/default-policy';
-import { deskMetrics, metricsCsv, ticketFacts, tierCosts, type MetricsRow, type TicketFacts } from './desk-metrics';
+import { deskMetrics, metricsCsv, ticketFacts, ticketsBehind, tierCosts, type MetricsRow, type TicketFacts } from './desk-metrics';
 
 const facts = (story: TicketStory, nowMs: number): TicketFacts => ticketFacts(story.ticket, story.agg!.events.map((e) => e.event), nowMs);
 
@@ -192,6 +192,8 @@ describe('desk metrics: one pass', () => {
   }
   const fact = fc.record<TicketFacts>({
     ticketId: fc.uuid(),
+    number: fc.constantFrom('INC-000001', 'INC-000002'),
+    title: fc.string({ maxLength: 8 }),
     priority: fc.constantFrom('P1', 'P2', 'P3'),
     category: fc.constantFrom('network', 'email'),
     tier: fc.constantFrom('L1', 'L2', 'L3'),
@@ -220,6 +222,27 @@ describe('desk metrics: one pass', () => {
         expect(rows).toEqual(keys.map((key) => plainRow(key, inRange.filter((f) => f[groupBy] === key))));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('a row opens onto exactly the tickets it counts, SLA misses first and newest first within each', () => {
+    fc.assert(
+      fc.property(fc.array(fact, { maxLength: 60 }), fc.constantFrom('priority', 'category', 'tier', 'owner', 'hour'), (facts, groupBy) => {
+        const { rows, total } = deskMetrics(facts, groupBy, 100, 900);
+        const standing = (f: TicketFacts) => (f.resolutionMet === false ? 0 : f.responseMet === false ? 1 : 2);
+        for (const [key, row] of [...rows.map((r) => [r.key, r] as const), [null, total] as const]) {
+          const behind = ticketsBehind(facts, groupBy, key, 100, 900);
+          // The same tickets the row's figures were computed from…
+          expect(plainRow(row.key, behind)).toEqual(row);
+          expect(behind.every((f) => f.createdAt >= 100 && f.createdAt < 900 && (key === null || f[groupBy] === key))).toBe(true);
+          // …in order: a missed resolution, then a missed response, then the rest; newest first within each.
+          for (let i = 1; i < behind.length; i++) {
+            const [a, b] = [behind[i - 1]!, behind[i]!];
+            expect(standing(a) < standing(b) || (standing(a) === standing(b) && a.createdAt >= b.createdAt)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

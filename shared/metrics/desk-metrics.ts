@@ -13,6 +13,9 @@ import { breachedAt, type ClockSnapshot } from '../sla/clock-snapshot';
  */
 export type TicketFacts = {
   ticketId: string;
+  /** Number and title, to list the tickets behind a row (ticketsBehind). */
+  number: string;
+  title: string;
   priority: Priority;
   category: string;
   tier: Tier;
@@ -97,6 +100,8 @@ export function ticketFacts(ticket: Ticket, events: readonly TimelineEvent[], no
   if (resolved && acceptances === 0) cost += costs?.get(ticket.tier) ?? 0;
   return {
     ticketId: ticket.id,
+    number: ticket.number,
+    title: ticket.title,
     priority: ticket.priority,
     category: ticket.category,
     tier: ticket.tier,
@@ -203,9 +208,11 @@ function row(key: string, facts: readonly TicketFacts[]): MetricsRow {
   };
 }
 
+const createdIn = (f: TicketFacts, fromMs: number, toMs: number) => f.createdAt >= fromMs && f.createdAt < toMs;
+
 /** One row per group (sorted by key) and the total, over the tickets created in [fromMs, toMs). */
 export function deskMetrics(facts: readonly TicketFacts[], groupBy: MetricsGroupBy, fromMs: number, toMs: number): { rows: MetricsRow[]; total: MetricsRow } {
-  const inRange = facts.filter((f) => f.createdAt >= fromMs && f.createdAt < toMs);
+  const inRange = facts.filter((f) => createdIn(f, fromMs, toMs));
   const groups = new Map<string, TicketFacts[]>();
   for (const f of inRange) {
     const key = f[groupBy];
@@ -215,6 +222,20 @@ export function deskMetrics(facts: readonly TicketFacts[], groupBy: MetricsGroup
   }
   const rows = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, list]) => row(key, list));
   return { rows, total: row('all', inRange) };
+}
+
+/** Where a ticket stands when its row is opened: a missed resolution first, then a missed response, then the rest. */
+const missRank = (f: TicketFacts) => (f.resolutionMet === false ? 0 : f.responseMet === false ? 1 : 2);
+
+/**
+ * The tickets counted in one row of deskMetrics (`key`, or null for the
+ * total): SLA misses first (resolution, then response), newest first within
+ * each, so "38% resolution SLA" opens onto the tickets that missed it.
+ */
+export function ticketsBehind(facts: readonly TicketFacts[], groupBy: MetricsGroupBy, key: string | null, fromMs: number, toMs: number): TicketFacts[] {
+  return facts
+    .filter((f) => createdIn(f, fromMs, toMs) && (key === null || f[groupBy] === key))
+    .sort((a, b) => missRank(a) - missRank(b) || b.createdAt - a.createdAt);
 }
 
 const CSV_COLUMNS: Array<[keyof MetricsRow, string]> = [

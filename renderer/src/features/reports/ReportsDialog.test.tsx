@@ -154,6 +154,48 @@ describe('Reports', () => {
     expect(within(again).queryByText(/reading the desk again/)).toBeNull();
   });
 
+  test('a row lists the tickets behind its figures, SLA misses first, and a number opens its ticket', async () => {
+    const { user, dialog } = await openReports();
+    const metrics = await within(dialog).findByRole('table', { name: 'Desk metrics by priority' });
+    const behind = () => within(dialog).getByRole('table', { name: /^Tickets behind/ });
+    const listed = () => within(behind()).getAllByRole('rowheader').map((h) => h.textContent);
+
+    await user.click(within(metrics).getByRole('button', { name: 'P3' }));
+    expect(within(metrics).getByRole('button', { name: 'P3' })).toHaveAttribute('aria-expanded', 'true');
+    expect(within(dialog).getByRole('heading', { name: 'P3: 2 tickets, 0 with a missed SLA (listed first)' })).toBeInTheDocument();
+    expect(listed().sort()).toEqual(['INC-000001', 'INC-000002']);
+    // The fixed one: both clocks met, 1.1 business hours, no escalation; the escalated one still open.
+    expect(cells(within(behind()).getByRole('row', { name: /^INC-000001/ }))).toEqual([NEW_TICKET.title, 'Met', 'Met', '1.1 h', '0', '0']);
+    expect(cells(within(behind()).getByRole('row', { name: /^INC-000002/ })).slice(1, 5)).toEqual(['Met', 'Open', '—', '1']);
+
+    // The total: the untouched P1, which missed both clocks, comes first.
+    await user.click(within(metrics).getByRole('button', { name: 'All' }));
+    expect(within(metrics).getByRole('button', { name: 'P3' })).toHaveAttribute('aria-expanded', 'false');
+    expect(within(dialog).getByRole('heading', { name: 'All: 3 tickets, 1 with a missed SLA (listed first)' })).toBeInTheDocument();
+    expect(listed()[0]).toBe('INC-000003');
+    expect(cells(within(behind()).getByRole('row', { name: /^INC-000003/ })).slice(1, 3)).toEqual(['Missed', 'Missed']);
+
+    // A new grouping closes the list; a click on a number closes Reports and opens the ticket.
+    await user.selectOptions(within(dialog).getByLabelText('Group by'), 'category');
+    expect(within(dialog).queryByRole('table', { name: /^Tickets behind/ })).toBeNull();
+    await user.click(within(await within(dialog).findByRole('table', { name: 'Desk metrics by category' })).getByRole('button', { name: 'Hardware' }));
+    await user.click(within(behind()).getByRole('button', { name: 'INC-000003' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Reports' })).toBeNull());
+    await waitFor(() => expect(document.querySelector('[data-detail]')).toHaveAttribute('data-detail', 'INC-000003'));
+  });
+
+  test('a long row lists a hundred tickets at a time', async () => {
+    const p1 = (await db.tickets.get('p1'))!;
+    await db.tickets.bulkPut(Array.from({ length: 101 }, (_, i) => ({ ...p1, id: `p1-${i}`, number: formatTicketNumber(10 + i) })));
+    const { user, dialog } = await openReports();
+    await user.click(within(await within(dialog).findByRole('table', { name: 'Desk metrics by priority' })).getByRole('button', { name: 'P1' }));
+    const rows = () => within(within(dialog).getByRole('table', { name: 'Tickets behind P1' })).getAllByRole('rowheader');
+    expect(rows()).toHaveLength(100);
+    await user.click(within(dialog).getByRole('button', { name: 'Show the other 2' }));
+    expect(rows()).toHaveLength(102);
+    expect(within(dialog).queryByRole('button', { name: /^Show/ })).toBeNull();
+  });
+
   test('is offered to leads and managers, not to agents', async () => {
     show(L1);
     await screen.findByRole('button', { name: 'Settings' });

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { deskMetrics, metricsCsv, tierCosts, UNOWNED, type MetricsGroupBy, type MetricsRow, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
+import { deskMetrics, metricsCsv, ticketsBehind, tierCosts, UNOWNED, type MetricsGroupBy, type MetricsRow, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
 import { DAY_MS, HOUR_MS } from '../../../../shared/time/duration';
 import { useDb } from '../../app/db-context';
+import { useAppStore } from '../../app/store';
 import { getActivePolicy } from '../../app/policy';
 import { useAgents } from '../../db/use-directory';
 import type { TierdeskDb } from '../../db/db';
@@ -58,6 +59,76 @@ function costColumn(currency: string, perTier: string): Column {
   };
 }
 
+/** How many tickets behind a row show at first, and per "Show more". */
+const BEHIND_PAGE = 100;
+const outcome = (met: boolean | null) => (met === null ? 'Open' : met ? 'Met' : 'Missed');
+
+/**
+ * The tickets one row counts (SLA misses first, see ticketsBehind), a
+ * hundred at a time; a number opens its ticket.
+ */
+function TicketsBehind({ name, tickets, onOpen }: { name: string; tickets: readonly TicketFacts[]; onOpen(ticketNumber: string): void }) {
+  const [shown, setShown] = useState(BEHIND_PAGE);
+  const missed = tickets.filter((f) => f.resolutionMet === false || f.responseMet === false).length;
+  const rest = tickets.length - shown;
+  return (
+    <section className="report-behind" aria-labelledby="report-behind-heading">
+      <h3 id="report-behind-heading">
+        {name}: {tickets.length.toLocaleString()} {tickets.length === 1 ? 'ticket' : 'tickets'}, {missed.toLocaleString()} with a missed SLA (listed first)
+      </h3>
+      <div className="report-scroll" role="region" aria-label={`Tickets behind ${name}`} tabIndex={0}>
+        <table className="report report-tickets" aria-label={`Tickets behind ${name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Ticket</th>
+              <th scope="col">Title</th>
+              <th scope="col" title="Response clock: met, missed (breached), or still open">Response</th>
+              <th scope="col" title="Resolution clock: met, missed (breached), or still open">Resolution</th>
+              <th scope="col" title="Resolution-clock time of a resolved ticket: business hours, pauses excluded">Resolved in</th>
+              <th scope="col" title="Functional escalations (moves to another tier)">Escalations</th>
+              <th scope="col">Reopens</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tickets.slice(0, shown).map((f) => (
+              <tr key={f.ticketId}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => onOpen(f.number)}>
+                    {f.number}
+                  </button>
+                </th>
+                <td className="report-title">{f.title}</td>
+                <td className={f.responseMet === false ? 'missed' : undefined}>{outcome(f.responseMet)}</td>
+                <td className={f.resolutionMet === false ? 'missed' : undefined}>{outcome(f.resolutionMet)}</td>
+                <td>{hours(f.resolveBusinessMs)}</td>
+                <td>{f.functionalEscalations}</td>
+                <td>{f.reopens}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rest > 0 && (
+        <button type="button" onClick={() => setShown(shown + BEHIND_PAGE)}>
+          {rest <= BEHIND_PAGE ? `Show the other ${rest}` : `Show ${BEHIND_PAGE} more (${rest.toLocaleString()} not shown)`}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** The total row's key in `opened` (a group's key is never empty). */
+const TOTAL = '';
+
+/** A row's name, which lists (or hides) the tickets behind it. */
+function RowToggle({ name, open, onToggle }: { name: string; open: boolean; onToggle(): void }) {
+  return (
+    <button type="button" className="link report-row-toggle" aria-expanded={open} title={`${open ? 'Hide' : 'List'} the tickets behind ${name}`} onClick={onToggle}>
+      {name}
+    </button>
+  );
+}
+
 /**
  * The last read of each desk, shown at once when Reports open again (reading
  * a 100k-ticket desk takes seconds) while a fresh read runs and replaces it.
@@ -80,6 +151,9 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
   const [reading, setReading] = useState(true);
   const [days, setDays] = useState(30);
   const [groupBy, setGroupBy] = useState<MetricsGroupBy>('priority');
+  /** The row whose tickets are listed: a group's key, 'all' for the total, or null. */
+  const [opened, setOpened] = useState<string | null>(null);
+  const openTicket = useAppStore((s) => s.openTicket);
 
   useEffect(() => {
     let cancelled = false;
@@ -102,7 +176,12 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
     if (!costs) return COLUMNS;
     return [...COLUMNS, costColumn(policy.costCurrency, [...costs].map(([tier, cost]) => `${tier} ${cost}`).join(', '))];
   }, [policy]);
-  const result = useMemo(() => (facts ? deskMetrics(facts, groupBy, days === Infinity ? -Infinity : asOf - days * DAY_MS, Infinity) : null), [facts, groupBy, days, asOf]);
+  const fromMs = days === Infinity ? -Infinity : asOf - days * DAY_MS;
+  const result = useMemo(() => (facts ? deskMetrics(facts, groupBy, fromMs, Infinity) : null), [facts, groupBy, fromMs]);
+  const behind = useMemo(
+    () => (facts && opened !== null ? ticketsBehind(facts, groupBy, opened === TOTAL ? null : opened, fromMs, Infinity) : null),
+    [facts, groupBy, opened, fromMs],
+  );
   const label = (key: string) => {
     if (groupBy === 'category') return getActivePolicy().policy.categories.find((c) => c.id === key)?.name ?? key;
     if (groupBy === 'owner') return key === UNOWNED ? 'Unowned' : (agents.get(key)?.name ?? key);
@@ -123,7 +202,13 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
           </select>
         </Field>
         <Field label="Group by">
-          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as MetricsGroupBy)}>
+          <select
+            value={groupBy}
+            onChange={(e) => {
+              setGroupBy(e.target.value as MetricsGroupBy);
+              setOpened(null);
+            }}
+          >
             {GROUPINGS.map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
@@ -162,7 +247,9 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
             <tbody>
               {result.rows.map((row) => (
                 <tr key={row.key}>
-                  <th scope="row">{label(row.key)}</th>
+                  <th scope="row">
+                    <RowToggle name={label(row.key)} open={opened === row.key} onToggle={() => setOpened(opened === row.key ? null : row.key)} />
+                  </th>
                   {columns.map((c) => (
                     <td key={c.label}>{c.cell(row)}</td>
                   ))}
@@ -171,7 +258,9 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">All</th>
+                <th scope="row">
+                  <RowToggle name="All" open={opened === TOTAL} onToggle={() => setOpened(opened === TOTAL ? null : TOTAL)} />
+                </th>
                 {columns.map((c) => (
                   <td key={c.label}>{c.cell(result.total)}</td>
                 ))}
@@ -179,6 +268,18 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
             </tfoot>
           </table>
         </div>
+      )}
+      {behind && result && result.total.tickets > 0 && (
+        <TicketsBehind
+          // A new row starts at its first hundred.
+          key={`${groupBy}:${opened}`}
+          name={opened === TOTAL ? 'All' : label(opened!)}
+          tickets={behind}
+          onOpen={(ticketNumber) => {
+            openTicket(ticketNumber);
+            onClose();
+          }}
+        />
       )}
       <div className="modal-actions">
         <button type="button" disabled={!result || result.total.tickets === 0} onClick={() => result && saveFile(metricsCsv(groupBy, result, policy.costCurrency), 'text/csv', `tierdesk-metrics-by-${groupBy}-${fileStamp()}.csv`)}>
