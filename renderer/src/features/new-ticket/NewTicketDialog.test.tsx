@@ -7,6 +7,7 @@ import { resetAppStore, useAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
 import { GROUPS, L1, Providers, fakeLayout } from '../../test/workspace-harness';
 import { draftKey } from '../drafts/use-draft';
+import { makeTicket } from '../../test/tickets';
 import { staticCommands } from '../keyboard/palette-commands';
 
 let db: TierdeskDb;
@@ -161,6 +162,39 @@ describe('the New ticket dialog', () => {
     // Sent again with the create (the agent works in L1, where it lands); the refused one is gone with the refused create.
     expect(accept).toMatchObject({ name: 'acceptTicket', ticketId: 'local-42' });
     expect((await db.drafts.get(draftKey('new-ticket', '')))?.value).toEqual(halfTyped);
+  });
+
+  test('starts at the requester\'s email; a known one fills in an empty name and VIP, and never overwrites a typed name', async () => {
+    const now = Date.now();
+    await db.tickets.bulkPut([
+      makeTicket(1, { createdAt: now - 3600_000, requester: { name: 'Big Boss', email: 'boss@example.com', vip: true } }),
+      // Known from a resolved ticket only (the resolved ones carry no requester key in the index).
+      makeTicket(2, { createdAt: now - 7200_000, status: 'resolved', requester: { name: 'Ava Adams', email: 'ava.adams@example.com', vip: false } }),
+    ]);
+    const user = userEvent.setup();
+    show();
+    await openWithKey(user);
+    await waitFor(() => expect(input('Email')).toHaveFocus());
+    await user.keyboard('Boss@Example.com');
+    await waitFor(() => expect(input('Name').value).toBe('Big Boss'));
+    expect(input('VIP').checked).toBe(true);
+    expect(within(dialog()).getByText(/^Known requester: Big Boss \(VIP\), as on INC-000001\./)).toBeInTheDocument();
+    expect(within(dialog()).queryByRole('button', { name: 'Use these details' })).toBeNull();
+
+    // Another known address with a name already there: the name stays until the agent asks for the known one.
+    await user.clear(input('Email'));
+    await user.type(input('Email'), 'ava.adams@example.com');
+    expect(await within(dialog()).findByText(/^Known requester: Ava Adams, as on INC-000002\./)).toBeInTheDocument();
+    expect(input('Name').value).toBe('Big Boss');
+    await user.click(within(dialog()).getByRole('button', { name: 'Use these details' }));
+    expect(input('Name').value).toBe('Ava Adams');
+    expect(input('VIP').checked).toBe(false);
+
+    // An address no ticket here has: no hint, nothing changed.
+    await user.clear(input('Email'));
+    await user.type(input('Email'), 'new.person@example.com');
+    await waitFor(() => expect(within(dialog()).queryByText(/^Known requester/)).toBeNull());
+    expect(input('Name').value).toBe('Ava Adams');
   });
 
   test('is not offered to a vendor liaison (the rules refuse them)', async () => {

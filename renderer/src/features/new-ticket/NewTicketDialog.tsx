@@ -15,7 +15,8 @@ import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
 import { blankTicket, CHANNEL_LABEL, checkNewTicket, draftFromArgs, routing, toArgs, type NewTicketDraft } from './new-ticket-form';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
-import { RequesterDuplicates } from '../requester/RequesterTickets';
+import { KnownRequesterHint, RequesterDuplicates } from '../requester/RequesterTickets';
+import type { KnownRequester } from '../requester/requester-tickets';
 
 /** Draft keys whose error is reported under another field name (the mutation's args nest the requester). */
 const FIELD_OF: Partial<Record<keyof NewTicketDraft, string>> = { requesterName: 'requester.name', requesterEmail: 'requester.email', vip: 'requester.vip' };
@@ -47,6 +48,9 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
     setProblems((current) => (current.some((p) => changed.has(p.field)) ? current.filter((p) => !changed.has(p.field)) : current));
   };
   const error = (field: string) => fieldError(problems, field);
+  // A known email fills an empty name (never unticks VIP); "Use these details" takes both as they are known.
+  const takeKnown = (known: KnownRequester, filled: 'empty' | 'all') =>
+    set({ requesterName: known.name, vip: filled === 'all' ? known.vip : (value?.vip ?? false) || known.vip });
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -84,25 +88,36 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
         <form onSubmit={(e) => void submit(e)} noValidate aria-label="New ticket">
           <FormAlert message={message} />
           <RefusedNotice refusedId={refused?.id} />
-          <Field label="Title" hint="What is wrong, in one line." error={error('title')}>
-            <input data-autofocus type="text" value={value.title} onChange={(e) => set({ title: e.target.value })} />
-          </Field>
-          <Field label="Description" error={error('description')}>
-            <textarea rows={4} value={value.description} onChange={(e) => set({ description: e.target.value })} />
-          </Field>
           <fieldset>
             <legend>Requester</legend>
+            <Field label="Email" error={error('requester.email')}>
+              <input data-autofocus type="email" autoComplete="off" value={value.requesterEmail} onChange={(e) => set({ requesterEmail: e.target.value })} />
+            </Field>
+            <KnownRequesterHint email={value.requesterEmail} name={value.requesterName} vip={value.vip} onUse={takeKnown} />
             <Field label="Name" error={error('requester.name')}>
               <input type="text" autoComplete="off" value={value.requesterName} onChange={(e) => set({ requesterName: e.target.value })} />
-            </Field>
-            <Field label="Email" error={error('requester.email')}>
-              <input type="email" autoComplete="off" value={value.requesterEmail} onChange={(e) => set({ requesterEmail: e.target.value })} />
             </Field>
             <label className="check">
               <input type="checkbox" checked={value.vip} onChange={(e) => set({ vip: e.target.checked })} /> VIP
             </label>
-            {!refused && <RequesterDuplicates email={value.requesterEmail} groups={groups} />}
+            {!refused && (
+              <RequesterDuplicates
+                email={value.requesterEmail}
+                groups={groups}
+                onOpen={(ticketId) => {
+                  // The dialog's text stays a draft: c brings it back if the call was a new fault after all.
+                  openDetail(ticketId);
+                  onClose();
+                }}
+              />
+            )}
           </fieldset>
+          <Field label="Title" hint="What is wrong, in one line." error={error('title')}>
+            <input type="text" value={value.title} onChange={(e) => set({ title: e.target.value })} />
+          </Field>
+          <Field label="Description" error={error('description')}>
+            <textarea rows={4} value={value.description} onChange={(e) => set({ description: e.target.value })} />
+          </Field>
           <ClassificationFields
             policy={policy}
             value={value}

@@ -145,11 +145,33 @@ describe('the New ticket dialog', () => {
     const dialog = await screen.findByRole('dialog', { name: 'New ticket' });
     // The form appears once its draft is read.
     await user.type(await within(dialog).findByLabelText('Email'), 'ben.berg@example.com');
-    const notice = await within(dialog).findByRole('status');
+    const notice = (await within(dialog).findByText(/already has/)).closest<HTMLElement>('[role="status"]')!;
     expect(notice).toHaveTextContent('This requester already has an open ticket');
     expect(notice).toHaveTextContent('INC-000005 Ben cannot sign in');
     await user.clear(within(dialog).getByLabelText('Email'));
     await user.type(within(dialog).getByLabelText('Email'), 'new.person@example.com');
     await waitFor(() => expect(within(dialog).queryByText(/already has/)).toBeNull());
+  });
+
+  test('a ticket named in the New ticket dialog opens with a click; the dialog\'s text waits as a draft', async () => {
+    const user = userEvent.setup();
+    render(
+      <Providers db={db} agent={L1}>
+        <TopbarButtons agent={L1} />
+        <AgentWorkspace agent={L1} onSyncNow={() => {}} />
+      </Providers>,
+    );
+    await screen.findByRole('button', { name: 'New ticket' });
+    await user.keyboard('c');
+    const dialog = await screen.findByRole('dialog', { name: 'New ticket' });
+    await user.type(await within(dialog).findByLabelText('Email'), 'ben.berg@example.com');
+    await user.type(within(dialog).getByLabelText('Title'), 'Still cannot sign in');
+    await user.click(await within(dialog).findByRole('button', { name: /^INC-000005 Ben cannot sign in/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New ticket' })).toBeNull());
+    await waitFor(() => expect(document.querySelector('[data-detail]')).toHaveAttribute('data-detail', 'INC-000005'));
+    await user.keyboard('c');
+    const again = await screen.findByRole('dialog', { name: 'New ticket' });
+    await waitFor(() => expect(within(again).getByLabelText<HTMLInputElement>('Title').value).toBe('Still cannot sign in'));
+    expect(within(again).getByLabelText<HTMLInputElement>('Email').value).toBe('ben.berg@example.com');
   });
 });

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Group } from '../../../../shared/model/agent';
 import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
@@ -6,7 +7,7 @@ import type { TicketRecord } from '../../db/ticket-record';
 import { formatDateTime } from '../../time/format';
 import { useDebounced } from '../../time/use-debounced';
 import { STATUS_LABEL } from '../queue/status-label';
-import { resolvedAt, useRequesterOpenTickets, useRequesterResolvedTickets, type RequesterTickets as Found } from './requester-tickets';
+import { knownRequester, resolvedAt, useRequesterOpenTickets, useRequesterResolvedTickets, type KnownRequester as Known, type RequesterTickets as Found } from './requester-tickets';
 
 function TicketLine({ ticket, groups }: { ticket: TicketRecord; groups: readonly Group[] }) {
   const group = groups.find((g) => g.id === ticket.group)?.name ?? ticket.group;
@@ -85,7 +86,7 @@ export function RequesterHistory({ ticket }: { ticket: TicketRecord }) {
  * tickets, so a second call about the same fault becomes a note on the
  * first ticket rather than a duplicate. Shown, never enforced.
  */
-export function RequesterDuplicates({ email, groups }: { email: string; groups: readonly Group[] }) {
+export function RequesterDuplicates({ email, groups, onOpen }: { email: string; groups: readonly Group[]; onOpen(ticketId: string): void }) {
   const db = useDb();
   const found = useRequesterOpenTickets(db, useDebounced(email, 250));
   if (!found?.count) return null;
@@ -95,16 +96,49 @@ export function RequesterDuplicates({ email, groups }: { email: string; groups: 
         <strong>
           {found.count === 1 ? 'This requester already has an open ticket' : `This requester already has ${found.count} open tickets`}
         </strong>
-        . If the call is about one of them, add a note there instead of a new ticket.
+        . If the call is about one of them, open it and add a note there instead of a new ticket (what is typed here stays as a draft).
       </p>
       <ul className="requester-list">
         {found.tickets.map((t) => (
           <li key={t.id}>
-            <TicketLine ticket={t} groups={groups} />
+            <button type="button" className="link" onClick={() => onOpen(t.id)}>
+              <TicketLine ticket={t} groups={groups} />
+            </button>
           </li>
         ))}
         {more(found)}
       </ul>
     </div>
+  );
+}
+
+/**
+ * In the New ticket dialog, once a known email is typed: who the requester
+ * is, as their latest ticket here has them. An empty name is filled in (and
+ * VIP ticked when they are one) once per address; a name already typed is
+ * never overwritten, but one click takes the known details.
+ */
+export function KnownRequesterHint({ email, name, vip, onUse }: { email: string; name: string; vip: boolean; onUse(known: Known, filled: 'empty' | 'all'): void }) {
+  const db = useDb();
+  const settled = useDebounced(email, 250);
+  const known = useLiveQuery(() => knownRequester(db, settled), [db, settled]);
+  const filledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!known || filledFor.current === known.email) return;
+    filledFor.current = known.email;
+    if (name.trim() === '') onUse(known, 'empty');
+  }, [known, name, onUse]);
+  if (!known) return null;
+  const same = name.trim() === known.name && vip === known.vip;
+  return (
+    <p className="known-requester" role="status">
+      Known requester: {known.name}
+      {known.vip ? ' (VIP)' : ''}, as on {known.number}.{' '}
+      {!same && (
+        <button type="button" className="link" onClick={() => onUse(known, 'all')}>
+          Use these details
+        </button>
+      )}
+    </p>
   );
 }

@@ -55,3 +55,17 @@ export async function requesterResolvedTickets(db: TierdeskDb, email: string, ex
 export function useRequesterResolvedTickets(db: TierdeskDb, email: string, exceptId: string | null = null): RequesterTickets | undefined {
   return useLiveQuery(() => requesterResolvedTickets(db, email, exceptId), [db, email, exceptId]);
 }
+
+/** Who a requester is, as their most recent ticket here has them. */
+export type KnownRequester = { email: string; name: string; vip: boolean; number: string };
+
+/**
+ * The requester with this email as their most recently updated ticket
+ * names them (open or resolved), or null when no ticket here has the
+ * address: the New ticket dialog fills in the name and the VIP flag from it.
+ */
+export async function knownRequester(db: TierdeskDb, email: string): Promise<KnownRequester | null> {
+  const [open, resolved] = await Promise.all([requesterOpenTickets(db, email), requesterResolvedTickets(db, email)]);
+  const newest = [...open.tickets, ...resolved.tickets].sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  return newest ? { email: fold(email.trim()), name: newest.requester.name, vip: newest.requester.vip, number: newest.number } : null;
+}
