@@ -148,6 +148,9 @@ describe('Reports', () => {
     const stale = within(again).getByRole('table');
     expect(cells(within(stale).getByRole('row', { name: /^All/ }))[0]).toBe('3');
     expect(within(again).getByText(/reading the desk again…$/)).toBeInTheDocument();
+    // How far the read is: none of the four tickets yet (the read waits for the gate).
+    expect(await within(again).findByText(/^0 of 4 tickets$/)).toBeInTheDocument();
+    expect(within(again).getByRole('progressbar', { name: 'Tickets read' })).toHaveAttribute('max', '4');
     release();
     hold.gate = Promise.resolve();
     await waitFor(() => expect(cells(within(within(again).getByRole('table')).getByRole('row', { name: /^All/ }))[0]).toBe('4'));

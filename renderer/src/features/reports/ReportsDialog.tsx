@@ -117,6 +117,17 @@ function TicketsBehind({ name, tickets, onOpen }: { name: string; tickets: reado
   );
 }
 
+/** How many tickets are read, of how many (a bar and the numbers; outside the status, which is not re-announced per batch). */
+function ReadProgress({ read, of }: { read: number; of: number | null }) {
+  if (of === null || of === 0) return null;
+  const shown = Math.min(read, of);
+  return (
+    <span className="report-progress">
+      <progress aria-label="Tickets read" max={of} value={shown} /> {shown.toLocaleString()} of {of.toLocaleString()} tickets
+    </span>
+  );
+}
+
 /** The total row's key in `opened` (a group's key is never empty). */
 const TOTAL = '';
 
@@ -151,14 +162,18 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
   const [reading, setReading] = useState(true);
   const [days, setDays] = useState(30);
   const [groupBy, setGroupBy] = useState<MetricsGroupBy>('priority');
-  /** The row whose tickets are listed: a group's key, 'all' for the total, or null. */
+  /** The row whose tickets are listed: a group's key, TOTAL for the total, or null. */
   const [opened, setOpened] = useState<string | null>(null);
   const openTicket = useAppStore((s) => s.openTicket);
+  /** How far the read is (a 100k desk takes seconds): tickets read, of how many. */
+  const [progress, setProgress] = useState<{ read: number; of: number | null }>({ read: 0, of: null });
 
   useEffect(() => {
     let cancelled = false;
     const now = serverNow();
-    void readReportFacts(db, now, getActivePolicy().policy).then((read) => {
+    void db.tickets.count().then((of) => !cancelled && setProgress((p) => ({ ...p, of })));
+    const onProgress = (read: number) => !cancelled && setProgress((p) => ({ ...p, read }));
+    void readReportFacts(db, now, getActivePolicy().policy, onProgress).then((read) => {
       lastRead.set(db, { facts: read, asOf: now });
       if (cancelled) return;
       setAsOf(now);
@@ -218,13 +233,13 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
         </Field>
       </div>
       {result && reading && (
-        <p className="report-note" role="status">
-          As of {formatClockTime(asOf)}; reading the desk again…
+        <p className="report-note">
+          <span role="status">As of {formatClockTime(asOf)}; reading the desk again…</span> <ReadProgress {...progress} />
         </p>
       )}
       {!result ? (
-        <p className="empty" role="status">
-          Reading the desk…
+        <p className="empty">
+          <span role="status">Reading the desk…</span> <ReadProgress {...progress} />
         </p>
       ) : result.total.tickets === 0 ? (
         <p className="empty" role="status">

@@ -17,9 +17,10 @@ const BATCH = 500;
  * The facts of every local ticket (the desk as this agent can see it), read
  * from IndexedDB in id order, five hundred tickets and their logs at a time
  * (both tables are keyed by ticket id), so a 100k desk is neither walked one
- * record at a time nor held in memory whole. Works offline.
+ * record at a time nor held in memory whole. Works offline. `onProgress`
+ * hears how many tickets are read after each batch.
  */
-export async function readReportFacts(db: TierdeskDb, nowMs: number, policy: Policy): Promise<TicketFacts[]> {
+export async function readReportFacts(db: TierdeskDb, nowMs: number, policy: Policy, onProgress?: (ticketsRead: number) => void): Promise<TicketFacts[]> {
   const costs = tierCosts(policy);
   const out: TicketFacts[] = [];
   let after: string | null = null;
@@ -35,6 +36,7 @@ export async function readReportFacts(db: TierdeskDb, nowMs: number, policy: Pol
       if (kept.length) counted.set(log.ticketId, kept);
     }
     for (const record of records) out.push(ticketFacts(fromRecord(record), counted.get(record.id) ?? [], nowMs, localHour, costs));
+    onProgress?.(out.length);
     if (records.length < BATCH) break;
     after = last;
   }
