@@ -157,7 +157,11 @@ describe('the agent workspace against the real server', () => {
     await screenshot(l2, 'l2-pending-acceptance');
     await row.getByRole('button', { name: new RegExp(`^Open ${escalated}`) }).click();
     const detail = l2.locator(`[data-detail="${escalated}"]`);
-    await detail.getByText('Steps tried').waitFor();
+    // The handoff note it came with, open at the top while it waits for L2 to accept it.
+    const handoff = detail.locator('details.handoff-panel');
+    await handoff.getByRole('heading', { name: /^Handoff from L1: Alex Rivera, / }).waitFor();
+    await expect.poll(() => handoff.getAttribute('open')).not.toBeNull();
+    await handoff.getByText('Steps tried').waitFor();
     await l2.keyboard.press('a');
     await l2.locator('[data-action-state="synced"]', { hasText: `Accepted ${escalated}` }).waitFor({ timeout: 30_000 });
     await detail.getByText('You', { exact: true }).waitFor();

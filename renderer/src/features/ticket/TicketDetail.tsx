@@ -8,6 +8,7 @@ import { useKb } from '../knowledge/use-kb';
 import { ActionBar } from './ActionBar';
 import { SkipRequestPanel } from './SkipRequestPanel';
 import { AuditTrail } from './AuditTrail';
+import { HandoffPanel } from './HandoffPanel';
 import { TicketFields } from './TicketFields';
 import { TicketSyncState } from './TicketSyncState';
 import { Timeline } from './Timeline';
@@ -59,6 +60,7 @@ export function TicketDetail({ ticketId, agent, groups }: { ticketId: string; ag
       <ActionBar ticket={ticket} agent={agent} />
       <SkipRequestPanel ticket={ticket} agent={agent} agents={agents} kb={kb?.articles ?? NO_KB} />
       <TicketClocks ticket={ticket} events={events} />
+      {events && <HandoffPanel ticket={ticket} events={events} agents={agents} kb={kb?.articles ?? NO_KB} />}
       {ticket.description && <p className="description">{ticket.description}</p>}
       <TicketFields ticket={ticket} agents={agents} groups={groups} meId={agent.id} />
       <RequesterTickets ticket={ticket} groups={groups} />
