@@ -43,6 +43,18 @@ describe('the action bar', () => {
     expect(sendBack).toHaveAttribute('aria-keyshortcuts', 'b');
   });
 
+  test('a closed ticket gets one line saying it is final instead of a row of disabled buttons', async () => {
+    await db.tickets.update(TICKET, { status: 'closed', open: 0 });
+    const ticket = (await db.tickets.get(TICKET))!;
+    render(
+      <Providers db={db} agent={L1}>
+        <ActionBar ticket={ticket} agent={L1} />
+      </Providers>,
+    );
+    expect(screen.queryByRole('toolbar')).toBeNull();
+    expect(screen.getByRole('note')).toHaveTextContent(/^Closed on .+\. A closed ticket is final: if the problem is back, log a new ticket \(c\) that refers to NEW-ICKETBAR\.$/);
+  });
+
   test('Assign is there for a lead, Release for the owner, and nothing for anyone else', async () => {
     expect(within(await bar(LEAD)).getByRole('button', { name: /^Assign/ })).toBeEnabled();
     document.body.innerHTML = '';

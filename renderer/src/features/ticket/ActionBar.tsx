@@ -8,6 +8,7 @@ import type { ActionKind } from '../actions/action-slice';
 import { useRunAction } from '../actions/use-run-action';
 import { AVAILABILITY_OF, availability } from './ticket-actions';
 import { useState } from 'react';
+import { formatDateTime } from '../../time/format';
 
 const BUTTONS: Array<{ kind: ActionKind | 'accept'; label: string; key: string }> = [
   { kind: 'accept', label: 'Accept', key: 'a' },
@@ -37,6 +38,16 @@ export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agen
   async function resume(clock: ClockKind) {
     const problem = await run('resumeClock', { ticketId: ticket.id, clock }, { label: `Resumed the ${clock} clock of ${ticket.number}` });
     setError(problem?.message ?? null);
+  }
+
+  // Nothing can be done on a closed ticket: one line says so instead of a row of disabled buttons.
+  if (ticket.status === 'closed') {
+    return (
+      <p className="final-note" role="note">
+        {/* Nothing changes a closed ticket, so its last update is its close. */}
+        Closed on {formatDateTime(ticket.updatedAt)}. A closed ticket is final: if the problem is back, log a new ticket (c) that refers to {ticket.number}.
+      </p>
+    );
   }
 
   return (
