@@ -60,6 +60,7 @@ export function AgentWorkspace({ agent, onSyncNow }: { agent: Agent; onSyncNow()
   const overlay = useAppStore((s) => s.overlay);
   const setOverlay = useAppStore((s) => s.setOverlay);
   const newTicketRefused = useAppStore((s) => s.newTicketRefused);
+  const newTicketFollowUp = useAppStore((s) => s.newTicketFollowUp);
   useShortcuts(db, agent);
   useOpenTicketNumber(db);
   useForecastSweep(db, agent, groups);
@@ -91,7 +92,16 @@ export function AgentWorkspace({ agent, onSyncNow }: { agent: Agent; onSyncNow()
       {overlay === 'shortcuts' && <ShortcutHelp onClose={closeOverlay} />}
       {overlay === 'settings' && <SettingsPanel onClose={closeOverlay} />}
       {overlay === 'reports' && isSupervisor(agent) && <ReportsDialog onClose={closeOverlay} />}
-      {overlay === 'new-ticket' && <NewTicketDialog key={newTicketRefused?.id ?? 'new'} agent={agent} groups={groups} refused={newTicketRefused} onClose={closeOverlay} />}
+      {overlay === 'new-ticket' && (
+        <NewTicketDialog
+          key={newTicketRefused?.id ?? newTicketFollowUp?.id ?? 'new'}
+          agent={agent}
+          groups={groups}
+          refused={newTicketRefused}
+          followUp={newTicketFollowUp}
+          onClose={closeOverlay}
+        />
+      )}
       {overlay === 'palette' && <CommandPalette agent={agent} groups={groups} onClose={closeOverlay} onSyncNow={onSyncNow} onExport={() => void saveOutboxFile(db)} />}
     </>
   );

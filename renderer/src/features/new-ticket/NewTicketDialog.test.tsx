@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Agent } from '../../../../shared/model/agent';
@@ -195,6 +195,44 @@ describe('the New ticket dialog', () => {
     await user.type(input('Email'), 'new.person@example.com');
     await waitFor(() => expect(within(dialog()).queryByText(/^Known requester/)).toBeNull());
     expect(input('Name').value).toBe('Ava Adams');
+  });
+
+  test('a closed ticket gets a follow-up with its requester and classification, in a draft of its own', async () => {
+    const closed = makeTicket(9, {
+      createdAt: Date.now() - 9 * 86_400_000,
+      status: 'closed',
+      title: 'Docking station will not power on',
+      category: 'hardware',
+      service: 'Docking stations',
+      impact: 'low',
+      urgency: 'high',
+      severity: 'S2',
+      requester: { name: 'Big Boss', email: 'boss@example.com', vip: true },
+      resolution: { text: 'Replaced the power supply.', kbArticleId: null, at: Date.now() - 8 * 86_400_000, by: 'agent-l1' },
+    });
+    await db.tickets.put(closed);
+    const user = userEvent.setup();
+    show();
+    // A new ticket half-typed, kept as a draft.
+    await openWithKey(user);
+    await user.type(input('Title'), 'Something else entirely');
+    await user.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+
+    act(() => useAppStore.getState().openDetail(closed.id));
+    await user.click(await screen.findByRole('button', { name: 'New follow-up ticket' }));
+    await screen.findByRole('form', { name: 'New ticket' });
+    await waitFor(() => expect(input('Title').value).toBe('Follow-up to INC-000009: Docking station will not power on'));
+    expect(within(dialog()).getByLabelText<HTMLTextAreaElement>('Description').value).toMatch(/^Follow-up to INC-000009 \(Docking station will not power on\), closed on .+\. It was resolved with: Replaced the power supply\.\n\n$/);
+    expect([input('Email').value, input('Name').value, input('VIP').checked]).toEqual(['boss@example.com', 'Big Boss', true]);
+    expect([input('Category').value, input('Service').value, input('Impact').value, input('Urgency').value, input('Severity').value]).toEqual(['hardware', 'Docking stations', 'low', 'high', 'S2']);
+    await user.click(within(dialog()).getByRole('button', { name: 'Create ticket' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New ticket' })).toBeNull());
+    const created = (await db.outbox.toArray()).find((row) => row.name === 'createTicket')!;
+    expect(created.args).toMatchObject({ title: 'Follow-up to INC-000009: Docking station will not power on', requester: { email: 'boss@example.com' }, category: 'hardware' });
+
+    // The half-typed new ticket is still its own draft.
+    await openWithKey(user);
+    await waitFor(() => expect(input('Title').value).toBe('Something else entirely'));
   });
 
   test('is not offered to a vendor liaison (the rules refuse them)', async () => {

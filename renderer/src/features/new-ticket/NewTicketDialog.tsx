@@ -13,7 +13,9 @@ import { ClassificationFields } from '../actions/ClassificationFields';
 import { useRunAction } from '../actions/use-run-action';
 import { DraftActions } from '../drafts/DraftActions';
 import { useDraft } from '../drafts/use-draft';
-import { blankTicket, CHANNEL_LABEL, checkNewTicket, draftFromArgs, routing, toArgs, type NewTicketDraft } from './new-ticket-form';
+import { blankTicket, CHANNEL_LABEL, checkNewTicket, draftFromArgs, followUpOf, routing, toArgs, type NewTicketDraft } from './new-ticket-form';
+import type { Ticket } from '../../../../shared/model/ticket';
+import { formatDateTime } from '../../time/format';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
 import { KnownRequesterHint, RequesterDuplicates } from '../requester/RequesterTickets';
 import type { KnownRequester } from '../requester/requester-tickets';
@@ -27,7 +29,20 @@ const FIELD_OF: Partial<Record<keyof NewTicketDraft, string>> = { requesterName:
  * What is typed is a draft until the ticket is recorded; the priority and
  * the group it lands in are shown live from the same rules the server applies.
  */
-export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Agent; groups: readonly Group[]; refused?: { id: number; args: unknown } | null; onClose(): void }) {
+export function NewTicketDialog({
+  agent,
+  groups,
+  refused,
+  followUp,
+  onClose,
+}: {
+  agent: Agent;
+  groups: readonly Group[];
+  refused?: { id: number; args: unknown } | null;
+  /** A closed ticket this one follows up (its requester and classification filled in, its own draft). */
+  followUp?: Ticket | null;
+  onClose(): void;
+}) {
   const db = useDb();
   const run = useRunAction();
   const openDetail = useAppStore((s) => s.openDetail);
@@ -35,7 +50,10 @@ export function NewTicketDialog({ agent, groups, refused, onClose }: { agent: Ag
   const blank = () => blankTicket(policy, agent);
   // A refused create is retried under its own id: the server never created it.
   const refusedId = (refused?.args as { ticketId?: string } | undefined)?.ticketId;
-  const draft = useDraft<NewTicketDraft>(db, 'new-ticket', refusedId ?? '', blank, refused ? { id: refused.id, value: draftFromArgs(refused.args, blank()) } : undefined);
+  // A follow-up has a draft of its own: it never replaces a new ticket half-typed, and comes back for the same closed ticket.
+  const draftId = refusedId ?? (followUp ? `follow-up:${followUp.id}` : '');
+  const initial = () => (followUp ? followUpOf(followUp, formatDateTime(followUp.updatedAt), blank()) : blank());
+  const draft = useDraft<NewTicketDraft>(db, 'new-ticket', draftId, initial, refused ? { id: refused.id, value: draftFromArgs(refused.args, blank()) } : undefined);
   const [problems, setProblems] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

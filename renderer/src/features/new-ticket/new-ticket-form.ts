@@ -5,6 +5,7 @@ import type { ArgsInput } from '../../../../shared/mutations/mutations';
 import { entryGroupFor, entryTierFor } from '../../../../shared/escalation/tier-rules';
 import { priorityFor } from '../../../../shared/policy/lookups';
 import type { Policy } from '../../../../shared/policy/schema';
+import type { Ticket } from '../../../../shared/model/ticket';
 
 /** What the agent types into the New ticket dialog (kept as a draft while they type). */
 export type NewTicketDraft = {
@@ -48,6 +49,31 @@ export function blankTicket(policy: Policy, agent: Agent): NewTicketDraft {
     severity: 'S3',
     channel: 'phone',
     takeIt: true,
+  };
+}
+
+/** A ticket's title can be this long (the createTicket schema's limit). */
+const TITLE_MAX = 200;
+
+/**
+ * A new ticket about a closed one that came back: the same requester,
+ * service and classification, a title and description that refer to it
+ * (and say how it was fixed), on top of the agent's usual blank.
+ */
+export function followUpOf(ticket: Ticket, closedOn: string, base: NewTicketDraft): NewTicketDraft {
+  const fixed = ticket.resolution ? ` It was resolved with: ${ticket.resolution.text}` : '';
+  return {
+    ...base,
+    title: `Follow-up to ${ticket.number}: ${ticket.title}`.slice(0, TITLE_MAX),
+    description: `Follow-up to ${ticket.number} (${ticket.title}), closed on ${closedOn}.${fixed}\n\n`,
+    requesterName: ticket.requester.name,
+    requesterEmail: ticket.requester.email,
+    vip: ticket.requester.vip,
+    category: ticket.category,
+    service: ticket.service,
+    impact: ticket.impact,
+    urgency: ticket.urgency,
+    severity: ticket.severity,
   };
 }
 

@@ -52,7 +52,8 @@ describe('the action bar', () => {
       </Providers>,
     );
     expect(screen.queryByRole('toolbar')).toBeNull();
-    expect(screen.getByRole('note')).toHaveTextContent(/^Closed on .+\. A closed ticket is final: if the problem is back, log a new ticket \(c\) that refers to NEW-ICKETBAR\.$/);
+    expect(screen.getByRole('note')).toHaveTextContent(/^Closed on .+\. A closed ticket is final: if the problem is back, log a new ticket that refers to NEW-ICKETBAR\. New follow-up ticket$/);
+    expect(screen.getByRole('button', { name: 'New follow-up ticket' })).toBeEnabled();
   });
 
   test('Assign is there for a lead, Release for the owner, and nothing for anyone else', async () => {

@@ -3,7 +3,7 @@ import { isSupervisor } from '../../../../shared/auth/access';
 import { lowerTiers } from '../../../../shared/escalation/tier-rules';
 import type { ClockKind } from '../../../../shared/sla/clock-snapshot';
 import { useAppStore } from '../../app/store';
-import type { TicketRecord } from '../../db/ticket-record';
+import { fromRecord, type TicketRecord } from '../../db/ticket-record';
 import type { ActionKind } from '../actions/action-slice';
 import { useRunAction } from '../actions/use-run-action';
 import { AVAILABILITY_OF, availability } from './ticket-actions';
@@ -26,6 +26,7 @@ const BUTTONS: Array<{ kind: ActionKind | 'accept'; label: string; key: string }
 /** The ticket's actions with their shortcuts; an unavailable one says why on hover and to screen readers. */
 export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agent }) {
   const openAction = useAppStore((s) => s.openAction);
+  const followUpTicket = useAppStore((s) => s.followUpTicket);
   const run = useRunAction();
   const [error, setError] = useState<string | null>(null);
   const can = availability(ticket, agent);
@@ -43,10 +44,13 @@ export function ActionBar({ ticket, agent }: { ticket: TicketRecord; agent: Agen
   // Nothing can be done on a closed ticket: one line says so instead of a row of disabled buttons.
   if (ticket.status === 'closed') {
     return (
-      <p className="final-note" role="note">
+      <div className="final-note" role="note">
         {/* Nothing changes a closed ticket, so its last update is its close. */}
-        Closed on {formatDateTime(ticket.updatedAt)}. A closed ticket is final: if the problem is back, log a new ticket (c) that refers to {ticket.number}.
-      </p>
+        Closed on {formatDateTime(ticket.updatedAt)}. A closed ticket is final: if the problem is back, log a new ticket that refers to {ticket.number}.{' '}
+        <button type="button" onClick={() => followUpTicket(fromRecord(ticket))}>
+          New follow-up ticket
+        </button>
+      </div>
     );
   }
 
