@@ -81,6 +81,22 @@ const CategorySchema = z
   .object({ id: z.string().min(1), name: z.string().min(1), entryTier: TierSchema, group: z.string().min(1) })
   .strict();
 
+/**
+ * A note the desk writes often ("no answer, voicemail left", "fix applied,
+ * please confirm"): the Note dialog inserts its body, with {requester},
+ * {number}, {service} and {agent} filled in, and (into an empty note) its
+ * visibility and how the requester was reached.
+ */
+const NoteTemplateSchema = z
+  .object({
+    id: z.string().min(1),
+    label: z.string().min(1).max(80),
+    body: z.string().min(1).max(5000),
+    visibility: z.enum(['internal', 'public']).default('internal'),
+    contact: ResponseKindSchema.exclude(['internal_note', 'acceptance']).optional(),
+  })
+  .strict();
+
 const PauseReasonSchema = z
   .object({
     id: z.string().min(1),
@@ -158,6 +174,7 @@ export const PolicySchema = z
     tierRules: TierRulesSchema.default(DEFAULT_TIER_RULES as z.output<typeof TierRulesSchema>),
     categories: z.array(CategorySchema).min(1),
     pauseReasons: z.array(PauseReasonSchema),
+    noteTemplates: z.array(NoteTemplateSchema).default([]),
     handoff: HandoffRulesSchema.default({ kbRequired: [{ from: 'L1', to: 'L2' }], copySimilarity: 0.85, minWords: 3 }),
     forecast: ForecastRulesSchema.default({ quantile: 0.9, minSamples: 5 }),
   })
@@ -169,6 +186,7 @@ export const PolicySchema = z
 export type PolicyInput = z.input<typeof PolicySchema>;
 export type Policy = z.output<typeof PolicySchema>;
 export type PauseReason = Policy['pauseReasons'][number];
+export type NoteTemplate = Policy['noteTemplates'][number];
 export type TierDef = Policy['tiers'][number];
 
 /** Validates a policy document (parsed JSON or YAML); errors name their path, e.g. `tiers[2].acceptWithin`. */

@@ -11,6 +11,9 @@ import { fieldError } from './action-error';
 import { useActionProblem } from './use-action-problem';
 import { useRunAction } from './use-run-action';
 import { RefusedNotice } from '../needs-attention/RefusedNotice';
+import { getActivePolicy } from '../../app/policy';
+import { useActions } from './actions-context';
+import { fillTemplate, withTemplate } from './note-templates';
 
 type Contact = NonNullable<ArgsInput<'addWorkNote'>['contact']>;
 type NoteDraft = { body: string; visibility: NoteVisibility; contact: Contact };
@@ -35,6 +38,8 @@ export function NoteDialog({ ticket, refused, onClose }: { ticket: TicketRecord;
   const draft = useDraft<NoteDraft>(db, 'note', ticket.id, () => ({ body: '', visibility: 'internal', contact: 'public_reply' }), refused && { id: refused.id, value: fromArgs(refused.args) });
   const { problem, setProblem, edited } = useActionProblem<NoteDraft>();
   const [busy, setBusy] = useState(false);
+  const { agent } = useActions();
+  const templates = getActivePolicy().policy.noteTemplates;
   const value = draft.value;
   const set = (next: NoteDraft) => {
     edited(value, next);
@@ -62,6 +67,24 @@ export function NoteDialog({ ticket, refused, onClose }: { ticket: TicketRecord;
         <form onSubmit={(e) => void submit(e)} noValidate>
           <FormAlert message={problem?.message ?? null} />
           <RefusedNotice refusedId={refused?.id} />
+          {templates.length > 0 && (
+            <Field label="Insert a template" hint="Into an empty note with its visibility; after what is typed otherwise.">
+              <select
+                value=""
+                onChange={(e) => {
+                  const template = templates.find((t) => t.id === e.target.value);
+                  if (template) set(withTemplate(value, template, fillTemplate(template, ticket, agent.name)));
+                }}
+              >
+                <option value="">Choose…</option>
+                {templates.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
           <Field label="Note" error={problem ? fieldError(problem.fields, 'body') : undefined}>
             <textarea data-autofocus rows={6} value={value.body} onChange={(e) => set({ ...value, body: e.target.value })} />
           </Field>
