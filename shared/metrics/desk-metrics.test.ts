@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../mutations/testing/harness';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/duration';
 import { defaultPolicy } from '../policy/default-policy';
-import { deskMetrics, metricsCsv, ticketFacts, ticketsBehind, tierCosts, type MetricsRow, type TicketFacts } from './desk-metrics';
+import { deskMetrics, metricsCsv, ticketFacts, ticketsBehind, ticketsCsv, tierCosts, type MetricsRow, type TicketFacts } from './desk-metrics';
 
 const facts = (story: TicketStory, nowMs: number): TicketFacts => ticketFacts(story.ticket, story.agg!.events.map((e) => e.event), nowMs);
 
@@ -244,5 +244,44 @@ describe('desk metrics: one pass', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the tickets behind a row as CSV', () => {
+  const base: TicketFacts = {
+    ticketId: 't1',
+    number: 'INC-000001',
+    title: 'VPN drops',
+    priority: 'P1',
+    category: 'network',
+    tier: 'L2',
+    owner: 'agent-l1',
+    hour: '09',
+    createdAt: Date.UTC(2026, 10, 2, 9, 30),
+    resolved: true,
+    responseMet: true,
+    resolutionMet: false,
+    resolveBusinessMs: 5_400_000,
+    resolveWallMs: 9_000_000,
+    functionalEscalations: 1,
+    hierarchicalEscalations: 2,
+    reopens: 0,
+    bouncedBack: false,
+    cost: null,
+  };
+
+  test('one line per ticket in the order given, with names, outcomes and business hours', () => {
+    const open: TicketFacts = { ...base, ticketId: 't2', number: 'INC-000002', title: 'Printer "jams", again', resolved: false, responseMet: null, resolutionMet: null, resolveBusinessMs: null, owner: '(unowned)' };
+    const csv = ticketsCsv([base, open], (id) => (id === 'agent-l1' ? 'Alex Rivera' : id));
+    expect(csv.split('\n')).toEqual([
+      'number,title,priority,category,tier,first owner,created,response,resolution,resolved,time to resolve (business hours),functional escalations,management escalations,reopens',
+      'INC-000001,VPN drops,P1,network,L2,Alex Rivera,2026-11-02T09:30:00.000Z,met,missed,yes,1.50,1,2,0',
+      'INC-000002,"Printer ""jams"", again",P1,network,L2,(unowned),2026-11-02T09:30:00.000Z,open,open,no,,1,2,0',
+      '',
+    ]);
+  });
+
+  test('a title that starts like a formula stays text in a spreadsheet', () => {
+    expect(ticketsCsv([{ ...base, title: '=HYPERLINK("http://x")' }]).split('\n')[1]).toContain(`,"'=HYPERLINK(""http://x"")",`);
   });
 });

@@ -254,13 +254,15 @@ const CSV_COLUMNS: Array<[keyof MetricsRow, string]> = [
   ['costPerTicket', 'cost per resolved ticket'],
 ];
 
+/** A text cell: quoted when it must be, and never read as a formula (a name or title starting with = + - @ stays text). */
+function csvText(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 function csvCell(key: keyof MetricsRow, value: MetricsRow[keyof MetricsRow]): string {
   if (value === null) return '';
-  if (typeof value === 'string') {
-    // A policy-defined name starting with = + - @ would run as a formula in a spreadsheet: keep it text.
-    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  }
+  if (typeof value === 'string') return csvText(value);
   if (key === 'mttrBusinessMs' || key === 'mttrWallMs') return (value / 3_600_000).toFixed(2);
   if (key === 'costPerTicket') return value.toFixed(2);
   if (key === 'tickets' || key === 'resolved' || key === 'hierarchicalEscalations') return String(value);
@@ -271,5 +273,36 @@ function csvCell(key: keyof MetricsRow, value: MetricsRow[keyof MetricsRow]): st
 export function metricsCsv(groupBy: MetricsGroupBy, result: { rows: MetricsRow[]; total: MetricsRow }, currency = 'USD'): string {
   const header = CSV_COLUMNS.map(([key, name]) => (name === 'group' ? groupBy : key === 'costPerTicket' ? `${name} (${currency})` : name)).join(',');
   const lines = [...result.rows, result.total].map((r) => CSV_COLUMNS.map(([key]) => csvCell(key, r[key])).join(','));
+  return `${[header, ...lines].join('\n')}\n`;
+}
+
+const outcomeCell = (met: boolean | null) => (met === null ? 'open' : met ? 'met' : 'missed');
+
+/**
+ * The tickets behind a row (ticketsBehind) as CSV, one line each in the
+ * order given: what a manager hands on ("these 51 P1 tickets missed").
+ * Times in business hours; instants as ISO 8601 UTC; `ownerName` turns an
+ * agent id into the name people know.
+ */
+export function ticketsCsv(facts: readonly TicketFacts[], ownerName: (id: string) => string = (id) => id): string {
+  const header = 'number,title,priority,category,tier,first owner,created,response,resolution,resolved,time to resolve (business hours),functional escalations,management escalations,reopens';
+  const lines = facts.map((f) =>
+    [
+      csvText(f.number),
+      csvText(f.title),
+      f.priority,
+      csvText(f.category),
+      f.tier,
+      csvText(ownerName(f.owner)),
+      new Date(f.createdAt).toISOString(),
+      outcomeCell(f.responseMet),
+      outcomeCell(f.resolutionMet),
+      f.resolved ? 'yes' : 'no',
+      f.resolveBusinessMs === null ? '' : (f.resolveBusinessMs / 3_600_000).toFixed(2),
+      String(f.functionalEscalations),
+      String(f.hierarchicalEscalations),
+      String(f.reopens),
+    ].join(','),
+  );
   return `${[header, ...lines].join('\n')}\n`;
 }

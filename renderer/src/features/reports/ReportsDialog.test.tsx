@@ -178,6 +178,18 @@ describe('Reports', () => {
     expect(listed()[0]).toBe('INC-000003');
     expect(cells(within(behind()).getByRole('row', { name: /^INC-000003/ })).slice(1, 3)).toEqual(['Missed', 'Missed']);
 
+    // The list as CSV, in the order shown.
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:tickets';
+    });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await user.click(within(dialog).getByRole('button', { name: 'Export these 3 as CSV' }));
+    const lines = (await blobs[0]!.text()).trim().split('\n');
+    expect(lines[0]).toMatch(/^number,title,priority,category,tier,first owner,created,response,resolution,/);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(listed());
+
     // A new grouping closes the list; a click on a number closes Reports and opens the ticket.
     await user.selectOptions(within(dialog).getByLabelText('Group by'), 'category');
     expect(within(dialog).queryByRole('table', { name: /^Tickets behind/ })).toBeNull();

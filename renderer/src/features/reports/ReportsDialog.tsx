@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { deskMetrics, metricsCsv, ticketsBehind, tierCosts, UNOWNED, type MetricsGroupBy, type MetricsRow, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
+import { deskMetrics, metricsCsv, ticketsBehind, ticketsCsv, tierCosts, UNOWNED, type MetricsGroupBy, type MetricsRow, type TicketFacts } from '../../../../shared/metrics/desk-metrics';
 import { DAY_MS, HOUR_MS } from '../../../../shared/time/duration';
 import { useDb } from '../../app/db-context';
 import { useAppStore } from '../../app/store';
@@ -67,7 +67,7 @@ const outcome = (met: boolean | null) => (met === null ? 'Open' : met ? 'Met' : 
  * The tickets one row counts (SLA misses first, see ticketsBehind), a
  * hundred at a time; a number opens its ticket.
  */
-function TicketsBehind({ name, tickets, onOpen }: { name: string; tickets: readonly TicketFacts[]; onOpen(ticketNumber: string): void }) {
+function TicketsBehind({ name, tickets, onOpen, onExport }: { name: string; tickets: readonly TicketFacts[]; onOpen(ticketNumber: string): void; onExport(): void }) {
   const [shown, setShown] = useState(BEHIND_PAGE);
   const missed = tickets.filter((f) => f.resolutionMet === false || f.responseMet === false).length;
   const rest = tickets.length - shown;
@@ -108,11 +108,16 @@ function TicketsBehind({ name, tickets, onOpen }: { name: string; tickets: reado
           </tbody>
         </table>
       </div>
-      {rest > 0 && (
-        <button type="button" onClick={() => setShown(shown + BEHIND_PAGE)}>
-          {rest <= BEHIND_PAGE ? `Show the other ${rest}` : `Show ${BEHIND_PAGE} more (${rest.toLocaleString()} not shown)`}
+      <div className="row">
+        {rest > 0 && (
+          <button type="button" onClick={() => setShown(shown + BEHIND_PAGE)}>
+            {rest <= BEHIND_PAGE ? `Show the other ${rest}` : `Show ${BEHIND_PAGE} more (${rest.toLocaleString()} not shown)`}
+          </button>
+        )}
+        <button type="button" onClick={onExport}>
+          Export these {tickets.length.toLocaleString()} as CSV
         </button>
-      )}
+      </div>
     </section>
   );
 }
@@ -294,6 +299,13 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
             openTicket(ticketNumber);
             onClose();
           }}
+          onExport={() =>
+            saveFile(
+              ticketsCsv(behind, (id) => (id === UNOWNED ? 'Unowned' : (agents.get(id)?.name ?? id))),
+              'text/csv',
+              `tierdesk-tickets-${groupBy}-${opened === TOTAL ? 'all' : opened}-${fileStamp()}.csv`,
+            )
+          }
         />
       )}
       <div className="modal-actions">
