@@ -12,13 +12,14 @@ import type { TierdeskDb } from '../db/db';
  * owner_changed entry), or someone moved a ticket to their tier, up
  * (`escalated`) or back down (`returned`), from its functional escalation;
  * whether it waits in one of their groups is up to the ticket as stored;
- * or someone else wrote a note on a ticket (`noted`) or reopened it
- * (`reopened`), news if it is theirs; or a lead decided on the tier skip the
- * agent asked for (`skip_approved`, `skip_declined`).
+ * or someone else wrote a note on a ticket (`noted`), reopened it
+ * (`reopened`) or resolved it (`resolved`), news if it is theirs or one they
+ * watch; or a lead decided on the tier skip the agent asked for
+ * (`skip_approved`, `skip_declined`).
  * Who, when and why (for a move, what the next tier needs; for a note, its start).
  */
 const WorkNewsSchema = z.object({
-  kind: z.enum(['given', 'escalated', 'returned', 'noted', 'reopened', 'skip_approved', 'skip_declined']),
+  kind: z.enum(['given', 'escalated', 'returned', 'noted', 'reopened', 'resolved', 'skip_approved', 'skip_declined']),
   ticketId: z.string(),
   by: z.string(),
   /** Moved by the escalation matrix, not a person. */
@@ -46,6 +47,7 @@ export function newsOf(agent: Agent, page: PullResponse): WorkNews[] {
     }
     if (event.type === 'note_added') return [{ kind: 'noted', ticketId, by: event.by, reason: excerpt(event.body), at: event.at }];
     if (event.type === 'reopened') return [{ kind: 'reopened', ticketId, by: event.by, reason: event.reason, at: event.at }];
+    if (event.type === 'resolution_recorded') return [{ kind: 'resolved', ticketId, by: event.by, reason: excerpt(event.resolution), at: event.at }];
     if (event.type === 'skip_decided' && event.requestedBy === agent.id && event.decision !== 'withdrawn') {
       return [{ kind: event.decision === 'approved' ? 'skip_approved' : 'skip_declined', ticketId, by: event.by, reason: event.reason ?? '', at: event.at }];
     }
@@ -59,11 +61,14 @@ export const NOTHING_WATCHED: ReadonlySet<string> = new Set();
 /**
  * Whether what came is still the agent's to act on: a ticket given to them
  * is theirs and open; one noted or reopened by someone else is theirs or one
- * they watch, and open; one moved to
+ * they watch, and open (one resolved by someone else: theirs or watched, and
+ * still resolved); one moved to
  * their tier still waits for acceptance in one of their groups (nobody took
  * it meanwhile); a decision on their skip request, while the ticket is open.
  */
 export function stillForMe(h: WorkNews, ticket: Ticket, me: Agent, watched: ReadonlySet<string> = NOTHING_WATCHED): boolean {
+  // Resolved by someone else: news while it stays resolved (reopened or closed since, the timeline tells).
+  if (h.kind === 'resolved') return ticket.status === 'resolved' && (ticket.assignee === me.id || watched.has(ticket.id));
   if (!isOpenStatus(ticket.status)) return false;
   switch (h.kind) {
     case 'given':

@@ -128,6 +128,21 @@ describe('WorkNewsNotices', () => {
     }
   });
 
+  test('a ticket I watch resolved by someone else shows with how it was fixed, while it stays resolved', async () => {
+    await db.tickets.put(makeTicket(88, { createdAt: T0, title: 'Core switch', assignee: 'agent-l1b', status: 'resolved' }));
+    setWatched('t-88', true);
+    try {
+      await keepWorkNews(db, [{ kind: 'resolved', ticketId: 't-88', by: LEAD.id, reason: 'Replaced the line card', at: T0 }]);
+      const list = await showNotices(L1);
+      expect(entries(list)).toEqual([expect.stringContaining('Jordan Blake resolved INC-000088, which you watch: Core switch — Replaced the line card')]);
+      await db.tickets.update('t-88', { status: 'in_progress', open: 1 });
+      await waitFor(() => expect(screen.queryByRole('list', { name: 'Tickets that came to you' })).toBeNull());
+    } finally {
+      localStorage.clear();
+      resetWatchList();
+    }
+  });
+
   test('shows the newest three, the rest behind "more"; Dismiss all clears them', async () => {
     const user = userEvent.setup();
     await db.tickets.bulkPut([90, 91, 92, 93, 94].map((n) => makeTicket(n, { createdAt: T0, title: `Ticket ${n}` })));

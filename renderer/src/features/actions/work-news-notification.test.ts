@@ -120,11 +120,12 @@ describe('work news desktop notification', () => {
   test('a reopened ticket of mine and a decision on my skip request say who and what', () => {
     const agents = new Map([[LEAD.id, LEAD]]);
     const ticket = makeTicket(86, { createdAt: T0, title: 'Shared mailbox missing' });
-    const said = (kind: 'reopened' | 'skip_approved' | 'skip_declined', reason: string, tier: 'L1' | 'L3' = 'L1') =>
+    const said = (kind: 'reopened' | 'resolved' | 'skip_approved' | 'skip_declined', reason: string, tier: 'L1' | 'L3' = 'L1') =>
       workNewsNotification([{ ...given(86), kind, reason, ticket: { ...ticket, tier } }], agents, L1.id);
     expect(said('reopened', 'The mailbox is gone again')).toMatchObject({ title: 'Jordan Blake reopened INC-000086', body: 'Shared mailbox missing — The mailbox is gone again' });
     expect(said('skip_approved', '', 'L3')).toMatchObject({ title: 'Jordan Blake approved your skip of INC-000086 to L3', body: 'Shared mailbox missing' });
     expect(said('skip_declined', 'L2 can patch it')?.title).toBe('Jordan Blake declined your request to skip INC-000086');
+    expect(said('resolved', 'Recreated the mailbox')).toMatchObject({ title: 'Jordan Blake resolved INC-000086', body: 'Shared mailbox missing — Recreated the mailbox' });
   });
 
   test('several at once: one notification, most severe first, saying what kind of work came', () => {
@@ -143,6 +144,7 @@ describe('work news desktop notification', () => {
     const noted = five.map((n) => ({ ...n, kind: 'noted' as const }));
     expect(workNewsNotification(noted.slice(0, 2), agents, L1.id)?.title).toBe('2 tickets have new notes');
     expect(workNewsNotification([noted[0]!, toAccept[1]!, notice(6, 'S2')], agents, L1.id)?.title).toBe('3 updates for you: 1 given to you, 1 to accept, 1 with new notes');
+    expect(workNewsNotification(five.slice(0, 2).map((n) => ({ ...n, kind: 'resolved' as const })), agents, L1.id)?.title).toBe('2 tickets were resolved');
     expect(workNewsNotification([], agents, L1.id)).toBeNull();
   });
 

@@ -39,6 +39,8 @@ export function cameText(h: WorkNews, ticket: Pick<TicketRecord, 'number' | 'tie
       return `wrote a note on ${ticket.number}${watching}`;
     case 'reopened':
       return `reopened ${ticket.number}${watching}`;
+    case 'resolved':
+      return `resolved ${ticket.number}${watching}`;
     case 'skip_approved':
       return `approved your skip of ${ticket.number} to ${ticket.tier}`;
     case 'skip_declined':
@@ -66,6 +68,7 @@ export function workNewsNotification(notices: readonly WorkNewsItem[], agents: R
     { n: count('escalated', 'returned'), part: 'to accept', alone: 'wait for your acceptance' },
     { n: count('noted'), part: 'with new notes', alone: 'have new notes' },
     { n: count('reopened'), part: 'reopened', alone: 'were reopened' },
+    { n: count('resolved'), part: 'resolved', alone: 'were resolved' },
     { n: count('skip_approved', 'skip_declined'), part: 'skip decisions', alone: 'have a decision on your skip request' },
   ].filter((k) => k.n > 0);
   const title = kinds.length === 1 ? `${notices.length} tickets ${kinds[0]!.alone}` : `${notices.length} updates for you: ${kinds.map((k) => `${k.n} ${k.part}`).join(', ')}`;
