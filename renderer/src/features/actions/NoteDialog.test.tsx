@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { NEW_TICKET } from '../../../../shared/mutations/testing/harness';
 import type { TierdeskDb } from '../../db/db';
 import { deskWithOwnedTicket, L1, Providers } from '../../test/workspace-harness';
 import { NoteDialog } from './NoteDialog';
@@ -9,17 +10,7 @@ let db: TierdeskDb;
 const TICKET = 'ticket-note';
 
 beforeEach(async () => {
-  db = await deskWithOwnedTicket('note-dialog', [L1], {
-    ticketId: TICKET,
-    title: 'VPN drops every ten minutes',
-    description: 'Reported by phone',
-    category: 'network',
-    service: 'VPN',
-    impact: 'low',
-    urgency: 'medium',
-    severity: 'S3',
-    channel: 'phone',
-  });
+  db = await deskWithOwnedTicket('note-dialog', [L1], { ...NEW_TICKET, ticketId: TICKET });
 });
 afterEach(async () => {
   db.close();

@@ -77,6 +77,17 @@ async function openReports() {
   return { user, dialog };
 }
 
+/** Files the dialog saves, as the blobs it hands the browser (the download itself is not started). */
+function captureDownloads(): Blob[] {
+  const blobs: Blob[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return 'blob:download';
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+  return blobs;
+}
+
 const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
 
 describe('Reports', () => {
@@ -100,12 +111,7 @@ describe('Reports', () => {
     expect(within(table).getByRole('row', { name: /^Network & VPN/ })).toBeInTheDocument();
     expect(within(table).getByRole('row', { name: /^Hardware/ })).toBeInTheDocument();
 
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return 'blob:report';
-    });
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const blobs = captureDownloads();
     await user.click(within(dialog).getByRole('button', { name: 'Export CSV' }));
     const csv = await blobs[0]!.text();
     expect(csv.split('\n')[0]).toMatch(/^category,tickets,resolved,response SLA met/);
@@ -179,12 +185,7 @@ describe('Reports', () => {
     expect(cells(within(behind()).getByRole('row', { name: /^INC-000003/ })).slice(1, 3)).toEqual(['Missed', 'Missed']);
 
     // The list as CSV, in the order shown.
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return 'blob:tickets';
-    });
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const blobs = captureDownloads();
     await user.click(within(dialog).getByRole('button', { name: 'Export these 3 as CSV' }));
     const lines = (await blobs[0]!.text()).trim().split('\n');
     expect(lines[0]).toMatch(/^number,title,priority,category,tier,first owner,created,response,resolution,/);

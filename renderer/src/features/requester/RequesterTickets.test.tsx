@@ -132,7 +132,8 @@ describe('RequesterHistory', () => {
 });
 
 describe('the New ticket dialog', () => {
-  test("names the requester's open tickets once their email is typed, and drops the notice for someone else's email", async () => {
+  /** The workspace with the New ticket dialog open (c). */
+  async function openNewTicket() {
     const user = userEvent.setup();
     render(
       <Providers db={db} agent={L1}>
@@ -142,7 +143,11 @@ describe('the New ticket dialog', () => {
     );
     await screen.findByRole('button', { name: 'New ticket' });
     await user.keyboard('c');
-    const dialog = await screen.findByRole('dialog', { name: 'New ticket' });
+    return { user, dialog: await screen.findByRole('dialog', { name: 'New ticket' }) };
+  }
+
+  test("names the requester's open tickets once their email is typed, and drops the notice for someone else's email", async () => {
+    const { user, dialog } = await openNewTicket();
     // The form appears once its draft is read.
     await user.type(await within(dialog).findByLabelText('Email'), 'ben.berg@example.com');
     const notice = (await within(dialog).findByText(/already has/)).closest<HTMLElement>('[role="status"]')!;
@@ -154,16 +159,7 @@ describe('the New ticket dialog', () => {
   });
 
   test('a ticket named in the New ticket dialog opens with a click; the dialog\'s text waits as a draft', async () => {
-    const user = userEvent.setup();
-    render(
-      <Providers db={db} agent={L1}>
-        <TopbarButtons agent={L1} />
-        <AgentWorkspace agent={L1} onSyncNow={() => {}} />
-      </Providers>,
-    );
-    await screen.findByRole('button', { name: 'New ticket' });
-    await user.keyboard('c');
-    const dialog = await screen.findByRole('dialog', { name: 'New ticket' });
+    const { user, dialog } = await openNewTicket();
     await user.type(await within(dialog).findByLabelText('Email'), 'ben.berg@example.com');
     await user.type(within(dialog).getByLabelText('Title'), 'Still cannot sign in');
     await user.click(await within(dialog).findByRole('button', { name: /^INC-000005 Ben cannot sign in/ }));
