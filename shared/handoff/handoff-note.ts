@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWith } from '../errors';
 import { PrioritySchema } from '../model/levels';
+import type { TimelineEvent } from '../model/stored-event';
 
 /**
  * The structured note required on every tier transition. The schema checks
@@ -37,3 +38,15 @@ export const HandoffNoteSchema = z
 export type HandoffNote = z.infer<typeof HandoffNoteSchema>;
 
 export const parseHandoffNote = (input: unknown): HandoffNote => parseWith(HandoffNoteSchema, input, 'handoff note');
+
+/** The log entry that carries a handoff note (who wrote it, from which tier to which). */
+export type HandoffNoteEvent = Extract<TimelineEvent, { type: 'handoff_note' }>;
+
+/** The latest handoff note of a ticket's log, given in log order (the one that moved it to where it is now), or undefined. */
+export function latestHandoff(log: readonly { event: TimelineEvent }[]): HandoffNoteEvent | undefined {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i]!.event;
+    if (e.type === 'handoff_note') return e;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { approvesSkips, checkTierMove, functionalTriggersFor, isReturn } from '../../escalation/tier-rules';
-import type { HandoffNote } from '../../handoff/handoff-note';
+import { latestHandoff, type HandoffNote } from '../../handoff/handoff-note';
 import { validateHandoff } from '../../handoff/validate-handoff';
 import type { Group } from '../../model/agent';
 import type { Tier } from '../../model/levels';
@@ -16,11 +16,7 @@ export function receivingGroup(groups: readonly Group[], tier: Tier, category: s
 }
 
 function previousHandoff(agg: TicketAggregate): HandoffNote | undefined {
-  for (let i = agg.events.length - 1; i >= 0; i--) {
-    const e = agg.events[i]!.event;
-    if (e.type === 'handoff_note') return e.note as HandoffNote;
-  }
-  return undefined;
+  return latestHandoff(agg.events)?.note as HandoffNote | undefined;
 }
 
 /** The requester hears who has the ticket now and what happens next, in the words of the move (escalated up, passed back down). */

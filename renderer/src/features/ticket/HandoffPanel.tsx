@@ -1,5 +1,5 @@
 import type { Agent } from '../../../../shared/model/agent';
-import type { HandoffNote } from '../../../../shared/handoff/handoff-note';
+import { latestHandoff, type HandoffNote, type HandoffNoteEvent } from '../../../../shared/handoff/handoff-note';
 import type { KbArticle } from '../../../../shared/model/kb-article';
 import { isOpenStatus, TIERS } from '../../../../shared/model/levels';
 import type { Ticket } from '../../../../shared/model/ticket';
@@ -7,15 +7,10 @@ import type { EventRow } from '../../db/db';
 import { formatDateTime } from '../../time/format';
 import { HandoffNoteView } from './HandoffNoteView';
 
-type HandoffEvent = Extract<EventRow['event'], { type: 'handoff_note' }>;
-
-/** The note that brought the ticket to the tier it is in now (the latest one to that tier), or null (created there). */
-export function currentHandoff(ticket: Pick<Ticket, 'tier'>, events: readonly EventRow[]): HandoffEvent | null {
-  let latest: EventRow | null = null;
-  for (const row of events) {
-    if (row.event.type === 'handoff_note' && row.event.toTier === ticket.tier && (!latest || row.seq > latest.seq)) latest = row;
-  }
-  return latest ? (latest.event as HandoffEvent) : null;
+/** The note that brought the ticket to the tier it is in now (the log's latest, when it went to that tier), or null (created there). */
+export function currentHandoff(ticket: Pick<Ticket, 'tier'>, log: readonly EventRow[]): HandoffNoteEvent | null {
+  const latest = latestHandoff(log);
+  return latest?.toTier === ticket.tier ? latest : null;
 }
 
 /**
