@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PullResponse } from '../../../shared/sync/pull';
 import { TierdeskDb } from '../db/db';
-import { readLog } from '../db/ticket-log';
+import { appendToLogs, readLog } from '../db/ticket-log';
 import { fromRecord } from '../db/ticket-record';
 import { makeTicket } from '../test/tickets';
 import { L1, LEAD } from '../test/workspace-harness';
@@ -136,6 +136,30 @@ describe('pullAll: notes by others', () => {
       ['noted', 't-10', 'note w1'],
       ['reopened', 't-10', 'Broke again'],
     ]);
+  });
+});
+
+describe('pullAll: resolutions', () => {
+  test('a ticket I handed on to another tier, resolved there, is news with how it was fixed; one I never handed over is not', async () => {
+    const created = NOW - 2 * HOUR;
+    await db.tickets.bulkPut([
+      makeTicket(11, { createdAt: created, assignee: 'agent-l2', tier: 'L2', status: 'resolved' }),
+      makeTicket(12, { createdAt: created, assignee: 'agent-l2', tier: 'L2', status: 'resolved' }),
+    ]);
+    const handoff = (ticketId: string, by: string) => ({
+      id: `${ticketId}:h`,
+      ticketId,
+      seq: 3,
+      pending: 0 as const,
+      event: { type: 'handoff_note' as const, at: created, by, role: 'l1_agent' as const, fromTier: 'L1' as const, toTier: 'L2' as const, note: {}, skipReason: null },
+    });
+    await appendToLogs(db, [handoff('t-11', L1.id), handoff('t-12', 'agent-l1b')]);
+    const resolution = (id: string, ticketId: string) => ({
+      kind: 'event' as const,
+      value: { id, ticketId, seq: 9, event: { type: 'resolution_recorded' as const, at: NOW - HOUR, by: 'agent-l2', role: 'l2_agent' as const, resolution: `Fixed ${ticketId}`, kbArticleId: null } },
+    });
+    const progress = await pullAll(serverWith([resolution('x1', 't-11'), resolution('x2', 't-12')]), db, L1);
+    expect(progress.news).toEqual([{ kind: 'resolved', ticketId: 't-11', by: 'agent-l2', reason: 'Fixed t-11', at: NOW - HOUR, handedOver: true }]);
   });
 });
 

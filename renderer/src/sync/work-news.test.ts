@@ -34,6 +34,8 @@ describe('work news: resolutions', () => {
     expect(stillForMe(news, resolvedMine, L1)).toBe(true);
     expect(stillForMe(news, resolvedOthers, L1)).toBe(false);
     expect(stillForMe(news, resolvedOthers, L1, new Set(['t-1']))).toBe(true);
+    // Or for the agent who handed it on to the tier that resolved it (the puller marks it from the ticket's log).
+    expect(stillForMe({ ...news, handedOver: true }, resolvedOthers, L1)).toBe(true);
     // Reopened or closed since: the timeline tells, the news is gone.
     expect(stillForMe(news, { ...resolvedMine, status: 'in_progress' }, L1)).toBe(false);
     expect(stillForMe(news, { ...resolvedMine, status: 'closed' }, L1)).toBe(false);

@@ -24,6 +24,8 @@ const WorkNewsSchema = z.object({
   by: z.string(),
   /** Moved by the escalation matrix, not a person. */
   automatic: z.literal(true).optional(),
+  /** `resolved`: the agent handed this ticket on to another tier (the knowledge loop: they learn how it was fixed). */
+  handedOver: z.literal(true).optional(),
   reason: z.string(),
   at: z.number(),
 });
@@ -68,7 +70,7 @@ export const NOTHING_WATCHED: ReadonlySet<string> = new Set();
  */
 export function stillForMe(h: WorkNews, ticket: Ticket, me: Agent, watched: ReadonlySet<string> = NOTHING_WATCHED): boolean {
   // Resolved by someone else: news while it stays resolved (reopened or closed since, the timeline tells).
-  if (h.kind === 'resolved') return ticket.status === 'resolved' && (ticket.assignee === me.id || watched.has(ticket.id));
+  if (h.kind === 'resolved') return ticket.status === 'resolved' && (ticket.assignee === me.id || watched.has(ticket.id) || h.handedOver === true);
   if (!isOpenStatus(ticket.status)) return false;
   switch (h.kind) {
     case 'given':
@@ -102,10 +104,23 @@ export async function newsForMe(
   const read = unknown.length ? await db.tickets.bulkGet(unknown) : [];
   const tickets = new Map<string, Ticket>(known);
   read.forEach((t, i) => t && tickets.set(unknown[i]!, t));
-  return news.filter((h) => {
+  return (await markHandedOver(db, agent, news)).filter((h) => {
     const ticket = tickets.get(h.ticketId);
     return ticket !== undefined && stillForMe(h, ticket, agent, watched);
   });
+}
+
+/**
+ * Resolutions of tickets the agent handed on to another tier, marked so:
+ * read from those tickets' logs (a delta page brings a few resolutions, so
+ * this reads a few logs, and none when it brings none).
+ */
+async function markHandedOver(db: TierdeskDb, agent: Agent, news: readonly WorkNews[]): Promise<readonly WorkNews[]> {
+  const resolved = [...new Set(news.filter((h) => h.kind === 'resolved').map((h) => h.ticketId))];
+  if (!resolved.length) return news;
+  const logs = await db.logs.bulkGet(resolved);
+  const mine = new Set(resolved.filter((_, i) => logs[i]?.events.some((row) => row.event.type === 'handoff_note' && row.event.by === agent.id)));
+  return news.map((h) => (h.kind === 'resolved' && mine.has(h.ticketId) ? { ...h, handedOver: true as const } : h));
 }
 
 const EXCERPT = 200;

@@ -126,6 +126,8 @@ describe('work news desktop notification', () => {
     expect(said('skip_approved', '', 'L3')).toMatchObject({ title: 'Jordan Blake approved your skip of INC-000086 to L3', body: 'Shared mailbox missing' });
     expect(said('skip_declined', 'L2 can patch it')?.title).toBe('Jordan Blake declined your request to skip INC-000086');
     expect(said('resolved', 'Recreated the mailbox')).toMatchObject({ title: 'Jordan Blake resolved INC-000086', body: 'Shared mailbox missing — Recreated the mailbox' });
+    const handedOver = { ...given(86), kind: 'resolved' as const, reason: 'Recreated the mailbox', handedOver: true as const, ticket: { ...ticket, assignee: 'agent-l2' } };
+    expect(workNewsNotification([handedOver], agents, L1.id)?.title).toBe('Jordan Blake resolved INC-000086, which you handed over');
   });
 
   test('several at once: one notification, most severe first, saying what kind of work came', () => {

@@ -27,7 +27,7 @@ export function byName(agents: ReadonlyMap<string, Agent>, h: Pick<WorkNews, 'by
 
 /** "gave you INC-000086", "escalated INC-000086 to L2", "sent INC-000086 back to L1", "wrote a note on INC-000086" ("…, which you watch" when not the agent's). */
 export function cameText(h: WorkNews, ticket: Pick<TicketRecord, 'number' | 'tier' | 'assignee'>, meId: string): string {
-  const watching = ticket.assignee === meId ? '' : ', which you watch';
+  const watching = ticket.assignee === meId ? '' : h.handedOver ? ', which you handed over' : ', which you watch';
   switch (h.kind) {
     case 'given':
       return `gave you ${ticket.number}`;
