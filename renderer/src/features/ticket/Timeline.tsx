@@ -18,7 +18,8 @@ const NOTE_TYPES = new Set<EventRow['event']['type']>(['note_added', 'handoff_no
 
 export function shownIn(show: TimelineShow, row: EventRow): boolean {
   if (show === 'notes') return NOTE_TYPES.has(row.event.type);
-  if (show === 'people') return row.event.type !== 'action_fired' && row.event.type !== 'notification_queued' && !('role' in row.event && row.event.role === 'system');
+  // Escalation steps, requester messages, auto-closes and matrix moves are all the system's.
+  if (show === 'people') return row.event.role !== 'system';
   return true;
 }
 
