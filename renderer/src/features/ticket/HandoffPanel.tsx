@@ -1,7 +1,8 @@
 import type { Agent } from '../../../../shared/model/agent';
 import { latestHandoff, type HandoffNote, type HandoffNoteEvent } from '../../../../shared/handoff/handoff-note';
 import type { KbArticle } from '../../../../shared/model/kb-article';
-import { isOpenStatus, TIERS } from '../../../../shared/model/levels';
+import { isReturn } from '../../../../shared/escalation/tier-rules';
+import { isOpenStatus } from '../../../../shared/model/levels';
 import type { Ticket } from '../../../../shared/model/ticket';
 import type { EventRow } from '../../db/db';
 import { formatDateTime } from '../../time/format';
@@ -23,14 +24,13 @@ export function currentHandoff(ticket: Pick<Ticket, 'tier'>, log: readonly Event
 export function HandoffPanel({ ticket, events, agents, kb }: { ticket: Ticket; events: readonly EventRow[]; agents: ReadonlyMap<string, Agent>; kb: ReadonlyMap<string, KbArticle> }) {
   const handoff = isOpenStatus(ticket.status) ? currentHandoff(ticket, events) : null;
   if (!handoff) return null;
-  const back = TIERS.indexOf(handoff.toTier) < TIERS.indexOf(handoff.fromTier);
   const who = agents.get(handoff.by)?.name ?? handoff.by;
   return (
     // Keyed by the note: a newer handoff opens (or folds) by the rule again.
     <details key={`${handoff.at}:${handoff.by}`} className="panel handoff-panel" open={ticket.status === 'pending_acceptance'}>
       <summary>
         <h2>
-          {back ? `Sent back from ${handoff.fromTier}` : `Handoff from ${handoff.fromTier}`}: {who}, {formatDateTime(handoff.at)}
+          {isReturn(handoff.fromTier, handoff.toTier) ? `Sent back from ${handoff.fromTier}` : `Handoff from ${handoff.fromTier}`}: {who}, {formatDateTime(handoff.at)}
         </h2>
       </summary>
       {handoff.skipReason && <p className="handoff-skip">Skips a tier: {handoff.skipReason}</p>}
