@@ -5,7 +5,7 @@ import type * as ReportFacts from './report-facts';
 import type { Agent } from '../../../../shared/model/agent';
 import { formatTicketNumber } from '../../../../shared/model/ticket';
 import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../../../../shared/mutations/testing/harness';
-import { MINUTE_MS } from '../../../../shared/time/duration';
+import { HOUR_MS, MINUTE_MS } from '../../../../shared/time/duration';
 import { AgentWorkspace, TopbarButtons } from '../../app/AgentWorkspace';
 import { resetAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
@@ -47,6 +47,8 @@ async function seedDesk() {
 }
 
 beforeEach(async () => {
+  // The desk is read as of a fixed hour of the day the tickets came in: against the real clock the escalated ticket's resolution clock breaches once enough days pass.
+  vi.useFakeTimers({ toFake: ['Date'], now: T0 + 6 * HOUR_MS });
   fakeLayout(vi);
   resetAppStore();
   db = new TierdeskDb(`reports-${Math.random()}`);
@@ -54,6 +56,7 @@ beforeEach(async () => {
   await seedDesk();
 });
 afterEach(async () => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
   db.close();
   await db.delete();
