@@ -23,7 +23,8 @@ async function openAs(email: string, { owner = true } = {}): Promise<Page> {
   const { page } = await newPage(browser);
   await page.goto(stack.host.url);
   await signIn(page, email);
-  await page.locator('[data-sync-state="online"]').waitFor({ timeout: 60_000 });
+  // Online and synced once: 'Online' alone also shows for a moment before the first sync starts.
+  await page.locator('[data-sync-state="online"]', { hasText: /Last synced/ }).waitFor({ timeout: 60_000 });
   // Agents own tickets in the demo data, so My work has rows; a lead's may be empty.
   if (owner) await page.locator('[data-ticket]').first().waitFor();
   return page;
@@ -314,7 +315,8 @@ describe('the agent workspace against the real server', () => {
     });
     await page.goto(stack.host.url);
     await signIn(page, 'l1.agent@demo.test');
-    await page.locator('[data-sync-state="online"]').waitFor({ timeout: 60_000 });
+    // Online and synced once: 'Online' alone also shows for a moment before the first sync starts.
+  await page.locator('[data-sync-state="online"]', { hasText: /Last synced/ }).waitFor({ timeout: 60_000 });
 
     const title = 'Badge reader at the loading dock rejects every card';
     const ticketId = await openTicketViaApi(stack.api.url, 'lead@demo.test', { title, severity: 'S3', urgency: 'medium' });

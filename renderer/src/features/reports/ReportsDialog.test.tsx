@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type * as ReportFacts from './report-facts';
@@ -7,7 +7,7 @@ import { formatTicketNumber } from '../../../../shared/model/ticket';
 import { AGENTS, goodHandoff, NEW_TICKET, T0, TicketStory } from '../../../../shared/mutations/testing/harness';
 import { HOUR_MS, MINUTE_MS } from '../../../../shared/time/duration';
 import { AgentWorkspace, TopbarButtons } from '../../app/AgentWorkspace';
-import { resetAppStore } from '../../app/store';
+import { resetAppStore, useAppStore } from '../../app/store';
 import { TierdeskDb } from '../../db/db';
 import { appendToLogs } from '../../db/ticket-log';
 import { toRecord } from '../../db/ticket-record';
@@ -164,6 +164,20 @@ describe('Reports', () => {
     hold.gate = Promise.resolve();
     await waitFor(() => expect(cells(within(within(again).getByRole('table')).getByRole('row', { name: /^All/ }))[0]).toBe('4'));
     expect(within(again).queryByText(/reading the desk again/)).toBeNull();
+  });
+
+  test('opened during the first download, says the figures cover only what is here so far, and reads the desk again once it is all here', async () => {
+    const { dialog } = await openReports();
+    const all = async () => cells(within(await within(dialog).findByRole('table')).getByRole('row', { name: /^All/ }))[0];
+    expect(await all()).toBe('3');
+    expect(within(dialog).getByRole('note')).toHaveTextContent(/first download of the desk .* still under way/);
+    // The rest of the desk arrives, then the first sync completes.
+    const extra = new TicketStory();
+    extra.do(AGENTS.l1, T0, 'createTicket', { ...NEW_TICKET, ticketId: 'extra' });
+    await db.tickets.put(toRecord({ ...extra.ticket, number: formatTicketNumber(4) }));
+    act(() => useAppStore.getState().setLastSyncedAt(Date.now()));
+    await waitFor(async () => expect(await all()).toBe('4'));
+    expect(within(dialog).queryByRole('note')).toBeNull();
   });
 
   test('a row lists the tickets behind its figures, SLA misses first, and a number opens its ticket', async () => {

@@ -172,9 +172,12 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
   const openTicket = useAppStore((s) => s.openTicket);
   /** How far the read is (a 100k desk takes seconds): tickets read, of how many. */
   const [progress, setProgress] = useState<{ read: number; of: number | null }>({ read: 0, of: null });
+  /** Until the first sync is done, this computer has only part of the desk: say so, and read it again once it is all here. */
+  const firstSyncDone = useAppStore((s) => s.lastSyncedAt !== null);
 
   useEffect(() => {
     let cancelled = false;
+    setReading(true);
     const now = serverNow();
     void db.tickets.count().then((of) => !cancelled && setProgress((p) => ({ ...p, of })));
     const onProgress = (read: number) => !cancelled && setProgress((p) => ({ ...p, read }));
@@ -188,7 +191,7 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
     return () => {
       cancelled = true;
     };
-  }, [db]);
+  }, [db, firstSyncDone]);
 
   const policy = getActivePolicy().policy;
   const columns = useMemo(() => {
@@ -237,6 +240,12 @@ export function ReportsDialog({ onClose }: { onClose(): void }) {
           </select>
         </Field>
       </div>
+      {!firstSyncDone && (
+        <p className="report-note" role="note">
+          The first download of the desk to this computer is still under way: these figures cover only the tickets here so far, and are read again
+          when it is done.
+        </p>
+      )}
       {result && reading && (
         <p className="report-note">
           <span role="status">As of {formatClockTime(asOf)}; reading the desk again…</span> <ReadProgress {...progress} />
