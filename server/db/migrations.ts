@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider, type RawBuilder } from 'kysely';
 
 /**
  * Migrations run in order, each once, on both dialects; names sort in the
@@ -159,7 +159,26 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('tickets_next_action_stale').on('tickets').column('next_action_stale').execute();
     },
   },
+  '0003_snapshot': {
+    // A bootstrap snapshot (server/sync/snapshot.ts) pages through tickets by
+    // the end of their id, then id (the order the client's buckets go by),
+    // and reads each page's audit entries by ticket.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id', 'seq']).execute();
+      await sql`create index tickets_snapshot on tickets (${idSuffix(db)}, id)`.execute(db);
+    },
+  },
 };
+
+/**
+ * The last three characters of a ticket id (a column reference or a
+ * value), as the snapshot orders by it (and as the client buckets tickets:
+ * renderer/src/db/buckets). Spelled per dialect (SQLite has no right()); an
+ * index on it must use the same spelling.
+ */
+export function idSuffix(db: Kysely<unknown>, of: RawBuilder<unknown> = sql.ref('id')): RawBuilder<string> {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? sql<string>`right(${of}, 3)` : sql<string>`substr(${of}, -3)`;
+}
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,

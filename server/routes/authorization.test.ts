@@ -35,6 +35,7 @@ type Call = { method: string; path: () => string; body?: unknown };
 const routes: Record<string, Call> = {
   pull: { method: 'GET', path: () => '/v1/pull?limit=1' },
   firstWork: { method: 'GET', path: () => '/v1/pull/first-work' },
+  snapshot: { method: 'GET', path: () => '/v1/pull/snapshot?limit=1' },
   ticket: { method: 'GET', path: () => `/v1/tickets/${deskTicket}` },
   policy: { method: 'GET', path: () => '/v1/policy' },
   putPolicy: { method: 'PUT', path: () => '/v1/policy', body: defaultPolicyDocument },
@@ -60,6 +61,7 @@ function call(route: Call, token: string | null): Promise<Response> {
 const MATRIX: Record<string, Record<RoleName, number>> = {
   pull: { l1_agent: 200, l2_agent: 200, l3_agent: 200, vendor_liaison: 200, lead: 200, manager: 200, admin: 200 },
   firstWork: { l1_agent: 200, l2_agent: 200, l3_agent: 200, vendor_liaison: 200, lead: 200, manager: 200, admin: 200 },
+  snapshot: { l1_agent: 200, l2_agent: 200, l3_agent: 200, vendor_liaison: 200, lead: 200, manager: 200, admin: 200 },
   ticket: { l1_agent: 200, l2_agent: 200, l3_agent: 200, vendor_liaison: 404, lead: 200, manager: 200, admin: 200 },
   policy: { l1_agent: 200, l2_agent: 200, l3_agent: 200, vendor_liaison: 200, lead: 200, manager: 200, admin: 200 },
   putPolicy: { l1_agent: 403, l2_agent: 403, l3_agent: 403, vendor_liaison: 403, lead: 403, manager: 200, admin: 200 },

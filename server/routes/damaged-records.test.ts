@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseSnapshotPage } from '../../shared/sync/pull';
 import type { DamagedRecordError } from '../repo/stored-record';
 import { newTicket, TestClient } from '../testing/push-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
@@ -69,6 +70,30 @@ describe('damaged stored records', () => {
       ]),
     );
     expect(reported.find((e) => e.table === 'ticket_events')?.message).toMatch(/not JSON/);
+  });
+
+  test('a snapshot skips each damaged row the same way, reports it, and serves everything else', async () => {
+    reported.length = 0;
+    const res = await fetch(`${server.url}/v1/pull/snapshot?limit=2000`, { headers: { authorization: `Bearer ${await server.login('lead@demo.test')}` } });
+    expect(res.status).toBe(200);
+    const { page, invalid } = parseSnapshotPage(await res.json());
+    expect(invalid).toEqual([]);
+    const tickets = page.changes.flatMap((c) => (c.kind === 'ticket' ? [c.value.id] : []));
+    expect(tickets).toEqual(['dmg-audit', 'dmg-log']);
+    const events = page.changes.flatMap((c) => (c.kind === 'event' ? [c.value] : []));
+    expect(events.map((e) => e.id)).not.toContain(damagedEventId);
+    expect(events.filter((e) => e.ticketId === 'dmg-log').length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.ticketId === 'dmg-ticket')).toEqual([]);
+    const audit = page.changes.flatMap((c) => (c.kind === 'audit' ? [c.value] : []));
+    expect(audit.map((a) => a.seq)).not.toContain(damagedAuditSeq);
+    expect(audit.filter((a) => a.ticketId === 'dmg-audit').length).toBeGreaterThan(0);
+    expect(reported.map((e) => ({ table: e.table, id: e.id, field: e.field }))).toEqual(
+      expect.arrayContaining([
+        { table: 'tickets', id: 'dmg-ticket', field: 'priority' },
+        { table: 'ticket_events', id: damagedEventId, field: undefined },
+        { table: 'audit_log', id: String(damagedAuditSeq), field: undefined },
+      ]),
+    );
   });
 
   test('a mutation on a damaged ticket or log is refused naming the row; the rest of the push applies and the queue moves on', async () => {

@@ -23,6 +23,23 @@ export const PullQuerySchema = z
   .strict();
 export type PullQuery = z.infer<typeof PullQuerySchema>;
 
+/** Tickets per snapshot page: with their logs, a few megabytes. */
+export const SNAPSHOT_DEFAULT_LIMIT = 1000;
+export const SNAPSHOT_MAX_LIMIT = 2000;
+
+/** GET /v1/pull/snapshot: the desk as it is now, a page of tickets at a time in id order (see server/sync/snapshot.ts). */
+export const SnapshotQuerySchema = z
+  .object({
+    /** The last ticket id of the previous page ('' or absent for the first page). */
+    after: z.string().max(64).default(''),
+    /** From the first page's answer: the change-log position the snapshot started at, where pulling resumes after it. */
+    cursor: z.string().regex(/^\d{1,18}$/, 'must be the cursor of the snapshot\'s first page').optional(),
+    limit: z.coerce.number().int().min(1).max(SNAPSHOT_MAX_LIMIT).default(SNAPSHOT_DEFAULT_LIMIT),
+    clientId: ClientIdSchema.optional(),
+  })
+  .strict();
+export type SnapshotQuery = z.infer<typeof SnapshotQuerySchema>;
+
 /** GET /v1/pull/first-work takes no parameters (see server/sync/first-work.ts). */
 export const FirstWorkQuerySchema = z.object({}).strict();
 
@@ -76,9 +93,18 @@ export const PullResponseSchema = z
   .strict();
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
+/**
+ * A snapshot page: a pull page (its cursor is where pulling resumes once the
+ * snapshot is whole) with the last ticket id it holds, to ask for the next.
+ * On the first page `remaining` counts tickets, not changes.
+ */
+export const SnapshotPageSchema = PullResponseSchema.extend({ next: z.string() });
+export type SnapshotPage = z.infer<typeof SnapshotPageSchema>;
+
 export const parsePullResponse = (input: unknown): PullResponse => parseWith(PullResponseSchema, input, 'pull response');
 
 const PullEnvelopeSchema = PullResponseSchema.extend({ changes: z.array(z.unknown()) });
+const SnapshotEnvelopeSchema = SnapshotPageSchema.extend({ changes: z.array(z.unknown()) });
 
 /**
  * A pull page whose changes are checked one by one: a single damaged record
@@ -87,7 +113,15 @@ const PullEnvelopeSchema = PullResponseSchema.extend({ changes: z.array(z.unknow
  * Fields added by a newer server are ignored (parseIgnoringNewFields).
  */
 export function parsePullPage(input: unknown): { page: PullResponse; invalid: Array<{ index: number; message: string }> } {
-  const envelope = parseFromServer(PullEnvelopeSchema, input, 'pull response');
+  return readChanges(parseFromServer(PullEnvelopeSchema, input, 'pull response'));
+}
+
+/** A snapshot page, read as parsePullPage reads a pull page. */
+export function parseSnapshotPage(input: unknown): { page: SnapshotPage; invalid: Array<{ index: number; message: string }> } {
+  return readChanges(parseFromServer(SnapshotEnvelopeSchema, input, 'snapshot page'));
+}
+
+function readChanges<E extends { changes: unknown[] }>(envelope: E): { page: Omit<E, 'changes'> & { changes: Change[] }; invalid: Array<{ index: number; message: string }> } {
   const changes: Change[] = [];
   const invalid: Array<{ index: number; message: string }> = [];
   envelope.changes.forEach((raw, index) => {
