@@ -80,7 +80,7 @@ describe('damaged stored records', () => {
     expect(invalid).toEqual([]);
     const tickets = page.changes.flatMap((c) => (c.kind === 'ticket' ? [c.value.id] : []));
     expect(tickets).toEqual(['dmg-audit', 'dmg-log']);
-    const events = page.changes.flatMap((c) => (c.kind === 'event' ? [c.value] : []));
+    const events = page.changes.flatMap((c) => (c.kind === 'log' ? (JSON.parse(c.entries) as Array<{ id: string; ticketId: string }>) : []));
     expect(events.map((e) => e.id)).not.toContain(damagedEventId);
     expect(events.filter((e) => e.ticketId === 'dmg-log').length).toBeGreaterThan(0);
     expect(events.filter((e) => e.ticketId === 'dmg-ticket')).toEqual([]);

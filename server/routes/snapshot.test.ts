@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseSnapshotPage, type Change, type SnapshotPage } from '../../shared/sync/pull';
+import type { StoredEvent } from '../../shared/model/stored-event';
+import { parseSnapshotPage, type Change, type SnapshotChange, type SnapshotPage } from '../../shared/sync/pull';
 import { putTicket } from '../repo/tickets';
 import { newTicket, TestClient } from '../testing/push-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
@@ -44,7 +45,10 @@ async function snapshotAll(limit: number, auth = token, clientId?: string, betwe
   }
 }
 
-const ofKind = <K extends Change['kind']>(changes: readonly Change[], kind: K) => changes.filter((c): c is Extract<Change, { kind: K }> => c.kind === kind);
+const ofKind = <K extends SnapshotChange['kind']>(changes: readonly SnapshotChange[], kind: K) => changes.filter((c): c is Extract<SnapshotChange, { kind: K }> => c.kind === kind);
+/** A snapshot's changes with each log's text read into entries, as a pull page has them. */
+const asPulled = (changes: readonly SnapshotChange[]): Change[] =>
+  changes.flatMap((c) => (c.kind === 'log' ? (JSON.parse(c.entries) as StoredEvent[]).map((value) => ({ kind: 'event' as const, value })) : [c]));
 const ticketIds = (pages: SnapshotPage[]) => pages.flatMap((p) => ofKind(p.changes, 'ticket').map((c) => c.value.id));
 
 /** The desk through the change log, from the start (what a bootstrap read before snapshots). */
@@ -77,17 +81,23 @@ describe('GET /v1/pull/snapshot', () => {
     expect(new Set(pages.map((p) => p.cursor)).size).toBe(1);
 
     const desk = await changeLogDesk();
-    const all = pages.flatMap((p) => p.changes);
+    const all = asPulled(pages.flatMap((p) => p.changes));
     const byKind = (changes: readonly Change[]) => {
       const key = (c: Change) => `${c.kind}:${JSON.stringify('value' in c ? c.value : c)}`;
       return changes.map(key).sort();
     };
     // Same tickets, log entries, audit entries, directory, policy and knowledge base as a bootstrap through the change log.
     expect(byKind(all)).toEqual(byKind(desk));
-    // A ticket's log entries come on the page of its ticket, after it.
+    // A ticket's log comes on the page of its ticket, whole, as the text of its entries in log order.
     for (const page of pages) {
       const here = new Set(ofKind(page.changes, 'ticket').map((c) => c.value.id));
-      expect(ofKind(page.changes, 'event').every((c) => here.has(c.value.ticketId))).toBe(true);
+      expect(ofKind(page.changes, 'event')).toEqual([]);
+      for (const log of ofKind(page.changes, 'log')) {
+        expect(here.has(log.ticketId)).toBe(true);
+        const entries = JSON.parse(log.entries) as StoredEvent[];
+        expect(entries.every((e) => e.ticketId === log.ticketId)).toBe(true);
+        expect(entries.map((e) => e.seq)).toEqual(entries.map((e) => e.seq).sort((a, b) => a - b));
+      }
     }
     // Directory, policy and knowledge base once, on the first page.
     for (const kind of ['agent', 'group', 'policy', 'kb'] as const) {
@@ -114,7 +124,7 @@ describe('GET /v1/pull/snapshot', () => {
     lead.cursor = pages[0]!.cursor;
     const after = await lead.pullAll();
     const latest = new Map<string, string>();
-    for (const c of [...pages.flatMap((p) => p.changes), ...after]) if (c.kind === 'ticket') latest.set(c.value.id, c.value.title);
+    for (const c of [...asPulled(pages.flatMap((p) => p.changes)), ...after]) if (c.kind === 'ticket') latest.set(c.value.id, c.value.title);
     expect(latest.get(seenId!)).toBe('Changed after its page');
     expect(latest.get(laterId!)).toBe('Changed before its page');
     const rows = await server.db.selectFrom('tickets').select(['id', 'data']).execute();
@@ -137,7 +147,7 @@ describe('GET /v1/pull/snapshot', () => {
     expect(tickets.length).toBeGreaterThan(0);
     expect(tickets.every((t) => t.group === 'vendor-management')).toBe(true);
     const ids = new Set(tickets.map((t) => t.id));
-    expect(pages.flatMap((p) => ofKind(p.changes, 'event')).every((c) => ids.has(c.value.ticketId))).toBe(true);
+    expect(pages.flatMap((p) => ofKind(p.changes, 'log')).every((c) => ids.has(c.ticketId))).toBe(true);
   });
 
   test('refuses a malformed cursor, a limit too large and parameters it does not take, naming the field', async () => {

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Agent } from '../../shared/model/agent';
 import { parseKbArticle } from '../../shared/model/kb-article';
-import { parseStoredEvent } from '../../shared/model/stored-event';
 import { parseTicket } from '../../shared/model/ticket';
 import { PROTOCOL_VERSION } from '../../shared/errors';
 import { auditSummary } from '../audit/audit-log';
@@ -42,7 +41,10 @@ type SnapshotInput = {
  *
  * Stored JSON goes out as stored (each row is checked first; a damaged one
  * is reported and left out, as in a pull page): parsing and writing it
- * again cost more than the rest of a page.
+ * again cost more than the rest of a page. A ticket's log goes as one text
+ * (its entries' JSON), which the client keeps as it is until the log is
+ * read; here its entries are only checked to be JSON (the client checks
+ * each entry when it reads the log, and leaves out one it cannot read).
  */
 export async function snapshotPage(db: Db, input: SnapshotInput): Promise<string> {
   const damaged = input.damaged ?? logDamaged;
@@ -70,9 +72,10 @@ export async function snapshotPage(db: Db, input: SnapshotInput): Promise<string
   for (const row of page) {
     if (!readStoredOr(damaged, 'tickets', row.id, row.id, row.data, parseTicket)) continue;
     changes.push(`{"kind":"ticket","value":${row.data}}`);
-    for (const event of events.get(row.id) ?? []) {
-      if (readStoredOr(damaged, 'ticket_events', event.id, event.ticket_id, event.data, parseStoredEvent)) changes.push(`{"kind":"event","value":${event.data}}`);
-    }
+    // The log as the text of its entries (the client reads them when the log is read: shared/sync/pull.ts).
+    // Entries are checked to be JSON here (a damaged one would break the page) and read whole by the client when it reads the log.
+    const entries = (events.get(row.id) ?? []).filter((event) => readStoredOr(damaged, 'ticket_events', event.id, event.ticket_id, event.data, (json) => json));
+    if (entries.length) changes.push(`{"kind":"log","ticketId":${JSON.stringify(row.id)},"entries":${JSON.stringify(`[${entries.map((e) => e.data).join(',')}]`)}}`);
     for (const entry of audit.get(row.id) ?? []) {
       const summary = skipDamaged(damaged, () => auditSummary(entry));
       if (summary) changes.push(JSON.stringify({ kind: 'audit', value: summary }));

@@ -13,7 +13,8 @@ export const StoredEventSchema = z
     ticketId: z.string().min(1).max(64),
     /** Position in the ticket's log, from 1 (server order; optimistic entries take the next free numbers). */
     seq: z.number().int().min(1),
-    event: z.union([TicketEventSchema, ActivityEventSchema]),
+    // One union on `type` (both kinds of entry are unions on it): a lookup, not a try of each in turn.
+    event: z.discriminatedUnion('type', [TicketEventSchema, ActivityEventSchema]),
   })
   .strict();
 export type StoredEvent = z.infer<typeof StoredEventSchema>;
