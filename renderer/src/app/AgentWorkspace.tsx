@@ -14,6 +14,7 @@ import { OpenTicketNotice } from '../features/queue/OpenTicketNotice';
 import { QueueView } from '../features/queue/QueueView';
 import { ReportsDialog } from '../features/reports/ReportsDialog';
 import { keepOpenByDueWarm } from '../features/queue/query/view-ids';
+import { afterFirstList } from './after-first-list';
 import { useOpenTicketNumber } from '../features/queue/use-open-ticket-number';
 import { useViewCounts } from '../features/queue/use-view-counts';
 import { ViewNav } from '../features/queue/ViewNav';
@@ -64,10 +65,14 @@ export function AgentWorkspace({ agent, onSyncNow }: { agent: Agent; onSyncNow()
   useShortcuts(db, agent);
   useOpenTicketNumber(db);
   useForecastSweep(db, agent, groups);
-  // After the first paint, in the background: the base order the set views (pending, at risk…) are sorted by.
+  // Once the queue is on screen, in the background: the base order the set views (pending, at risk…) are sorted by.
   useEffect(() => {
-    const timer = setTimeout(() => keepOpenByDueWarm(db), 300);
-    return () => clearTimeout(timer);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cancel = afterFirstList(() => (timer = setTimeout(() => keepOpenByDueWarm(db), 300)));
+    return () => {
+      cancel();
+      clearTimeout(timer);
+    };
   }, [db]);
   const closeOverlay = () => setOverlay(null);
 

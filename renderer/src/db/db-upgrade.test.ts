@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 /** A database as an older release left it: the schema of versions 1 … `last`, as they shipped. */
-function shippedSchema(last: 2 | 4): Dexie {
+function shippedSchema(last: 2 | 4 | 6): Dexie {
   name = `upgrade-${Math.random()}`;
   const old = new Dexie(name);
   old.version(1).stores({ tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], updatedAt', syncState: 'key', session: 'key' });
@@ -23,6 +23,9 @@ function shippedSchema(last: 2 | 4): Dexie {
     tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], [open+tier+nextDueAt], updatedAt, [group+riskAt], [group+breachAt], *keys',
   });
   old.version(4).stores({ audit: 'seq, [ticketId+seq]' });
+  if (last === 4) return old;
+  old.version(5).stores({ logs: 'ticketId' });
+  old.version(6).stores({ events: null });
   return old;
 }
 
@@ -71,3 +74,45 @@ describe('schema version 5', () => {
     db.close();
   });
 });
+
+describe('schema version 7', () => {
+  test('moves tickets and logs stored one per record into buckets, empties the old stores, and reads them back with their indexes', async () => {
+    const old = shippedSchema(6);
+    // More than one step of the move, ids that end alike (one bucket) and not.
+    const tickets = Array.from({ length: 5_200 }, (_, i) => makeTicket(i + 1, { createdAt: T0, title: i % 2 ? 'Printer jams' : 'VPN drops' }));
+    await old.table('tickets').bulkPut(tickets);
+    await old.table('logs').bulkPut(
+      tickets.slice(0, 300).map((t, i) => ({
+        ticketId: t.id,
+        events: [{ id: `e-${i}`, ticketId: t.id, seq: 1, pending: 0, event: { type: 'note_added', at: T0, by: 'agent-l1', role: 'l1_agent', noteId: `n-${i}`, body: 'x', visibility: 'internal', contact: null } }],
+      })),
+    );
+    old.close();
+
+    const db = new TierdeskDb(name);
+    expect(await db.tickets.count()).toBe(5_200);
+    expect(await db.tickets.where('keys').equals('printer').count()).toBe(2_600);
+    expect((await db.tickets.get(tickets[4_321]!.id))?.number).toBe(tickets[4_321]!.number);
+    expect((await readLog(db, tickets[17]!.id)).map((e) => e.id)).toEqual(['e-17']);
+    expect(await db.logs.count()).toBe(300);
+    // The old stores are empty; the heads were worked out from the records and written, so the next start reads heads only.
+    const idb = db.backendDB();
+    const count = (store: string) =>
+      new Promise<number>((resolve) => {
+        const request = idb.transaction(store, 'readonly').objectStore(store).count();
+        request.onsuccess = () => resolve(request.result);
+      });
+    expect(await count('tickets')).toBe(0);
+    expect(await count('logs')).toBe(0);
+    await db.buckets.flushNow();
+    expect(await db.table('ticketHeads').get(['\u0000dirty', ''])).toBeUndefined();
+    db.close();
+    const again = new TierdeskDb(name);
+    expect(await again.tickets.where('[open+nextDueAt]').between([1, -Infinity], [1, Infinity]).count()).toBe(await countOpen(tickets));
+    again.close();
+  });
+});
+
+async function countOpen(tickets: ReadonlyArray<{ open: number }>): Promise<number> {
+  return tickets.filter((t) => t.open === 1).length;
+}

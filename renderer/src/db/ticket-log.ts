@@ -1,3 +1,6 @@
+import { parseIgnoringNewFields } from '../../../shared/errors';
+import { StoredEventSchema } from '../../../shared/model/stored-event';
+import { copyOf } from './buckets/bucket-cache';
 import type { EventRow, LogRow, TierdeskDb } from './db';
 
 /**
@@ -8,12 +11,49 @@ import type { EventRow, LogRow, TierdeskDb } from './db';
  * replaces my optimistic one), and the list stays in log order.
  */
 
+/**
+ * A log as stored: its entries, and (a log that came whole with a
+ * snapshot, shared/sync/pull.ts) the JSON text of the server's entries,
+ * read only when the log is read (decodeLog). Entries added later go to
+ * `events`; the text stays as it came until the log is written whole again.
+ */
+export type StoredLog = LogRow & { entries?: string };
+
+/**
+ * A stored log as the app reads it (the bucketed store calls this on every
+ * read of a log): the text's entries, each checked (one this version
+ * cannot read is left out, and said in the console), merged with the
+ * entries added since. Always new objects: the stored value is not shared.
+ */
+export function decodeLog(stored: StoredLog): LogRow {
+  const events = stored.events.map((e) => copyOf(e));
+  if (stored.entries === undefined) return { ticketId: stored.ticketId, events };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(stored.entries);
+  } catch (error) {
+    console.warn(`log of ${stored.ticketId}: the stored entries are not JSON and were left out`, error);
+    return { ticketId: stored.ticketId, events };
+  }
+  const read: EventRow[] = [];
+  let unreadable = 0;
+  for (const entry of Array.isArray(raw) ? raw : []) {
+    const parsed = parseIgnoringNewFields(StoredEventSchema, entry);
+    if (parsed.success && parsed.data.ticketId === stored.ticketId) read.push({ ...parsed.data, pending: 0 });
+    else unreadable++;
+  }
+  if (unreadable) console.warn(`log of ${stored.ticketId}: ${unreadable} entr${unreadable === 1 ? 'y' : 'ies'} this version cannot read left out`);
+  return { ticketId: stored.ticketId, events: mergeLog(read, events) };
+}
+
 /** Log order: by seq, then id (what the old [ticketId+seq] index gave). */
 const byLogOrder = (a: EventRow, b: EventRow) => a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** `incoming` merged into `existing`: same id replaces, result in log order. Pure. */
 export function mergeLog(existing: readonly EventRow[], incoming: readonly EventRow[]): EventRow[] {
   if (!incoming.length) return [...existing];
+  // A log arriving whole (a download): in order already, nothing to merge with.
+  if (!existing.length && incoming.every((e, i) => i === 0 || byLogOrder(incoming[i - 1]!, e) < 0)) return [...incoming];
   const replaced = new Set(incoming.map((e) => e.id));
   const merged = existing.filter((e) => !replaced.has(e.id));
   // The last of duplicate ids within incoming wins, like consecutive puts.

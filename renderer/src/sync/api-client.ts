@@ -1,6 +1,6 @@
 import { ApiErrorSchema } from '../../../shared/api/error';
 import { parseLoginResponse, type LoginResponse } from '../../../shared/api/auth';
-import { parsePullPage, type PullResponse } from '../../../shared/sync/pull';
+import { parsePullPage, parseSnapshotPage, type PullResponse, type SnapshotPage } from '../../../shared/sync/pull';
 import { parsePushResponse, type PushRequest, type PushResponse } from '../../../shared/sync/push';
 
 /** The server could not be reached (offline, server down, timeout). */
@@ -39,6 +39,15 @@ type PageRead = PullResponse & { unreadable: number };
 function readPage(json: unknown, what: string): PageRead {
   const { page, invalid } = parsePullPage(json);
   if (invalid.length) console.warn(`${what}: skipped ${invalid.length} change(s) this version cannot read`, invalid.slice(0, 5));
+  return { ...page, unreadable: invalid.length };
+}
+
+/** A snapshot page as read (see readPage). */
+export type SnapshotRead = SnapshotPage & { unreadable: number };
+
+function readSnapshot(json: unknown): SnapshotRead {
+  const { page, invalid } = parseSnapshotPage(json);
+  if (invalid.length) console.warn(`snapshot: skipped ${invalid.length} change(s) this version cannot read`, invalid.slice(0, 5));
   return { ...page, unreadable: invalid.length };
 }
 
@@ -88,6 +97,12 @@ export class ApiClient {
   pull(cursor: string, limit: number, clientId?: string): Promise<Exchange<PageRead>> {
     const query = new URLSearchParams({ cursor, limit: String(limit), ...(clientId ? { clientId } : {}) });
     return this.request(`/v1/pull?${query}`, { method: 'GET' }, (json) => readPage(json, 'pull'));
+  }
+
+  /** A page of the desk as it is now, by ticket id (server/sync/snapshot.ts): `after` the last id of the page before, `cursor` the first page's. */
+  snapshot(after: string, cursor: string | null, limit: number, clientId?: string): Promise<Exchange<SnapshotRead>> {
+    const query = new URLSearchParams({ after, limit: String(limit), ...(cursor !== null ? { cursor } : {}), ...(clientId ? { clientId } : {}) });
+    return this.request(`/v1/pull/snapshot?${query}`, { method: 'GET' }, readSnapshot);
   }
 
   /** The agent's most urgent work, asked for ahead of a bootstrap (server/sync/first-work.ts); moves no cursor. */

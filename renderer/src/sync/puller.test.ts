@@ -47,6 +47,8 @@ function serverWithPages(pages: Array<PullResponse | Error>, asked: string[]): A
     const url = new URL(String(input));
     asked.push(url.pathname);
     if (url.pathname === '/v1/pull/first-work') return json(page('0', false, []));
+    // A server from before snapshots: the bootstrap pages through its change log.
+    if (url.pathname === '/v1/pull/snapshot') return new Response(JSON.stringify({ error: 'not_found', message: 'Route GET:/v1/pull/snapshot not found' }), { status: 404 });
     const next = queue.shift();
     if (!next || next instanceof Error) throw new TypeError('network down');
     return json(next);
@@ -194,7 +196,7 @@ describe('pullAll: a bootstrap cut short and resumed', () => {
     const asked: string[] = [];
     // The first download stops after one page (offline), with more to come.
     await expect(pullAll(serverWithPages([page('50', true, []), new Error('offline')], asked), db, L1)).rejects.toThrow();
-    expect(asked).toEqual(['/v1/pull/first-work', '/v1/pull', '/v1/pull']);
+    expect(asked).toEqual(['/v1/pull/first-work', '/v1/pull/snapshot', '/v1/pull', '/v1/pull']);
     expect(await readPullState(db)).toMatchObject({ cursor: '50', bootstrapping: true });
 
     asked.length = 0;
@@ -213,5 +215,67 @@ describe('pullAll: a bootstrap cut short and resumed', () => {
     expect(asked).toEqual(['/v1/pull']);
     expect(delta.news.map((h) => h.ticketId)).toEqual(['t-2']);
     expect((await readWorkNews(db)).map((h) => h.ticketId)).toEqual(['t-2']);
+  });
+});
+
+describe('pullAll: a bootstrap from a snapshot', () => {
+  const snapshotPage = (cursor: string, next: string, hasMore: boolean, changes: PullResponse['changes'], remaining?: number) => ({
+    ...page(cursor, hasMore, changes),
+    next,
+    ...(remaining !== undefined ? { remaining } : {}),
+  });
+  const ticket = (n: number) => ({ kind: 'ticket' as const, value: fromRecord(makeTicket(n, { createdAt: NOW - HOUR, assignee: L1.id })) });
+
+  test('writes the desk page by page with where it resumes, then pulls what changed after its first page, reporting history as no news', async () => {
+    await db.syncState.clear();
+    await db.tickets.clear();
+    const asked: string[] = [];
+    const states: unknown[] = [];
+    const answers: Record<string, unknown[]> = {
+      '/v1/pull/snapshot': [snapshotPage('500', 't-31', true, [ticket(31)], 1), snapshotPage('500', 't-32', false, [ticket(32), workNews('old-news', 't-32', NOW - HOUR)])],
+      '/v1/pull': [page('502', false, [workNews('since', 't-31', NOW - HOUR)])],
+    };
+    const api = new ApiClient('http://tierdesk.test', 'token', async (input) => {
+      const url = new URL(String(input));
+      asked.push(`${url.pathname}?${url.searchParams.get('after') ?? ''}|${url.searchParams.get('cursor') ?? ''}`);
+      if (url.pathname === '/v1/pull/first-work') return json(page('0', false, []));
+      states.push(await readPullState(db));
+      return json(answers[url.pathname]!.shift());
+    });
+    const progress: Array<{ snapshot?: unknown }> = [];
+    const result = await pullAll(api, db, L1, (p) => progress.push({ snapshot: p.snapshot }));
+    // The second page asks after the first page's last ticket, from the first page's change-log position; the pull then goes on from there.
+    expect(asked).toEqual(['/v1/pull/first-work?|', '/v1/pull/snapshot?|', '/v1/pull/snapshot?t-31|500', '/v1/pull?|500']);
+    expect(progress.map((p) => p.snapshot)).toEqual([undefined, { tickets: 1, total: 2 }, { tickets: 2, total: 2 }, { tickets: 2, total: 2 }]);
+    expect((await db.tickets.toArray()).map((t) => t.id).sort()).toEqual(['t-31', 't-32']);
+    expect(result.news).toEqual([]);
+    const done = await readPullState(db);
+    expect(done.cursor).toBe('502');
+    expect(done).not.toHaveProperty('snapshot');
+    expect(done).not.toHaveProperty('bootstrapping');
+  });
+
+  test('cut short between pages, resumes after the last page written, from the same change-log position', async () => {
+    await db.syncState.clear();
+    await db.tickets.clear();
+    let fail = true;
+    const asked: string[] = [];
+    const api = new ApiClient('http://tierdesk.test', 'token', async (input) => {
+      const url = new URL(String(input));
+      if (url.pathname === '/v1/pull/first-work') return json(page('0', false, []));
+      asked.push(`${url.pathname}?${url.searchParams.get('after') ?? ''}|${url.searchParams.get('cursor') ?? ''}`);
+      if (url.pathname === '/v1/pull') return json(page('501', false, []));
+      if (!url.searchParams.get('after')) return json(snapshotPage('500', 't-31', true, [ticket(31)], 1));
+      if (fail) throw new TypeError('network down');
+      return json(snapshotPage('500', 't-32', false, [ticket(32)]));
+    });
+    await expect(pullAll(api, db, L1)).rejects.toThrow();
+    expect(await readPullState(db)).toMatchObject({ cursor: '0', bootstrapping: true, snapshot: { cursor: '500', after: 't-31' } });
+    fail = false;
+    asked.length = 0;
+    await pullAll(api, db, L1);
+    expect(asked).toEqual(['/v1/pull/snapshot?t-31|500', '/v1/pull?|500']);
+    expect((await db.tickets.toArray()).map((t) => t.id).sort()).toEqual(['t-31', 't-32']);
+    expect((await readPullState(db)).cursor).toBe('501');
   });
 });

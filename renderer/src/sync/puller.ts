@@ -2,17 +2,19 @@ import type { Agent, Group } from '../../../shared/model/agent';
 import type { AuditEntry } from '../../../shared/model/audit-entry';
 import type { KbArticle } from '../../../shared/model/kb-article';
 import type { Ticket } from '../../../shared/model/ticket';
-import type { Change, PullResponse } from '../../../shared/sync/pull';
+import type { Change, PullResponse, SnapshotChange } from '../../../shared/sync/pull';
 import { adoptPolicyDocument } from '../app/policy';
 import type { EventRow, TierdeskDb } from '../db/db';
-import { appendToLogs } from '../db/ticket-log';
+import { appendToLogs, type StoredLog } from '../db/ticket-log';
 import { toRecord, type TicketRecord } from '../db/ticket-record';
-import { measureOffset, type ApiClient } from './api-client';
+import { ApiRequestError, measureOffset, type ApiClient, type Exchange, type SnapshotRead } from './api-client';
 import { rebaseTicket, settleTickets } from './local-apply';
 import { readClientState, readPullState, type PullState } from './sync-state';
 import { keepWorkNews, newsForMe, newsOf, NOTHING_WATCHED, type WorkNews } from './work-news';
 
 export const PULL_PAGE_SIZE = 2000;
+/** Tickets per snapshot page (with their logs: a few megabytes). */
+export const SNAPSHOT_PAGE_SIZE = 1000;
 
 /**
  * `total` is known on a bootstrap (the server counts what follows the first page). `unreadable`: changes
@@ -27,6 +29,8 @@ export type PullProgress = {
   total?: number;
   /** On a bootstrap: the agent's own most urgent tickets are stored (how many), ahead of the rest of the desk. */
   firstWork?: number;
+  /** On a bootstrap, while the desk comes as a snapshot: tickets stored, of how many (known from its first page). */
+  snapshot?: { tickets: number; total?: number };
   /** Work that came to this agent since the last pull, as work-news.ts reads it (never on a bootstrap: that is history). */
   news: WorkNews[];
 };
@@ -41,7 +45,7 @@ export type PullProgress = {
  */
 async function writePage(
   db: TierdeskDb,
-  page: PullResponse,
+  page: Omit<PullResponse, 'changes'> & { changes: ReadonlyArray<Change | SnapshotChange> },
   next: PullState,
   actor: Agent,
   news: readonly WorkNews[] = [],
@@ -79,7 +83,7 @@ async function writePage(
 }
 
 /** Tickets as this page stores them, for those with no pending change of mine (their view is the server's copy): no read needed for them. */
-function storedAsPaged(changes: readonly Change[], pendingIds: ReadonlySet<string>): Map<string, Ticket> {
+function storedAsPaged(changes: ReadonlyArray<Change | SnapshotChange>, pendingIds: ReadonlySet<string>): Map<string, Ticket> {
   const stored = new Map<string, Ticket>();
   for (const change of changes) {
     if (change.kind === 'ticket' && !pendingIds.has(change.value.id)) stored.set(change.value.id, change.value);
@@ -89,12 +93,13 @@ function storedAsPaged(changes: readonly Change[], pendingIds: ReadonlySet<strin
 }
 
 /** Removes one ticket's rows from lists collected for bulk writes, in place. */
-function dropTicket(ticketId: string, views: TicketRecord[], bases: Ticket[], events: EventRow[], audit: AuditEntry[]): void {
+function dropTicket(ticketId: string, views: TicketRecord[], bases: Ticket[], events: EventRow[], audit: AuditEntry[], logs: StoredLog[]): void {
   const keep = <T,>(list: T[], mine: (row: T) => boolean) => list.splice(0, list.length, ...list.filter((row) => !mine(row)));
   keep(views, (t) => t.id === ticketId);
   keep(bases, (t) => t.id === ticketId);
   keep(events, (e) => e.ticketId === ticketId);
   keep(audit, (a) => a.ticketId === ticketId);
+  keep(logs, (l) => l.ticketId === ticketId);
 }
 
 /**
@@ -103,8 +108,9 @@ function dropTicket(ticketId: string, views: TicketRecord[], bases: Ticket[], ev
  * one record per ticket (ticket-log.ts). Tickets with my
  * pending changes go to serverTickets, the base their view is rebased on.
  */
-async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingIds: ReadonlySet<string>, touched: Set<string>): Promise<number> {
+async function writeChanges(db: TierdeskDb, changes: ReadonlyArray<Change | SnapshotChange>, pendingIds: ReadonlySet<string>, touched: Set<string>): Promise<number> {
   const views: TicketRecord[] = [];
+  const logs: StoredLog[] = [];
   const bases: Ticket[] = [];
   const events: EventRow[] = [];
   const kb: KbArticle[] = [];
@@ -121,7 +127,7 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
         break;
       case 'ticket_gone':
         // Gone after what this page brought of it so far: none of that is written (the bulk writes come after the loop).
-        dropTicket(change.id, views, bases, events, audit);
+        dropTicket(change.id, views, bases, events, audit, logs);
         await db.tickets.delete(change.id);
         await db.serverTickets.delete(change.id);
         await db.logs.delete(change.id);
@@ -130,6 +136,11 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
       case 'event':
         events.push({ ...change.value, pending: 0 });
         touched.add(change.value.ticketId);
+        break;
+      case 'log':
+        // A whole log from a snapshot, kept as the text it came in (read when the log is: ticket-log.ts); my pending entries are rebased after.
+        logs.push({ ticketId: change.ticketId, events: [], entries: change.entries });
+        touched.add(change.ticketId);
         break;
       case 'kb':
         kb.push(change.value);
@@ -163,6 +174,7 @@ async function writeChanges(db: TierdeskDb, changes: readonly Change[], pendingI
     views.length && db.tickets.bulkPut(views),
     bases.length && db.serverTickets.bulkPut(bases),
     appendToLogs(db, events),
+    logs.length && db.logs.bulkPut(logs),
     kb.length && db.kb.bulkPut(kb),
     agents.length && db.agents.bulkPut(agents),
     groups.length && db.groups.bulkPut(groups),
@@ -207,20 +219,25 @@ export async function pullAll(
 ): Promise<PullProgress> {
   const progress: PullProgress = { pages: 0, changes: 0, hasMore: true, refused: 0, unreadable: 0, news: [] };
   const { clientId } = await db.transaction('rw', db.syncState, () => readClientState(db));
-  const start = await readPullState(db);
+  let start = await readPullState(db);
   // A bootstrap cut short (offline, app closed) and resumed is still one: it asks for first work again and reports no history as news.
   const bootstrap = (start.cursor === '0' && start.lastSyncedAt === null) || start.bootstrapping === true;
   const firstWork = bootstrap ? writeFirstWork(api, db, actor, start) : null;
-  let next = api.pull(start.cursor, PULL_PAGE_SIZE, clientId);
+  // The desk itself comes as a snapshot by ticket id, then the changes made since it began; a server without snapshots pages its change log from the start.
+  const snapshot = bootstrap && start.cursor === '0' ? api.snapshot(start.snapshot?.after ?? '', start.snapshot?.cursor ?? null, SNAPSHOT_PAGE_SIZE, clientId) : null;
+  let next = snapshot ? null : api.pull(start.cursor, PULL_PAGE_SIZE, clientId);
+  // Settled before any page is written: pages never interleave with first work; if it fails, the prefetches are abandoned.
+  next?.catch(() => undefined);
+  snapshot?.catch(() => undefined);
   if (firstWork) {
-    // Settled before any page is written: pages never interleave with it.
-    next.catch(() => undefined);
     const tickets = await firstWork;
     if (tickets !== null) {
       progress.firstWork = tickets;
       onProgress?.({ ...progress });
     }
   }
+  if (snapshot) start = (await pullSnapshot(api, db, actor, start, snapshot, clientId, progress, onProgress)) ?? start;
+  next ??= api.pull(start.cursor, PULL_PAGE_SIZE, clientId);
   while (progress.hasMore) {
     const { body, sentAt, receivedAt } = await next;
     if (body.hasMore) {
@@ -246,4 +263,61 @@ export async function pullAll(
     onProgress?.({ ...progress });
   }
   return progress;
+}
+
+/**
+ * The desk as a snapshot, a page of tickets (with their logs) at a time in
+ * id order, each page written with where the snapshot resumes, so one cut
+ * short goes on after its last page. Returns the pull state to go on from
+ * (the change-log position the snapshot began at), or null when the server
+ * has no snapshots (an older server: its change log from the start then).
+ */
+async function pullSnapshot(
+  api: ApiClient,
+  db: TierdeskDb,
+  actor: Agent,
+  start: PullState,
+  first: Promise<Exchange<SnapshotRead>>,
+  clientId: string,
+  progress: PullProgress,
+  onProgress: ((progress: PullProgress) => void) | undefined,
+): Promise<PullState | null> {
+  let next = first;
+  let since = start.snapshot?.cursor ?? null;
+  const tickets = { done: 0, total: undefined as number | undefined };
+  for (;;) {
+    let exchange: Exchange<SnapshotRead>;
+    try {
+      exchange = await next;
+    } catch (error) {
+      if (since === null && error instanceof ApiRequestError && error.status === 404) return null;
+      throw error;
+    }
+    const { body, sentAt, receivedAt } = exchange;
+    since ??= body.cursor;
+    if (body.hasMore) {
+      next = api.snapshot(body.next, since, SNAPSHOT_PAGE_SIZE, clientId);
+      next.catch(() => undefined);
+    }
+    const state: PullState = {
+      key: 'pull',
+      // Pulling resumes where the snapshot began, once it is whole.
+      cursor: body.hasMore ? '0' : since,
+      lastSyncedAt: receivedAt,
+      serverOffsetMs: measureOffset(body.serverTime, sentAt, receivedAt),
+      bootstrapping: true,
+      ...(body.hasMore ? { snapshot: { cursor: since, after: body.next } } : {}),
+    };
+    const pageTickets = body.changes.filter((c) => c.kind === 'ticket').length;
+    if (body.remaining !== undefined) tickets.total = pageTickets + body.remaining;
+    tickets.done += pageTickets;
+    const written = await writePage(db, body, state, actor);
+    progress.refused += written.refused;
+    progress.pages += 1;
+    progress.changes += body.changes.length;
+    progress.unreadable += body.unreadable;
+    progress.snapshot = tickets.total !== undefined ? { tickets: tickets.done, total: tickets.total } : { tickets: tickets.done };
+    onProgress?.({ ...progress });
+    if (!body.hasMore) return state;
+  }
 }

@@ -55,6 +55,7 @@ export class SyncEngine {
               changes: p.changes,
               ...(p.total ? { total: p.total } : {}),
               ...(p.firstWork !== undefined ? { firstWork: p.firstWork } : {}),
+              ...(p.snapshot ? { snapshot: p.snapshot } : {}),
             }),
           this.sink.watched?.(),
         );

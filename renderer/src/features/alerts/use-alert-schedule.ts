@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { approvesSkips } from '../../../../shared/escalation/tier-rules';
 import type { Agent, Group } from '../../../../shared/model/agent';
 import type { Policy } from '../../../../shared/policy/schema';
+import { useAfterFirstList } from '../../app/after-first-list';
 import { getActivePolicy } from '../../app/policy';
 import { getBridge } from '../../bridge/bridge';
 import type { TierdeskDb } from '../../db/db';
@@ -49,7 +50,9 @@ export async function alertCandidates(db: TierdeskDb, agent: Agent, watched: Rea
 export function useAlertSchedule(db: TierdeskDb, agent: Agent): void {
   const watched = useWatched();
   const thresholds = useAlertSettings()?.thresholds ?? null;
-  const candidates = useLiveQuery(() => alertCandidates(db, agent, watched, getActivePolicy().policy), [db, agent, watched]);
+  // Once the queue is on screen (after-first-list.ts).
+  const ready = useAfterFirstList();
+  const candidates = useLiveQuery(() => (ready ? alertCandidates(db, agent, watched, getActivePolicy().policy) : undefined), [db, agent, watched, ready]);
 
   useEffect(() => {
     if (!candidates || !thresholds) return;

@@ -1,8 +1,9 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { Agent, Group } from '../../../../shared/model/agent';
 import type { Tier } from '../../../../shared/model/levels';
+import { firstListShown } from '../../app/after-first-list';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
 import { useDebounced } from '../../time/use-debounced';
@@ -60,6 +61,10 @@ export function useTicketList(db: TierdeskDb, agent: Agent, groups: readonly Gro
     [db, view, agent.id, headKey],
   );
   const headRows = head && head.key === headKey ? head.rows : undefined;
+  // The first rows of any list are on screen: work waiting for that may start (after-first-list.ts).
+  useEffect(() => {
+    if (head !== undefined) firstListShown();
+  }, [head]);
   // The full id list (up to every open ticket) is read after the first rows:
   // IndexedDB serves requests in order, and the head must not wait behind it.
   const headReady = head !== undefined;

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { Agent } from '../../../../shared/model/agent';
+import { useAfterFirstList } from '../../app/after-first-list';
 import { getBridge } from '../../bridge/bridge';
 import type { TierdeskDb } from '../../db/db';
 import type { TicketRecord } from '../../db/ticket-record';
@@ -40,7 +41,9 @@ async function answerableTickets(db: TierdeskDb, agent: Agent): Promise<TicketRe
 
 /** Keeps the tray (or the tab title in a browser) showing how many of the agent's tickets are at risk. */
 export function useTrayCount(db: TierdeskDb, agent: Agent): void {
-  const tickets = useLiveQuery(() => answerableTickets(db, agent), [db, agent]);
+  // Once the queue is on screen (after-first-list.ts).
+  const ready = useAfterFirstList();
+  const tickets = useLiveQuery(() => (ready ? answerableTickets(db, agent) : undefined), [db, agent, ready]);
   useEffect(() => {
     if (!tickets) return;
     let last = -1;

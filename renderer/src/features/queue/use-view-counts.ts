@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Agent, Group } from '../../../../shared/model/agent';
+import { afterFirstList } from '../../app/after-first-list';
 import type { TierdeskDb } from '../../db/db';
 import { useMinute } from '../../time/use-minute';
 import { useForecastRisk } from './forecast/forecast-store';
@@ -38,11 +39,14 @@ export function useViewCounts(db: TierdeskDb, agent: Agent, groups: readonly Gro
       if (!relevant || timer !== undefined) return;
       timer = setTimeout(run, Math.max(0, lastRun + RECOUNT_MS - Date.now()));
     };
-    // First count once the list had its turn (IndexedDB answers in order).
-    timer = setTimeout(run, 50);
+    // First count once the queue is on screen (it comes first), then a moment later.
+    const cancelWait = afterFirstList(() => {
+      if (!cancelled) timer = setTimeout(run, 50);
+    });
     Dexie.on.storagemutated.subscribe(schedule);
     return () => {
       cancelled = true;
+      cancelWait();
       clearTimeout(timer);
       Dexie.on.storagemutated.unsubscribe(schedule);
     };

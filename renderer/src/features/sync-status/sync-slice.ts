@@ -5,8 +5,8 @@ import type { PersistenceAnswer } from '../../sync/storage-persistence';
 /** Closed set of sync states the indicator switches over. */
 export type SyncStatus =
   | { kind: 'idle' }
-  /** firstWork: on a first sync, the agent's own most urgent tickets are already stored (how many). */
-  | { kind: 'syncing'; changes: number; total?: number; firstWork?: number }
+  /** firstWork: on a first sync, the agent's own most urgent tickets are already stored (how many); snapshot: tickets of the desk stored so far, of how many. */
+  | { kind: 'syncing'; changes: number; total?: number; firstWork?: number; snapshot?: { tickets: number; total?: number } }
   | { kind: 'offline'; since: number }
   | { kind: 'unauthorized' }
   | { kind: 'error'; message: string };

@@ -2,14 +2,21 @@ import { forecast, indexHistory, type ResolvedSample } from '../../../../../shar
 import type { Policy } from '../../../../../shared/policy/schema';
 import type { CalendarLookup } from '../../../../../shared/sla/calendars';
 import { NO_DUE } from '../../../../../shared/sla/ticket-sla';
+import { bucketOf } from '../../../db/buckets/bucket-store';
 import type { TierdeskDb } from '../../../db/db';
 import { FACET } from '../../../db/search-keys';
 import type { TicketRecord } from '../../../db/ticket-record';
 
 /** Records read per step; each step is a short task, so scrolling and typing stay smooth while it runs. */
 const CHUNK = 400;
-/** Resolved tickets sampled for the history (ids are random, so the first ones are a fair sample). */
+/** Resolved tickets sampled for the history (ids are random, so those of the first buckets are a fair sample). */
 const HISTORY_SAMPLE = 5000;
+
+/**
+ * Ids in the order of the store's buckets (db/buckets: by the ends of ids),
+ * so reading them in chunks reads each bucket once.
+ */
+const inBucketOrder = (ids: string[]) => ids.sort((a, b) => (bucketOf(a) < bucketOf(b) ? -1 : bucketOf(a) > bucketOf(b) ? 1 : 0));
 
 const pause = () =>
   new Promise<void>((resolve) => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)));
@@ -32,7 +39,7 @@ async function* chunks(db: TierdeskDb, ids: readonly string[], signal: AbortSign
  */
 export async function forecastSweep(db: TierdeskDb, groups: readonly string[], policy: Policy, calendars: CalendarLookup, nowMs: number, signal: AbortSignal): Promise<Set<string> | null> {
   const samples: ResolvedSample[] = [];
-  const doneIds = (await db.tickets.where('keys').equals(FACET.done).limit(HISTORY_SAMPLE).primaryKeys()) as string[];
+  const doneIds = inBucketOrder((await db.tickets.where('keys').equals(FACET.done).primaryKeys()) as string[]).slice(0, HISTORY_SAMPLE);
   for await (const records of chunks(db, doneIds, signal)) {
     for (const t of records) {
       if (t.sla.resolution.state === 'stopped') samples.push({ category: t.category, tier: t.tier, priority: t.priority, resolutionMs: t.sla.resolution.elapsedMs });
@@ -41,9 +48,9 @@ export async function forecastSweep(db: TierdeskDb, groups: readonly string[], p
   if (signal.aborted) return null;
   if (!samples.length) return new Set();
   const history = indexHistory(samples);
-  const candidates = (
-    await Promise.all(groups.map((g) => db.tickets.where('[group+riskAt]').between([g, nowMs], [g, NO_DUE], false, false).primaryKeys()))
-  ).flat() as string[];
+  const candidates = inBucketOrder(
+    (await Promise.all(groups.map((g) => db.tickets.where('[group+riskAt]').between([g, nowMs], [g, NO_DUE], false, false).primaryKeys()))).flat() as string[],
+  );
   const atRisk = new Set<string>();
   for await (const records of chunks(db, candidates, signal)) {
     for (const t of records) {

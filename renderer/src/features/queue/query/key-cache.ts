@@ -89,22 +89,17 @@ export const wholeIndex = (index: string): IndexRange => indexRange(index, Dexie
 export const prefixRange = (index: string, prefix: string): IndexRange => indexRange(index, prefix, `${prefix}\uffff`);
 
 /**
- * The ids straight from IndexedDB's getAllKeys, outside Dexie: inside a live
- * query Dexie would also record every returned key as observed (a tree
- * insert per key, ~50 ms of main thread for 75k ids). Which writes matter is
- * decided here instead (see `touches`), and `observe` tells the live query.
+ * The ids straight from the tickets' in-memory index (db/buckets), outside
+ * Dexie: inside a live query Dexie would also record every returned key as
+ * observed (a tree insert per key, ~50 ms of main thread for 75k ids).
+ * Which writes matter is decided here instead (see `touches`), and
+ * `observe` tells the live query.
  */
 async function readIds(db: TierdeskDb, range: IndexRange, reverse: boolean): Promise<string[]> {
   // Never reopen a database someone closed (a test's, or one being deleted); the caller's live query sees the error.
   if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('the database was closed');
   if (!db.isOpen()) await db.open();
-  const idb = db.backendDB();
-  const ids = await new Promise<string[]>((resolve, reject) => {
-    const request = idb.transaction('tickets', 'readonly').objectStore('tickets').index(range.index).getAllKeys(IDBKeyRange.bound(range.lower, range.upper));
-    request.onsuccess = () => resolve(request.result as string[]);
-    request.onerror = () => reject(request.error ?? new Error(`reading ${range.index} failed`));
-  });
-  return reverse ? ids.reverse() : ids;
+  return db.buckets.indexIds('tickets', range.index, range.lower, range.upper, reverse);
 }
 
 /** A one-row read of the range, so the running live query re-runs when a write touches it. */

@@ -98,30 +98,30 @@ async function readFacts(cache: Cache, read: () => Promise<ReadonlyArray<TicketR
   }
 }
 
-/** Resolved tickets read per step when filling: one transaction of gets, its own short task. */
-const SPAN = 1000;
+/** Buckets of tickets read per step when filling (~1,500 tickets at 100k): each step its own short task. */
+const SPAN_BUCKETS = 256;
 
 /**
- * The records of `ids` in one read-only transaction, outside Dexie (a live
- * query would otherwise observe each record, and re-run on any of them).
+ * Reads the records of `ids` (resolved tickets) bucket by bucket across the
+ * whole store, outside Dexie (a live query would otherwise observe each
+ * record, and re-run on any of them), keeping their facts a step at a time;
+ * false when a write meanwhile kept some out. Resolved tickets are spread
+ * over every bucket: read by id, each bucket would be read many times.
  */
-async function readSpan(db: TierdeskDb, ids: readonly string[]): Promise<TicketRecord[]> {
-  if (!ids.length) return [];
-  if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('the database was closed');
-  if (!db.isOpen()) await db.open();
-  const store = db.backendDB().transaction('tickets', 'readonly').objectStore('tickets');
-  return new Promise<TicketRecord[]>((resolve, reject) => {
-    const records: TicketRecord[] = [];
-    let left = ids.length;
-    for (const id of ids) {
-      const request = store.get(id);
-      request.onsuccess = () => {
-        if (request.result) records.push(request.result as TicketRecord);
-        if (--left === 0) resolve(records);
-      };
-      request.onerror = () => reject(request.error ?? new Error('reading resolved tickets failed'));
-    }
-  });
+async function fill(db: TierdeskDb, cache: Cache, ids: readonly string[]): Promise<boolean> {
+  const wanted = new Set(ids);
+  const steps = db.buckets.batches(['tickets'], SPAN_BUCKETS);
+  let whole = true;
+  for (;;) {
+    let done = false;
+    const read = await readFacts(cache, async () => {
+      const next = await steps.next();
+      done = !!next.done;
+      return next.done ? [] : (next.value.get('tickets') as TicketRecord[]).filter((r) => wanted.has(r.id));
+    });
+    whole = read.whole && whole;
+    if (done) return whole;
+  }
 }
 
 /** Read per step for tickets not in memory (written since): one bulkGet each. */
@@ -130,18 +130,14 @@ const BATCH = 2000;
 /**
  * The search facts of `ids` (resolved tickets), from memory where they are,
  * read otherwise; undefined for an id with no ticket. The first call reads
- * them all, a thousand at a time, so no step is a long task (one getAll of
- * 25k records held the page for ~330 ms).
+ * them all, a few buckets of tickets at a time, so no step is a long task
+ * (one getAll of 25k records held the page for ~330 ms).
  */
 export async function resolvedSearchFacts(db: TierdeskDb, ids: readonly string[]): Promise<Array<SearchFacts | undefined>> {
   // Invalidation runs in the same event dispatch as the write that re-runs a live query; a microtask later it has run.
   await Promise.resolve();
   const cache = cacheOf(db);
-  if (!cache.filled && ids.length) {
-    let whole = true;
-    for (let i = 0; i < ids.length; i += SPAN) whole = (await readFacts(cache, () => readSpan(db, ids.slice(i, i + SPAN)))).whole && whole;
-    cache.filled = whole;
-  }
+  if (!cache.filled && ids.length) cache.filled = await fill(db, cache, ids);
   const missing = ids.filter((id) => !cache.facts.has(id));
   // Facts read now answer this query even when a write in between keeps them out of memory.
   const read = new Map<string, SearchFacts>();
