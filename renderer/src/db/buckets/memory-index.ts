@@ -44,6 +44,10 @@ function compareFast(a: unknown, b: unknown): number {
   return compareKeys(a, b);
 }
 
+/** A range that holds one key: an equality, or closed bounds that are the same key (`between(k, k, true, true)`). */
+const oneKey = (range: DBCoreKeyRange): boolean =>
+  range.type === RANGE_EQUAL || (range.type !== RANGE_ANY && range.type !== RANGE_NEVER && !range.lowerOpen && !range.upperOpen && range.lower !== undefined && compareKeys(range.lower, range.upper) === 0);
+
 const validComponent = (value: unknown) => typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)) || isValidKey(value);
 
 /**
@@ -394,7 +398,10 @@ export class MemoryIndex {
     if (range.type === RANGE_NEVER) return;
     const single = this.singlePartition(range);
     const partitions = single !== undefined ? (single ? [single] : []) : this.sortedPartitions();
-    for (const part of partitions) this.sortPartition(part);
+    // A compound partition's bounds are its first and last entries, so it is sorted before the search; a simple one is
+    // one key (the order of its ids does not place it), sorted only when the scan reaches it: a multi-entry index of
+    // many words sorts the few a prefix names, not all of them.
+    if (this.compound) for (const part of partitions) this.sortPartition(part);
     const above = (part: Partition, i: number) => aboveLower((bound) => this.compareEntry(part, i, bound), range);
     const below = (part: Partition, i: number) => belowUpper((bound) => this.compareEntry(part, i, bound), range);
     // Partitions wholly below the range (their last entry is) and wholly above it (their first entry is) are skipped.
@@ -407,6 +414,7 @@ export class MemoryIndex {
     };
     for (let k = 0; k < end - first; k++) {
       const part = partitions[reverse ? end - 1 - k : first + k]!;
+      this.sortPartition(part);
       const [from, to] = entries(part);
       if (from < to && !visit(part, from, to)) return;
     }
@@ -418,7 +426,7 @@ export class MemoryIndex {
    * partition is empty; undefined when the range may cross partitions.
    */
   private singlePartition(range: DBCoreKeyRange): Partition | null | undefined {
-    if (!this.compound) return range.type === RANGE_EQUAL ? (this.partitionOf([range.lower], false) ?? null) : undefined;
+    if (!this.compound) return oneKey(range) ? (this.partitionOf([range.lower], false) ?? null) : undefined;
     const { lower } = range;
     const upper = range.type === RANGE_EQUAL ? lower : range.upper;
     if (range.type === RANGE_ANY || !Array.isArray(lower) || !Array.isArray(upper)) return undefined;
