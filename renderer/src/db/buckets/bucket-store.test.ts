@@ -1,7 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { bucketTables, type BucketEngine } from './bucket-store';
+import { bucketOf, bucketTables, type BucketEngine } from './bucket-store';
 
 /**
  * A bucketed table must answer every read and write as IndexedDB itself
@@ -131,6 +131,14 @@ async function run(db: Plain | Bucketed, s: Step): Promise<string> {
   }
 }
 
+/** A new connection (a restart) reads the indexes back from the heads alone and answers as the plain table does; then both go. */
+async function answersAfterRestart(name: string, plain: Plain): Promise<void> {
+  const again = new Bucketed(name);
+  opened.push(again);
+  expect(await answers(again)).toEqual(await answers(plain));
+  await deleteAll();
+}
+
 /** Everything the app asks of these tables, answered by one database. */
 async function answers(db: Plain | Bucketed) {
   const t = db.tickets;
@@ -202,10 +210,7 @@ describe('bucketed tables', () => {
         }
         // A restart reads the indexes back from the heads alone.
         bucketed.close();
-        const again = new Bucketed(name);
-        opened.push(again);
-        expect(await answers(again)).toEqual(await answers(plain));
-        await deleteAll();
+        await answersAfterRestart(name, plain);
       }),
       { numRuns: 100 },
     );
@@ -230,14 +235,41 @@ describe('bucketed tables', () => {
         await second.engine.flushNow();
         first.close();
         second.close();
-        const again = new Bucketed(name);
-        opened.push(again);
-        expect(await answers(again)).toEqual(await answers(plain));
-        await deleteAll();
+        await answersAfterRestart(name, plain);
       }),
       { numRuns: 60 },
     );
   }, 120_000);
+
+  test('a damaged bucket is refused naming its store and bucket; a write to it aborts and leaves it as stored; other buckets still read', async () => {
+    const { bucketed, name } = pair();
+    await bucketed.logs.bulkPut([
+      { ticketId: 'abc', events: [1] },
+      { ticketId: 'xyz', events: [2] },
+    ]);
+    await bucketed.tickets.bulkPut([
+      { id: 'abc', open: 1, group: 'g1', nextDueAt: 5, riskAt: 1 },
+      { id: 'xyz', open: 1, group: 'g1', nextDueAt: 6, riskAt: 2 },
+    ]);
+    const bucket = bucketOf('abc');
+    await bucketed.table('logBuckets').put('not a list', bucket);
+    await bucketed.table('ticketBuckets').put([{ id: 'abc', open: 1 }, 42], bucket);
+    bucketed.close();
+    // A new connection: nothing of the old one's cache.
+    const again = new Bucketed(name);
+    opened.push(again);
+
+    const notAList = `logBuckets ${bucket}: the stored bucket is not a list of records`;
+    await expect(again.logs.get('abc')).rejects.toThrow(notAList);
+    await expect(again.logs.put({ ticketId: 'abc', events: [3] })).rejects.toThrow(notAList);
+    await expect(again.engine.scan(['logs'], () => undefined)).rejects.toThrow(notAList);
+    await expect(again.logs.where(':id').between('a', 'b').toArray()).rejects.toThrow(notAList);
+    await expect(again.engine.records('tickets', ['abc'])).rejects.toThrow(`ticketBuckets ${bucket}: record 1 of the stored bucket is not a record`);
+    await expect(again.tickets.get('abc')).rejects.toThrow(`ticketBuckets ${bucket}: record 1`);
+    expect(await again.table('logBuckets').get(bucket)).toBe('not a list');
+    expect(await again.logs.get('xyz')).toEqual({ ticketId: 'xyz', events: [2] });
+    expect(await again.tickets.get('xyz')).toMatchObject({ id: 'xyz', nextDueAt: 6 });
+  });
 
   test('heads written later (dirty groups flushed) read back as the records say, with nothing left dirty', async () => {
     await fc.assert(
@@ -251,10 +283,7 @@ describe('bucketed tables', () => {
         const dirty = await bucketed.table('ticketHeads').get(['\u0000dirty', '']);
         expect(dirty).toBeUndefined();
         bucketed.close();
-        const again = new Bucketed(name);
-        opened.push(again);
-        expect(await answers(again)).toEqual(await answers(plain));
-        await deleteAll();
+        await answersAfterRestart(name, plain);
       }),
       { numRuns: 40 },
     );

@@ -1,7 +1,7 @@
 import { Dexie, RangeSet, type DBCore, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction, type Middleware, type ObservabilitySet } from 'dexie';
 import { readHeads } from './heads-store';
-import { type Step } from './dexie-zone';
-import { idbRequest } from './idb';
+import { onRequest, type Step } from './dexie-zone';
+import { bucketRecords, checkBuckets, idbRequest } from './idb';
 import { BucketCache } from './bucket-cache';
 import type { MemoryIndex } from './memory-index';
 import { MemoryTable } from './memory-table';
@@ -301,10 +301,10 @@ export class BucketEngine {
     if (!spec) throw new Error(`${table} is not bucketed`);
     const trans = this.db.backendDB().transaction([spec.records], 'readonly');
     const names = [...new Set(ids.map(bucketOf))];
-    const read = await Promise.all(names.map((b) => idbRequest(trans.objectStore(spec.records).get(b) as IDBRequest<T[] | undefined>)));
+    const read = await Promise.all(names.map(async (b) => bucketRecords(await idbRequest(trans.objectStore(spec.records).get(b)), spec.records, b)));
     const keyOf = this.db.core.table(table).schema.primaryKey.extractKey!;
-    const found = new Map<string, T>();
-    for (const records of read) for (const record of records ?? []) found.set(keyOf(record) as string, record);
+    const found = new Map<string, object>();
+    for (const records of read) for (const record of records) found.set(keyOf(record) as string, record);
     return ids.map((id) => (found.has(id) ? (this.decoded(spec, found.get(id)!) as T) : undefined));
   }
 
@@ -335,7 +335,15 @@ export class BucketEngine {
     for (let i = 0; i < ordered.length; i += batch) {
       const range = IDBKeyRange.bound(ordered[i]!, ordered[Math.min(i + batch, ordered.length) - 1]!);
       const trans = idb.transaction(specs.map((s) => s.records), 'readonly');
-      const read = await Promise.all(specs.map((spec) => idbRequest(trans.objectStore(spec.records).getAll(range) as IDBRequest<object[][]>)));
+      const read = await Promise.all(
+        specs.map(
+          (spec) =>
+            new Promise<object[][]>((resolve, reject) => {
+              const store = trans.objectStore(spec.records);
+              onRequest(store.getAll(range), (values) => checkBuckets(store, range, values, resolve, reject), reject);
+            }),
+        ),
+      );
       yield new Map(specs.map((spec, k) => [spec.table, read[k]!.flat().map((r) => this.decoded(spec, r) as object)]));
     }
   }

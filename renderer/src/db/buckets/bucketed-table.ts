@@ -17,7 +17,7 @@ import { bucketOf, headGroupOfBucket, type BucketEngine, type BucketedTable, typ
 import { changeDirty, deleteGroupHeads, headsKey, propRange, putGroupHeads, readHeads } from './heads-store';
 import { answer, currentZone, onRequest, type Step } from './dexie-zone';
 import { rowOf, type EncodedColumn, type Row } from './heads';
-import { constraintError, dataError } from './idb';
+import { bucketRecords, checkBuckets, constraintError, dataError } from './idb';
 import { inRange, isValidKey, RANGE_ANY, RANGE_NEVER } from './key-order';
 import { memoryCursor } from './memory-cursor';
 import type { MemoryIndex } from './memory-index';
@@ -219,8 +219,9 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
       for (const name of missing) {
         const generation = cache.generation(name);
         onRequest(
-          store(trans).get(name) as IDBRequest<object[] | undefined>,
-          (records = []) => {
+          store(trans).get(name) as IDBRequest<unknown>,
+          (value) => {
+            const records = bucketRecords(value, spec.records, name);
             read.set(name, records);
             if (fills && records.length) cache.put(name, records, generation);
             one();
@@ -253,13 +254,20 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
     (ok, fail) => {
       if (range.type === RANGE_NEVER) return ok([]);
       onRequest(
-        store(trans).getAll() as IDBRequest<object[][]>,
+        store(trans).getAll() as IDBRequest<unknown[]>,
         (all) =>
-          ok(
-            all
-              .flat()
-              .filter((r) => inRange(primaryKeyOf(r), range))
-              .sort((a, b) => byId(primaryKeyOf(a) as string, primaryKeyOf(b) as string)),
+          checkBuckets(
+            store(trans),
+            null,
+            all,
+            (buckets) =>
+              ok(
+                buckets
+                  .flat()
+                  .filter((r) => inRange(primaryKeyOf(r), range))
+                  .sort((a, b) => byId(primaryKeyOf(a) as string, primaryKeyOf(b) as string)),
+              ),
+            fail,
           ),
         fail,
       );
@@ -318,8 +326,9 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
       if (--state.pending === 0) for (const waiter of state.whenSettled.splice(0)) waiter();
     };
     onRequest(
-      store(trans).get(bucket) as IDBRequest<object[] | undefined>,
-      (records = []) => {
+      store(trans).get(bucket) as IDBRequest<unknown>,
+      (value) => {
+        const records = bucketRecords(value, spec.records, bucket);
         const byKey = new Map(records.map((r) => [primaryKeyOf(r) as string, r]));
         for (const op of ops) {
           if (op.kind === 'add' && byKey.has(op.id)) op.error = constraintError(`${spec.table}: ${op.id} exists already`);

@@ -40,9 +40,20 @@ export function answer<T>(step: Step<T>): Promise<T> {
   });
 }
 
-/** An IndexedDB request in continuation style; a failed read does not abort the transaction (as in Dexie). */
+/**
+ * An IndexedDB request in continuation style; a failed read does not abort
+ * the transaction (as in Dexie). An error thrown by `ok` (a damaged value it
+ * refused) goes to `fail`: thrown from the event, it would abort the
+ * transaction and leave the caller's promise unsettled.
+ */
 export function onRequest<T>(request: IDBRequest<T>, ok: (value: T) => void, fail: (error: Error) => void): void {
-  request.onsuccess = () => ok(request.result);
+  request.onsuccess = () => {
+    try {
+      ok(request.result);
+    } catch (error) {
+      fail(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
   request.onerror = (event) => {
     event.preventDefault();
     event.stopPropagation();

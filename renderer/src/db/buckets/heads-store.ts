@@ -1,5 +1,6 @@
 import { onRequest, type Step } from './dexie-zone';
 import { rowOf, type EncodedColumn, type Row } from './heads';
+import { bucketRecords } from './idb';
 
 /**
  * The heads store of a bucketed table (heads.ts): per head group its ids
@@ -26,6 +27,20 @@ export type HeadsRead = { ids: Array<[string, EncodedColumn]>; fromRecords: Map<
  * stores): the ids of clean groups, and the records of groups whose heads
  * are dirty or missing, as rows.
  */
+/**
+ * A bucket's records for the start-up read; a damaged bucket is left out
+ * (said in the console) so the rest of the desk opens. It stays as stored:
+ * reading or writing it later fails with the same error (idb.ts).
+ */
+function readable(value: unknown, store: string, bucket: string): object[] {
+  try {
+    return bucketRecords(value, store, bucket);
+  } catch (error) {
+    console.warn(`${(error as Error).message}; its records are left out`);
+    return [];
+  }
+}
+
 export const readHeads =
   (
     trans: IDBTransaction,
@@ -54,8 +69,9 @@ export const readHeads =
       if (!left) return ok({ ids, fromRecords });
       for (const bucket of wanted) {
         onRequest(
-          records.get(bucket) as IDBRequest<object[] | undefined>,
-          (read = []) => {
+          records.get(bucket) as IDBRequest<unknown>,
+          (value) => {
+            const read = readable(value, stores.records, bucket);
             const group = groupOfBucket(bucket);
             const rows = fromRecords.get(group) ?? [];
             for (const record of read) rows.push([primaryKeyOf(record), rowOf(record, props)]);
