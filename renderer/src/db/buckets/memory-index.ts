@@ -365,6 +365,20 @@ export class MemoryIndex {
     return out;
   }
 
+  /**
+   * The partitions a range may cross, in key order. A bounded range over a
+   * simple index, before the whole order is kept, takes the partitions whose
+   * key is inside it and sorts those: a search word's prefix in a multi-entry
+   * index of 100k+ words is a pass over them, not a sort of all (~90 ms).
+   */
+  private partitionsFor(range: DBCoreKeyRange): Partition[] {
+    if (this.ordered || this.compound || range.type === RANGE_ANY) return this.sortedPartitions();
+    const inside = (part: Partition) => aboveLower((bound) => compareFast(part.key, bound), range) && belowUpper((bound) => compareFast(part.key, bound), range);
+    return this.allPartitions()
+      .filter(inside)
+      .sort((a, b) => compareFast(a.key, b.key));
+  }
+
   private sortedPartitions(): Partition[] {
     this.ordered ??= this.allPartitions().sort((a, b) => compareFast(a.key, b.key));
     return this.ordered;
@@ -397,7 +411,7 @@ export class MemoryIndex {
   private visit(range: DBCoreKeyRange, reverse: boolean, visit: (part: Partition, from: number, to: number) => boolean): void {
     if (range.type === RANGE_NEVER) return;
     const single = this.singlePartition(range);
-    const partitions = single !== undefined ? (single ? [single] : []) : this.sortedPartitions();
+    const partitions = single !== undefined ? (single ? [single] : []) : this.partitionsFor(range);
     // A compound partition's bounds are its first and last entries, so it is sorted before the search; a simple one is
     // one key (the order of its ids does not place it), sorted only when the scan reaches it: a multi-entry index of
     // many words sorts the few a prefix names, not all of them.
