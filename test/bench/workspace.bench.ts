@@ -52,6 +52,12 @@ async function run(): Promise<BenchRow[]> {
     await reloadInto(page, host.url, 'mine');
     // The forecast sweep (every 5 min, first 8 s after start) reads many records; measure beside it, not during it.
     await page.evaluate(() => window.workspaceBench.forecastDone());
+    // What the open workspace holds: the tickets' index fields and indexes in memory (db/buckets), caches, the React tree.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    rows.push(row('JS heap after start, settled', Math.round(heap.usedSize / 2 ** 20), 'MB', undefined, undefined, `after a forced GC, My work shown, forecast swept; ${TICKETS} tickets`));
+    await cdp.detach();
     const views = ['pending', 'risk', 'breached', 'paused', 'group:service-desk', 'tier:L2', 'all', 'mine'];
     const cold: number[] = [];
     const warm: number[] = [];
@@ -87,7 +93,7 @@ async function run(): Promise<BenchRow[]> {
       if (f) engineMs.push((await page.evaluate((x) => window.workspaceBench.query('all', x), f)).ms);
     }
     rows.push(row('filter switch on All open (p50)', p(filterMs, 0.5), 'ms', '≤ 50 ms', p(filterMs, 0.5) <= 50, `p95 ${Math.round(p(filterMs, 0.95))} ms; category, priority, VIP, severity+category, clear`));
-    rows.push(row('search on All open, after the typing pause (p50)', p(searchMs, 0.5), 'ms', '≤ 50 ms', p(searchMs, 0.5) <= 50, `p95 ${Math.round(p(searchMs, 0.95))} ms; "vpn", "vpn drops", requester "zoe"; the ${SEARCH_DEBOUNCE_MS} ms debounce is subtracted`));
+    rows.push(row('search on All open, after the typing pause (p50)', p(searchMs, 0.5), 'ms', '≤ 50 ms', p(searchMs, 0.5) <= 50, `"vpn", "vpn drops", requester "zoe": ${searchMs.map((ms) => Math.round(ms)).join(', ')} ms; the ${SEARCH_DEBOUNCE_MS} ms debounce is subtracted`));
     rows.push(row('query engine alone, view + filters → ids (p50)', p(engineMs, 0.5), 'ms', undefined, undefined, `p95 ${Math.round(p(engineMs, 0.95))} ms; index lookups and id-set intersection, no rendering`));
 
     // Recently resolved: a search there reads the resolved tickets' records (they carry no search words in the index).
