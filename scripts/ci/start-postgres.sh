@@ -19,4 +19,8 @@ psql_admin() {
 if [ "$(psql_admin "select 1 from pg_roles where rolname = 'tierdesk'")" != "1" ]; then
   psql_admin "create role tierdesk login createdb password 'tierdesk'"
 fi
+# Test databases are dropped WITH (FORCE): that also ends an autovacuum worker
+# busy in one, which only a member of pg_signal_backend may do (a CI run
+# failed on it). Granting it again is harmless.
+psql_admin "grant pg_signal_backend to tierdesk" >/dev/null
 echo "postgres://tierdesk:tierdesk@127.0.0.1:${port}/postgres"

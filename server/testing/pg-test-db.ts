@@ -20,8 +20,22 @@ export async function createPgTestDatabase(): Promise<{ url: string; drop(): Pro
     async drop() {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      try {
+        // FORCE ends the database's other sessions; one that cannot be ended yet (an autovacuum
+        // worker, on a server where this role may not signal it) is waited for a little.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await client.query(`drop database if exists ${name} with (force)`);
+            return;
+          } catch (error) {
+            const code = (error as { code?: string }).code;
+            if (attempt >= 10 || (code !== '42501' && code !== '55006')) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     },
   };
 }
