@@ -1,38 +1,39 @@
-import { Dexie, type Transaction } from 'dexie';
+import type { Transaction } from 'dexie';
 import { bucketOf } from './bucket-store';
 
-/** Records moved per step: a big desk is never in memory whole. */
-const STEP = 5000;
+/** Buckets written per step: a big desk is never in memory whole (~3k records a step at 100k). */
+const STEP_BUCKETS = 512;
 
 /**
  * Moves a table's records, stored one per record by an older version, into
- * its bucket store, and empties the old store. Reads them in key order a
- * step at a time and adds each step's records to their buckets (buckets go
- * by the ends of keys, so a bucket gets records from many steps). The heads
- * are worked out from the buckets at the next start (bucket-store.ts).
+ * its bucket store, and empties the old store. The keys are read first and
+ * put in bucket order (buckets go by the ends of keys), then the records
+ * are read a few hundred buckets at a time, so each bucket is written once:
+ * the upgrade transaction holds each record once, not every bucket
+ * rewritten as it fills. The heads are worked out from the buckets at the
+ * next start (bucket-store.ts).
  */
 export async function moveIntoBuckets(tx: Transaction, from: string, to: string): Promise<void> {
-  const source = tx.table(from);
+  const source = tx.table<object, string>(from);
   const target = tx.table<unknown[], string>(to);
-  let after: string | null = null;
-  for (;;) {
-    const step: object[] = await (after === null ? source.orderBy(':id') : source.where(':id').above(after)).limit(STEP).toArray();
-    if (!step.length) break;
-    const keys = step.map((record) => String(Dexie.getByKeyPath(record, source.schema.primKey.keyPath as string)));
-    const byBucket = new Map<string, unknown[]>();
-    step.forEach((record, i) => {
-      const bucket = bucketOf(keys[i]!);
-      const list = byBucket.get(bucket);
-      if (list) list.push(record);
-      else byBucket.set(bucket, [record]);
-    });
-    const names = [...byBucket.keys()];
-    const stored = await target.bulkGet(names);
+  const keys = (await source.toCollection().primaryKeys()).map(String);
+  const byBucket = new Map<string, string[]>();
+  for (const key of keys) {
+    const bucket = bucketOf(key);
+    const list = byBucket.get(bucket);
+    if (list) list.push(key);
+    else byBucket.set(bucket, [key]);
+  }
+  const names = [...byBucket.keys()].sort();
+  for (let i = 0; i < names.length; i += STEP_BUCKETS) {
+    const step = names.slice(i, i + STEP_BUCKETS);
+    const stepKeys = step.flatMap((name) => byBucket.get(name)!.sort());
+    const records = await source.bulkGet(stepKeys);
+    const at = new Map(stepKeys.map((key, k) => [key, records[k]]));
     await target.bulkPut(
-      names.map((name, i) => [...(stored[i] ?? []), ...byBucket.get(name)!]),
-      names,
+      step.map((name) => byBucket.get(name)!.map((key) => at.get(key))),
+      step,
     );
-    after = keys[keys.length - 1]!;
   }
   await source.clear();
 }
