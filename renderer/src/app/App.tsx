@@ -22,6 +22,7 @@ import type { Agent } from '../../../shared/model/agent';
 import { resetAppStore, useAppStore } from './store';
 import { getWatched, setWatchOwner } from '../features/alerts/watch-list';
 import { unsyncedCount } from '../sync/needs-attention';
+import { OpeningSplash } from './OpeningSplash';
 
 export function App({ db = defaultDb }: { db?: TierdeskDb }) {
   const phase = useAppStore((s) => s.phase);
@@ -98,7 +99,7 @@ export function App({ db = defaultDb }: { db?: TierdeskDb }) {
     );
   }
   if (phase === 'loading' || defaultApi === null) {
-    return <p className="splash">Opening Tierdesk…</p>;
+    return <OpeningSplash />;
   }
   if (phase === 'signed_out' || !agent || reauth) {
     return <LoginScreen defaultApiBaseUrl={defaultApi} defaultEmail={agent?.email ?? ''} onSubmit={handleSignIn} />;
