@@ -373,10 +373,20 @@ export class MemoryIndex {
    */
   private partitionsFor(range: DBCoreKeyRange): Partition[] {
     if (this.ordered || this.compound || range.type === RANGE_ANY) return this.sortedPartitions();
-    const inside = (part: Partition) => aboveLower((bound) => compareFast(part.key, bound), range) && belowUpper((bound) => compareFast(part.key, bound), range);
-    return this.allPartitions()
-      .filter(inside)
-      .sort((a, b) => compareFast(a.key, b.key));
+    const found: Partition[] = [];
+    const { lower, upper, lowerOpen, upperOpen } = range;
+    if (range.type !== RANGE_EQUAL && typeof lower === 'string' && typeof upper === 'string') {
+      // String bounds (a word's prefix): a key of another type is outside them (numbers and dates sort below
+      // strings, binary and arrays above). A simple index keeps its partitions at the trie's first level.
+      for (const next of this.root.values()) {
+        const key = (next as Partition).key;
+        if (typeof key === 'string' && (key > lower || (key === lower && !lowerOpen)) && (key < upper || (key === upper && !upperOpen))) found.push(next as Partition);
+      }
+    } else {
+      const inside = (part: Partition) => aboveLower((bound) => compareFast(part.key, bound), range) && belowUpper((bound) => compareFast(part.key, bound), range);
+      for (const part of this.allPartitions()) if (inside(part)) found.push(part);
+    }
+    return found.sort((a, b) => compareFast(a.key, b.key));
   }
 
   private sortedPartitions(): Partition[] {
