@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeTicket } from '../test/tickets';
 import { TierdeskDb } from './db';
+import { FACET } from './search-keys';
 import { readLog } from './ticket-log';
 import { fromRecord } from './ticket-record';
 
@@ -80,7 +81,10 @@ describe('schema version 7', () => {
     const old = shippedSchema(6);
     // More than one step of the move, ids that end alike (one bucket) and not.
     const tickets = Array.from({ length: 5_200 }, (_, i) => makeTicket(i + 1, { createdAt: T0, title: i % 2 ? 'Printer jams' : 'VPN drops' }));
-    await old.table('tickets').bulkPut(tickets);
+    // Stored before the requester facet: search keys without it. And one record this version cannot read.
+    const withoutFacet = tickets.map((t) => ({ ...t, keys: t.keys.filter((k) => !k.startsWith('#r:')) }));
+    const damaged = { ...withoutFacet[5_198]!, id: 'damaged-1', number: 'INC-DAMAGED', requester: null };
+    await old.table('tickets').bulkPut([...withoutFacet, damaged]);
     await old.table('logs').bulkPut(
       tickets.slice(0, 300).map((t, i) => ({
         ticketId: t.id,
@@ -90,8 +94,12 @@ describe('schema version 7', () => {
     old.close();
 
     const db = new TierdeskDb(name);
-    expect(await db.tickets.count()).toBe(5_200);
+    expect(await db.tickets.count()).toBe(5_201);
     expect(await db.tickets.where('keys').equals('printer').count()).toBe(2_600);
+    // The search keys were worked out again on the way: every open ticket has its requester facet; the damaged one moved as stored.
+    expect(withoutFacet.some((t) => t.keys.includes(FACET.requester('ava')))).toBe(false);
+    expect(await db.tickets.where('keys').equals(FACET.requester('ava')).count()).toBe(await countOpen(tickets));
+    expect(await db.tickets.get('damaged-1')).toEqual(damaged);
     expect((await db.tickets.get(tickets[4_321]!.id))?.number).toBe(tickets[4_321]!.number);
     expect((await readLog(db, tickets[17]!.id)).map((e) => e.id)).toEqual(['e-17']);
     expect(await db.logs.count()).toBe(300);
@@ -108,7 +116,8 @@ describe('schema version 7', () => {
     expect(await db.table('ticketHeads').get(['\u0000dirty', ''])).toBeUndefined();
     db.close();
     const again = new TierdeskDb(name);
-    expect(await again.tickets.where('[open+nextDueAt]').between([1, -Infinity], [1, Infinity]).count()).toBe(await countOpen(tickets));
+    // The damaged record too: it is open as stored.
+    expect(await again.tickets.where('[open+nextDueAt]').between([1, -Infinity], [1, Infinity]).count()).toBe((await countOpen(tickets)) + 1);
     again.close();
   });
 });

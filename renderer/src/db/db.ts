@@ -9,6 +9,7 @@ import type { WorkNews } from '../sync/work-news';
 import { bucketTables, type BucketEngine } from './buckets/bucket-store';
 import { moveIntoBuckets } from './buckets/move-into-buckets';
 import { decodeLog, mergeLog } from './ticket-log';
+import { searchKeysOf } from './search-keys';
 import { derivedFields, fromRecord, type TicketRecord } from './ticket-record';
 
 export type SyncStateRow =
@@ -74,6 +75,17 @@ export type EventRow = StoredEvent & { pending: 0 | 1 };
 export type LogRow = { ticketId: string; events: EventRow[] };
 
 export type DraftRow = { key: string; ticketId: string; kind: string; value: unknown; savedAt: number };
+
+/** A stored ticket's search keys worked out again (version 7 adds the requester facet); one that cannot be read is moved as it is. */
+function withRequesterFacet(record: object): object {
+  const stored = record as TicketRecord;
+  try {
+    return { ...stored, keys: searchKeysOf(fromRecord(stored), stored.open === 1) };
+  } catch (error) {
+    console.warn(`ticket ${String(stored.id)}: its search keys could not be worked out again; moved as stored`, error);
+    return record;
+  }
+}
 
 export class TierdeskDb extends Dexie {
   tickets!: EntityTable<TicketRecord, 'id'>;
@@ -170,7 +182,8 @@ export class TierdeskDb extends Dexie {
     this.version(7)
       .stores({ ticketBuckets: '', ticketHeads: '', logBuckets: '' })
       .upgrade(async (tx) => {
-        await moveIntoBuckets(tx, 'tickets', 'ticketBuckets');
+        // With the requester facet in their search keys (search-keys.ts): the Requester filter is one range.
+        await moveIntoBuckets(tx, 'tickets', 'ticketBuckets', withRequesterFacet);
         await moveIntoBuckets(tx, 'logs', 'logBuckets');
       });
     this.buckets = bucketTables(this, [

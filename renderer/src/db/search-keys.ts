@@ -28,6 +28,8 @@ export const FACET = {
   pendingIn: (group: string) => `#pa:${group}`,
   pausedIn: (group: string) => `#ps:${group}`,
   skipRequestedIn: (group: string) => `#sk:${group}`,
+  /** A requester word (name word or whole email), apart from the same word in a title: what the Requester filter looks up. */
+  requester: (word: string) => `#r:${word}`,
   done: '#done',
 } as const;
 
@@ -72,6 +74,7 @@ export function searchKeysOf(ticket: Ticket, open: boolean): string[] {
   const { response, resolution, acceptance } = ticket.sla;
   if (response.state === 'paused' || resolution.state === 'paused' || acceptance?.state === 'paused') keys.add(FACET.pausedIn(ticket.group));
   if (ticket.skipRequest) keys.add(FACET.skipRequestedIn(ticket.group));
+  for (const word of requesterWords(ticket.requester)) keys.add(FACET.requester(word));
   return [...keys];
 }
 

@@ -11,9 +11,9 @@ const STEP_BUCKETS = 512;
  * are read a few hundred buckets at a time, so each bucket is written once:
  * the upgrade transaction holds each record once, not every bucket
  * rewritten as it fills. The heads are worked out from the buckets at the
- * next start (bucket-store.ts).
+ * next start (bucket-store.ts). `update` may change each record on the way.
  */
-export async function moveIntoBuckets(tx: Transaction, from: string, to: string): Promise<void> {
+export async function moveIntoBuckets(tx: Transaction, from: string, to: string, update: (record: object) => object = (record) => record): Promise<void> {
   const source = tx.table<object, string>(from);
   const target = tx.table<unknown[], string>(to);
   const keys = (await source.toCollection().primaryKeys()).map(String);
@@ -29,7 +29,7 @@ export async function moveIntoBuckets(tx: Transaction, from: string, to: string)
     const step = names.slice(i, i + STEP_BUCKETS);
     const stepKeys = step.flatMap((name) => byBucket.get(name)!.sort());
     const records = await source.bulkGet(stepKeys);
-    const at = new Map(stepKeys.map((key, k) => [key, records[k]]));
+    const at = new Map(stepKeys.map((key, k) => [key, update(records[k]!)]));
     await target.bulkPut(
       step.map((name) => byBucket.get(name)!.map((key) => at.get(key))),
       step,

@@ -1,7 +1,6 @@
 import type { Priority, Severity } from '../../../../../shared/model/levels';
 import type { TierdeskDb } from '../../../db/db';
-import { FACET, queryWords, requesterWords } from '../../../db/search-keys';
-import type { TicketRecord } from '../../../db/ticket-record';
+import { FACET, queryWords } from '../../../db/search-keys';
 import { cachedIds, prefixRange } from './key-cache';
 import { resolvedSearchFacts, type SearchFacts } from './resolved-search';
 import { withKey } from './view-ids';
@@ -29,22 +28,19 @@ function withPrefix(db: TierdeskDb, prefix: string): Promise<string[]> {
 }
 
 /**
- * Tickets whose requester has a name word (or email) starting with `word`.
- * The index holds requester words among the title's and the service's, so
- * the prefix range gives candidates and their records decide.
+ * Tickets whose requester has a name word (or email) starting with `word`:
+ * one range over the requester facet (the same words also stand plain in
+ * the index, for the free-text search, where a title's words are too).
  */
-async function requesterIds(db: TierdeskDb, word: string): Promise<string[]> {
-  const records = await db.tickets.bulkGet(await withPrefix(db, word));
-  return records
-    .filter((r): r is TicketRecord => r !== undefined && requesterWords(r.requester).some((w) => w.startsWith(word)))
-    .map((r) => r.id);
+function requesterIds(db: TierdeskDb, word: string): Promise<string[]> {
+  return withPrefix(db, FACET.requester(word));
 }
 
 /**
  * One id set per active filter, smallest first (so intersecting stops
- * early). Every set is an index lookup (a requester word also checks its
- * candidates' requester); a word of the search is a prefix range, so "vp"
- * already finds VPN tickets while the agent types.
+ * early). Every set is an index lookup; a word of the search or of the
+ * requester is a prefix range, so "vp" already finds VPN tickets while the
+ * agent types.
  */
 export async function filterSets(db: TierdeskDb, filters: QueueFilters): Promise<Set<string>[]> {
   const lookups: Promise<string[]>[] = [];
