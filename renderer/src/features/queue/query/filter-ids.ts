@@ -60,16 +60,26 @@ export async function filterSets(db: TierdeskDb, filters: QueueFilters): Promise
  * ticket is indexed under (number, title, service, requester).
  */
 export function matchesFilters(facts: SearchFacts, filters: QueueFilters): boolean {
-  if (filters.category !== null && facts.category !== filters.category) return false;
-  if (filters.severity !== null && facts.severity !== filters.severity) return false;
-  if (filters.priority !== null && facts.priority !== filters.priority) return false;
-  if (filters.vip && !facts.vip) return false;
+  return matcherOf(filters)(facts);
+}
+
+/** matchesFilters for many tickets: the typed words are read once, not once per ticket. */
+function matcherOf(filters: QueueFilters): (facts: SearchFacts) => boolean {
+  const requester = queryWords(filters.requester);
+  const text = queryWords(filters.text);
   const startsSome = (words: readonly string[]) => (q: string) => words.some((w) => w.startsWith(q));
-  return queryWords(filters.requester).every(startsSome(facts.requester)) && queryWords(filters.text).every(startsSome(facts.words));
+  return (facts) => {
+    if (filters.category !== null && facts.category !== filters.category) return false;
+    if (filters.severity !== null && facts.severity !== filters.severity) return false;
+    if (filters.priority !== null && facts.priority !== filters.priority) return false;
+    if (filters.vip && !facts.vip) return false;
+    return requester.every(startsSome(facts.requester)) && text.every(startsSome(facts.words));
+  };
 }
 
 /** Of `ids` (resolved tickets, kept in their order), those that match the filters, decided from their search facts (resolved-search.ts). */
 export async function scanMatching(db: TierdeskDb, ids: readonly string[], filters: QueueFilters): Promise<string[]> {
   const facts = await resolvedSearchFacts(db, ids);
-  return ids.filter((_, i) => facts[i] !== undefined && matchesFilters(facts[i], filters));
+  const matches = matcherOf(filters);
+  return ids.filter((_, i) => facts[i] !== undefined && matches(facts[i]));
 }

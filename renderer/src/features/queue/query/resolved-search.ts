@@ -98,8 +98,8 @@ async function readFacts(cache: Cache, read: () => Promise<ReadonlyArray<TicketR
   }
 }
 
-/** Buckets of tickets read per step when filling (~1,500 tickets at 100k): each step its own short task. */
-const SPAN_BUCKETS = 256;
+/** Buckets of tickets read per step when filling (~400 tickets at 100k): each step its own short task. */
+const SPAN_BUCKETS = 64;
 
 /**
  * Reads the records of `ids` (resolved tickets) bucket by bucket across the
