@@ -10,8 +10,8 @@ const COUNTED = new Set<TimelineEvent['type']>(['accepted', 'escalated', 'reopen
 /** Hour of day in the agent's own zone: "tickets by the hour they came in" is about the desk's day. */
 const localHour = (ms: number): number => new Date(ms).getHours();
 
-/** Buckets read per step (tickets with their logs, ~1,500 tickets at 100k): each step one short task. */
-const BATCH_BUCKETS = 256;
+/** Buckets read per step (tickets with their logs, ~400 tickets at 100k): each step one short task. */
+const BATCH_BUCKETS = 64;
 
 /**
  * The facts of every local ticket (the desk as this agent can see it), read
