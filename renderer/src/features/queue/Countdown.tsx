@@ -71,8 +71,8 @@ export function Countdown({ kind, clock }: { kind: ClockKind | 'acceptance'; clo
   return (
     <span className="countdown-with-resume">
       {badge}
-      <span className="countdown-resumes" aria-hidden="true">
-        resumes {resumes}
+      <span className="countdown-resumes" aria-hidden="true" title={`Not counting now; resumes ${resumes}`}>
+        <span className="countdown-resumes-text">resumes {resumes}</span>
       </span>
     </span>
   );
