@@ -196,7 +196,7 @@ async function writeFirstWork(api: ApiClient, db: TierdeskDb, actor: Agent, stat
   try {
     answer = await api.firstWork();
   } catch (error) {
-    console.warn('first-work answer unavailable; bootstrapping the whole desk in change order', error);
+    console.warn('first-work answer unavailable; the whole desk comes without it', error);
     return null;
   }
   const { body, sentAt, receivedAt } = answer;
