@@ -3,7 +3,7 @@ import type { Agent } from '../../shared/model/agent';
 import type { Change, PullResponse } from '../../shared/sync/pull';
 import { auditSummary } from '../audit/audit-log';
 import type { Db } from '../db/open-database';
-import type { ChangeLogTable } from '../db/schema';
+import type { ChangeLogTable, RefusedMutationsTable } from '../db/schema';
 import { loadDirectory } from '../repo/directory';
 import { eventsByIds } from '../repo/events';
 import { getKbArticles } from '../repo/kb';
@@ -20,7 +20,8 @@ type PullInput = {
   damaged?: DamagedSink;
 };
 
-async function lastMutationIdOf(db: Db, agent: Agent, clientId: string | undefined): Promise<number> {
+/** The last mutation id the server applied (or refused) for this agent's client; 0 for a client it has not heard from. */
+export async function lastMutationIdOf(db: Db, agent: Agent, clientId: string | undefined): Promise<number> {
   if (!clientId) return 0;
   const row = await db
     .selectFrom('clients')
@@ -41,14 +42,14 @@ async function refusedChanges(db: Db, rows: readonly ChangeLogTable[]): Promise<
       .where('client_id', '=', clientId!)
       .where('mutation_id', '=', Number(mutationId))
       .executeTakeFirst();
-    if (row) {
-      out.set(r.entity_id, {
-        kind: 'refused',
-        value: { mutationId: Number(row.mutation_id), name: row.name, code: row.code, field: row.field, reason: row.reason, at: Number(row.at) },
-      });
-    }
+    if (row) out.set(r.entity_id, { kind: 'refused', value: refusedValue(row) });
   }
   return out;
+}
+
+/** A stored refused mutation as a wire change's value. */
+export function refusedValue(row: RefusedMutationsTable): Extract<Change, { kind: 'refused' }>['value'] {
+  return { mutationId: Number(row.mutation_id), name: row.name, code: row.code, field: row.field, reason: row.reason, at: Number(row.at) };
 }
 
 /**

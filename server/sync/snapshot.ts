@@ -8,6 +8,7 @@ import { idSuffix } from '../db/migrations';
 import type { Db } from '../db/open-database';
 import { loadDirectory } from '../repo/directory';
 import { logDamaged, readStoredOr, skipDamaged, type DamagedSink } from '../repo/stored-record';
+import { lastMutationIdOf, refusedValue } from './pull-service';
 
 type SnapshotInput = {
   agent: Agent;
@@ -91,12 +92,6 @@ export async function snapshotPage(db: Db, input: SnapshotInput): Promise<string
   );
 }
 
-async function lastMutationIdOf(db: Db, agent: Agent, clientId: string | undefined): Promise<number> {
-  if (!clientId) return 0;
-  const row = await db.selectFrom('clients').select('last_mutation_id').where('client_id', '=', clientId).where('agent_id', '=', agent.id).executeTakeFirst();
-  return row ? Number(row.last_mutation_id) : 0;
-}
-
 /** The last committed change-log position (a writer holds the counter's row until it commits). */
 async function headRev(db: Db): Promise<number> {
   const row = await db.selectFrom('counters').select('value').where('name', '=', 'rev').executeTakeFirstOrThrow();
@@ -141,7 +136,7 @@ async function deskWide(db: Db, clientId: string | undefined, damaged: DamagedSi
   if (clientId) {
     const refused = await db.selectFrom('refused_mutations').selectAll().where('client_id', '=', clientId).orderBy('mutation_id').execute();
     for (const row of refused) {
-      out.push(JSON.stringify({ kind: 'refused', value: { mutationId: Number(row.mutation_id), name: row.name, code: row.code, field: row.field, reason: row.reason, at: Number(row.at) } }));
+      out.push(JSON.stringify({ kind: 'refused', value: refusedValue(row) }));
     }
   }
   return out;
