@@ -36,19 +36,16 @@ const TIMEOUT_MS = 15_000;
 /** A pull page as read, with how many of its changes this version could not read (skipped, never silently). */
 type PageRead = PullResponse & { unreadable: number };
 
-function readPage(json: unknown, what: string): PageRead {
-  const { page, invalid } = parsePullPage(json);
-  if (invalid.length) console.warn(`${what}: skipped ${invalid.length} change(s) this version cannot read`, invalid.slice(0, 5));
-  return { ...page, unreadable: invalid.length };
-}
-
-/** A snapshot page as read (see readPage). */
+/** A snapshot page as read (see PageRead). */
 export type SnapshotRead = SnapshotPage & { unreadable: number };
 
-function readSnapshot(json: unknown): SnapshotRead {
-  const { page, invalid } = parseSnapshotPage(json);
-  if (invalid.length) console.warn(`snapshot: skipped ${invalid.length} change(s) this version cannot read`, invalid.slice(0, 5));
-  return { ...page, unreadable: invalid.length };
+/** A page read with `parse`, the changes this version cannot read counted and said in the console. */
+function readWith<P>(parse: (json: unknown) => { page: P; invalid: unknown[] }, what: string): (json: unknown) => P & { unreadable: number } {
+  return (json) => {
+    const { page, invalid } = parse(json);
+    if (invalid.length) console.warn(`${what}: skipped ${invalid.length} change(s) this version cannot read`, invalid.slice(0, 5));
+    return { ...page, unreadable: invalid.length };
+  };
 }
 
 export class ApiClient {
@@ -96,18 +93,18 @@ export class ApiClient {
   /** A page, with how many of its changes this client could not read (skipped; see parsePullPage). */
   pull(cursor: string, limit: number, clientId?: string): Promise<Exchange<PageRead>> {
     const query = new URLSearchParams({ cursor, limit: String(limit), ...(clientId ? { clientId } : {}) });
-    return this.request(`/v1/pull?${query}`, { method: 'GET' }, (json) => readPage(json, 'pull'));
+    return this.request(`/v1/pull?${query}`, { method: 'GET' }, readWith(parsePullPage, 'pull'));
   }
 
   /** A page of the desk as it is now, by ticket id (server/sync/snapshot.ts): `after` the last id of the page before, `cursor` the first page's. */
   snapshot(after: string, cursor: string | null, limit: number, clientId?: string): Promise<Exchange<SnapshotRead>> {
     const query = new URLSearchParams({ after, limit: String(limit), ...(cursor !== null ? { cursor } : {}), ...(clientId ? { clientId } : {}) });
-    return this.request(`/v1/pull/snapshot?${query}`, { method: 'GET' }, readSnapshot);
+    return this.request(`/v1/pull/snapshot?${query}`, { method: 'GET' }, readWith(parseSnapshotPage, 'snapshot'));
   }
 
   /** The agent's most urgent work, asked for ahead of a bootstrap (server/sync/first-work.ts); moves no cursor. */
   firstWork(): Promise<Exchange<PageRead>> {
-    return this.request('/v1/pull/first-work', { method: 'GET' }, (json) => readPage(json, 'first-work'));
+    return this.request('/v1/pull/first-work', { method: 'GET' }, readWith(parsePullPage, 'first-work'));
   }
 
   push(request: PushRequest): Promise<Exchange<PushResponse>> {

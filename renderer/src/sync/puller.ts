@@ -254,15 +254,20 @@ export async function pullAll(
     };
     if (body.remaining !== undefined) progress.total = body.changes.length + body.remaining;
     const written = await writePage(db, body, state, actor, bootstrap ? [] : newsOf(actor, body), watched);
-    progress.refused += written.refused;
+    countPage(progress, body, written);
     progress.news.push(...written.news);
-    progress.pages += 1;
-    progress.changes += body.changes.length;
-    progress.unreadable += body.unreadable;
     progress.hasMore = body.hasMore;
     onProgress?.({ ...progress });
   }
   return progress;
+}
+
+/** A written page (of the change log or a snapshot) in the progress. */
+function countPage(progress: PullProgress, page: { changes: readonly unknown[]; unreadable: number }, written: { refused: number }): void {
+  progress.refused += written.refused;
+  progress.pages += 1;
+  progress.changes += page.changes.length;
+  progress.unreadable += page.unreadable;
 }
 
 /**
@@ -311,11 +316,7 @@ async function pullSnapshot(
     const pageTickets = body.changes.filter((c) => c.kind === 'ticket').length;
     if (body.remaining !== undefined) tickets.total = pageTickets + body.remaining;
     tickets.done += pageTickets;
-    const written = await writePage(db, body, state, actor);
-    progress.refused += written.refused;
-    progress.pages += 1;
-    progress.changes += body.changes.length;
-    progress.unreadable += body.unreadable;
+    countPage(progress, body, await writePage(db, body, state, actor));
     progress.snapshot = tickets.total !== undefined ? { tickets: tickets.done, total: tickets.total } : { tickets: tickets.done };
     onProgress?.({ ...progress });
     if (!body.hasMore) return state;
