@@ -1,7 +1,7 @@
 import { Dexie, RangeSet, type DBCore, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction, type Middleware, type ObservabilitySet } from 'dexie';
 import { readHeads } from './heads-store';
 import { onRequest, type Step } from './dexie-zone';
-import { bucketRecords, checkBuckets, idbRequest } from './idb';
+import { checkBuckets, idbRequest } from './idb';
 import { BucketCache } from './bucket-cache';
 import type { MemoryIndex } from './memory-index';
 import { MemoryTable } from './memory-table';
@@ -11,8 +11,8 @@ import { bucketedTable } from './bucketed-table';
  * Tables stored in buckets: IndexedDB pays per record written (~50 µs in
  * Chromium, more with every index), so a 100k-ticket desk written one
  * record per ticket took a minute to download. A bucketed table keeps its
- * records in one value per bucket (the records whose ids end in the same
- * three characters, ~25 per bucket at 100k), and its secondary indexes in
+ * records in one value per bucket (by the ends of their ids: bucketOf, ~6
+ * per bucket at 100k), and its secondary indexes in
  * memory, built from each bucket's index fields (its heads) read at start,
  * and buckets read lately kept decoded (bucket-cache.ts).
  *
@@ -294,32 +294,13 @@ export class BucketEngine {
     });
   }
 
-  /** Records by primary key, in one read-only transaction outside Dexie (undefined where there is none). */
-  async records<T>(table: string, ids: readonly string[]): Promise<Array<T | undefined>> {
-    await this.opened();
-    const spec = this.specs.get(table);
-    if (!spec) throw new Error(`${table} is not bucketed`);
-    const trans = this.db.backendDB().transaction([spec.records], 'readonly');
-    const names = [...new Set(ids.map(bucketOf))];
-    const read = await Promise.all(names.map(async (b) => bucketRecords(await idbRequest(trans.objectStore(spec.records).get(b)), spec.records, b)));
-    const keyOf = this.db.core.table(table).schema.primaryKey.extractKey!;
-    const found = new Map<string, object>();
-    for (const records of read) for (const record of records) found.set(keyOf(record) as string, record);
-    return ids.map((id) => (found.has(id) ? (this.decoded(spec, found.get(id)!) as T) : undefined));
-  }
-
   /**
    * Reads every bucket of `tables` (sharing bucket keys: all keyed by the
    * same ids), `batch` buckets per read-only transaction, outside Dexie and
    * without filling the cache: for readers of the whole desk (Reports,
-   * search facts of resolved tickets). `visit` gets each batch's records per
-   * table, and may be async (the next batch is read after it).
+   * search facts of resolved tickets). Each batch's records per table, read
+   * as it is asked for.
    */
-  async scan(tables: readonly string[], visit: (records: Map<string, object[]>) => void | Promise<void>, batch = 256): Promise<void> {
-    for await (const records of this.batches(tables, batch)) await visit(records);
-  }
-
-  /** The batches `scan` visits, one read-only transaction each, read as they are asked for. */
   async *batches(tables: readonly string[], batch = 256): AsyncGenerator<Map<string, object[]>> {
     await this.opened();
     const specs = tables.map((t) => {

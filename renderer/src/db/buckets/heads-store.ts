@@ -23,11 +23,6 @@ export const propRange = (prop: string) => IDBKeyRange.bound([prop, ''], [prop, 
 export type HeadsRead = { ids: Array<[string, EncodedColumn]>; fromRecords: Map<string, Array<[string, Row]>> };
 
 /**
- * Reads the heads of a table in `trans` (over its heads and records
- * stores): the ids of clean groups, and the records of groups whose heads
- * are dirty or missing, as rows.
- */
-/**
  * A bucket's records for the start-up read; a damaged bucket is left out
  * (said in the console) so the rest of the desk opens. It stays as stored:
  * reading or writing it later fails with the same error (idb.ts).
@@ -41,6 +36,11 @@ function readable(value: unknown, store: string, bucket: string): object[] {
   }
 }
 
+/**
+ * Reads the heads of a table in `trans` (over its heads and records
+ * stores): the ids of clean groups, and the records of groups whose heads
+ * are dirty or missing, as rows.
+ */
 export const readHeads =
   (
     trans: IDBTransaction,
@@ -114,9 +114,3 @@ export const changeDirty =
       },
       fail,
     );
-
-/** The dirty groups, in `store`'s transaction. */
-export const readDirty =
-  (store: IDBObjectStore): Step<string[]> =>
-  (ok, fail) =>
-    onRequest(store.get(DIRTY) as IDBRequest<string[] | undefined>, (dirty = []) => ok(dirty), fail);

@@ -19,8 +19,6 @@ export type EncodedColumn =
   | { kind: 'words'; data: string }
   | { kind: 'any'; data: unknown[] };
 
-export type HeadGroup = { props: string[]; ids: EncodedColumn; cols: EncodedColumn[] };
-
 /** A record's index fields, in the table's property order. */
 export type Row = unknown[];
 
@@ -77,6 +75,3 @@ export function decodeColumn(column: EncodedColumn, count: number): unknown[] {
       return column.data;
   }
 }
-
-/** Whether decoding a column costs more than reading it (split later, when first needed). */
-export const decodesLater = (column: EncodedColumn) => column.kind === 'words';

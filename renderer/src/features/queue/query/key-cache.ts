@@ -95,10 +95,8 @@ export const prefixRange = (index: string, prefix: string): IndexRange => indexR
  * Which writes matter is decided here instead (see `touches`), and
  * `observe` tells the live query.
  */
-async function readIds(db: TierdeskDb, range: IndexRange, reverse: boolean): Promise<string[]> {
-  // Never reopen a database someone closed (a test's, or one being deleted); the caller's live query sees the error.
-  if (db.hasBeenClosed()) throw new Dexie.DatabaseClosedError('the database was closed');
-  if (!db.isOpen()) await db.open();
+function readIds(db: TierdeskDb, range: IndexRange, reverse: boolean): Promise<string[]> {
+  // Opens the database if need be, never one someone closed (a test's, or one being deleted): the caller's live query sees that error.
   return db.buckets.indexIds('tickets', range.index, range.lower, range.upper, reverse);
 }
 
