@@ -14,11 +14,11 @@ import type {
 } from 'dexie';
 import { copyOf } from './bucket-cache';
 import { bucketOf, headGroupOfBucket, type BucketEngine, type BucketedTable, type TxState } from './bucket-store';
-import { changeDirty, deleteGroupHeads, headsKey, propRange, putGroupHeads, readHeads } from './heads-store';
-import { answer, currentZone, onRequest, type Step } from './dexie-zone';
+import { changeDirty, deleteGroupHeads, headsKey, putGroupHeads, readColumn, readHeads } from './heads-store';
+import { answer, countdown, currentZone, onRequest, type Step } from './dexie-zone';
 import { rowOf, type EncodedColumn, type Row } from './heads';
 import { bucketRecords, checkBuckets, constraintError, dataError } from './idb';
-import { inRange, isValidKey, RANGE_ANY, RANGE_NEVER } from './key-order';
+import { byCodeUnits, inRange, isValidKey, RANGE_ANY, RANGE_NEVER } from './key-order';
 import { memoryCursor } from './memory-cursor';
 import type { MemoryIndex } from './memory-index';
 import { NOT_LOADED, type ColumnPart, type MemoryTable } from './memory-table';
@@ -33,7 +33,13 @@ const BULK_ROWS = 100;
 const CURSOR_BATCH = 200;
 
 const isUpgrade = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'versionchange';
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Adds `items` to the set kept under `key` (made when there is none yet). */
+function addTo(sets: Map<string, Set<string>>, key: string, items: Iterable<string>): void {
+  let set = sets.get(key);
+  if (!set) sets.set(key, (set = new Set()));
+  for (const item of items) set.add(item);
+}
 
 /** Two rows with the same values where the first is read (arrays of search words compared item by item). */
 function sameRow(a: Row | undefined, b: Row | undefined): boolean {
@@ -44,13 +50,6 @@ function sameRow(a: Row | undefined, b: Row | undefined): boolean {
     if (Array.isArray(value) && Array.isArray(other)) return value.length === other.length && value.every((item, k) => item === other[k]);
     return Number.isNaN(value) && Number.isNaN(other);
   });
-}
-
-/** Calls `done` once `count` callbacks have come (at once when none will). */
-function countdown(count: number, done: () => void): () => void {
-  let left = count;
-  if (left === 0) done();
-  return () => --left === 0 && done();
 }
 
 /**
@@ -137,21 +136,15 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
         }
         continue;
       }
-      // A whole column (an index's first use): two requests, not one per group.
-      let values: EncodedColumn[] | null = null;
-      let keys: Array<[string, string]> | null = null;
-      const both = () => {
-        if (!values || !keys) return;
-        const stored = new Map(keys.map((key, i) => [key[1], values![i]!]));
+      // A whole column (an index's first use).
+      readColumn(heads, name)((stored) => {
         for (const part of list) {
           const column = stored.get(part.group);
           if (column) memory.fill(part, column);
           else unstored.push(part);
           read();
         }
-      };
-      onRequest(heads.getAll(propRange(name)) as IDBRequest<EncodedColumn[]>, (v) => ((values = v), both()), fail);
-      onRequest(heads.getAllKeys(propRange(name)) as unknown as IDBRequest<Array<[string, string]>>, (k) => ((keys = k), both()), fail);
+      }, fail);
     }
   }
 
@@ -265,7 +258,7 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
                 buckets
                   .flat()
                   .filter((r) => inRange(primaryKeyOf(r), range))
-                  .sort((a, b) => byId(primaryKeyOf(a) as string, primaryKeyOf(b) as string)),
+                  .sort((a, b) => byCodeUnits(primaryKeyOf(a) as string, primaryKeyOf(b) as string)),
               ),
             fail,
           ),
@@ -282,7 +275,7 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
       if (!memory) {
         if (!index.isPrimaryKey) return fail(new Error(`${spec.table} keeps no secondary index`));
         return recordsInRange(trans, range)((all) => {
-          const records = (reverse ? all.reverse() : all).slice(0, limit).map((r) => (spec.decode ? spec.decode(r as never) : r));
+          const records = (reverse ? all.reverse() : all).slice(0, limit).map((r) => engine.decoded(spec, r) as object);
           const ids = records.map((r) => primaryKeyOf(r) as string);
           ok({ ids, keys: wantKeys ? ids : null, records });
         }, fail);
@@ -335,7 +328,7 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
           else if (op.kind === 'delete') byKey.delete(op.id);
           else byKey.set(op.id, op.value!);
         }
-        const ids = [...byKey.keys()].sort(byId);
+        const ids = [...byKey.keys()].sort(byCodeUnits);
         const kept = ids.map((id) => byKey.get(id)!);
         engine.caches.get(spec.table)!.invalidate(bucket);
         const request = kept.length ? store(trans).put(kept, bucket) : store(trans).delete(bucket);
@@ -354,9 +347,7 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
           }
           state.changed.add(memory);
         }
-        let touched = state.written.get(spec.table);
-        if (!touched) state.written.set(spec.table, (touched = new Set()));
-        touched.add(bucket);
+        addTo(state.written, spec.table, [bucket]);
         next();
       },
       (error) => {
@@ -442,9 +433,7 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
     (trans: DBCoreTransaction, state: TxState, groups: readonly string[]): Step<void> =>
     (ok, fail) => {
       if (!groups.length) return ok();
-      let dirtied = state.dirtied.get(spec.table);
-      if (!dirtied) state.dirtied.set(spec.table, (dirtied = new Set()));
-      for (const group of groups) dirtied.add(group);
+      addTo(state.dirtied, spec.table, groups);
       dirtyList(trans, state, groups, [])(ok, fail);
     };
 
@@ -495,9 +484,7 @@ export function bucketedTable(down: DBCoreTable, spec: BucketedTable, engine: Bu
             store(trans).getAllKeys() as IDBRequest<string[]>,
             (buckets) => {
               for (const bucket of buckets) cache.invalidate(bucket);
-              let touched = state.written.get(spec.table);
-              if (!touched) state.written.set(spec.table, (touched = new Set()));
-              for (const bucket of buckets) touched.add(bucket);
+              addTo(state.written, spec.table, buckets);
             },
             fail,
           );

@@ -60,3 +60,10 @@ export function onRequest<T>(request: IDBRequest<T>, ok: (value: T) => void, fai
     fail(request.error ?? new Error('IndexedDB request failed'));
   };
 }
+
+/** Calls `done` once `count` callbacks have come (at once when none will). */
+export function countdown(count: number, done: () => void): () => void {
+  let left = count;
+  if (left === 0) done();
+  return () => --left === 0 && done();
+}

@@ -1,4 +1,4 @@
-import { onRequest, type Step } from './dexie-zone';
+import { countdown, onRequest, type Step } from './dexie-zone';
 import { rowOf, type EncodedColumn, type Row } from './heads';
 import { bucketRecords } from './idb';
 
@@ -17,7 +17,7 @@ const DIRTY: [string, string] = ['\u0000dirty', ''];
 
 export const headsKey = (prop: string, group: string): [string, string] => [prop, group];
 /** Every group's record of one property. */
-export const propRange = (prop: string) => IDBKeyRange.bound([prop, ''], [prop, []]);
+const propRange = (prop: string) => IDBKeyRange.bound([prop, ''], [prop, []]);
 
 /** What a start reads: each clean group's stored ids, and the rows of the others (dirty, or without heads) from their records. */
 export type HeadsRead = { ids: Array<[string, EncodedColumn]>; fromRecords: Map<string, Array<[string, Row]>> };
@@ -52,21 +52,18 @@ export const readHeads =
   (ok, fail) => {
     const heads = trans.objectStore(stores.heads);
     const records = trans.objectStore(stores.records);
-    let values: EncodedColumn[] | null = null;
-    let keys: Array<[string, string]> | null = null;
+    let stored: Map<string, EncodedColumn> | null = null;
     let dirty: string[] | null = null;
     let buckets: string[] | null = null;
     const all = () => {
-      if (!values || !keys || !dirty || !buckets) return;
+      if (!stored || !dirty || !buckets) return;
       const stale = new Set(dirty);
-      const ids: Array<[string, EncodedColumn]> = [];
-      keys.forEach(([, group], i) => (stale.has(group) ? undefined : ids.push([group, values![i]!])));
+      const ids = [...stored].filter(([group]) => !stale.has(group));
       const clean = new Set(ids.map(([group]) => group));
       const wanted = buckets.filter((b) => !clean.has(groupOfBucket(b)));
       const fromRecords = new Map<string, Array<[string, Row]>>();
       for (const group of stale) fromRecords.set(group, []);
-      let left = wanted.length;
-      if (!left) return ok({ ids, fromRecords });
+      const one = countdown(wanted.length, () => ok({ ids, fromRecords }));
       for (const bucket of wanted) {
         onRequest(
           records.get(bucket) as IDBRequest<unknown>,
@@ -76,16 +73,26 @@ export const readHeads =
             const rows = fromRecords.get(group) ?? [];
             for (const record of read) rows.push([primaryKeyOf(record), rowOf(record, props)]);
             fromRecords.set(group, rows);
-            if (--left === 0) ok({ ids, fromRecords });
+            one();
           },
           fail,
         );
       }
     };
-    onRequest(heads.getAll(propRange(IDS)) as IDBRequest<EncodedColumn[]>, (v) => ((values = v), all()), fail);
-    onRequest(heads.getAllKeys(propRange(IDS)) as unknown as IDBRequest<Array<[string, string]>>, (k) => ((keys = k), all()), fail);
+    readColumn(heads, IDS)((s) => ((stored = s), all()), fail);
     onRequest(heads.get(DIRTY) as IDBRequest<string[] | undefined>, (d = []) => ((dirty = d), all()), fail);
     onRequest(records.getAllKeys() as IDBRequest<string[]>, (b) => ((buckets = b), all()), fail);
+  };
+
+/** Every stored group's record of one property (group → column), in `heads`' transaction: two requests, not one per group. */
+export const readColumn =
+  (heads: IDBObjectStore, prop: string): Step<Map<string, EncodedColumn>> =>
+  (ok, fail) => {
+    let values: EncodedColumn[] | null = null;
+    let keys: Array<[string, string]> | null = null;
+    const both = () => values && keys && ok(new Map(keys.map(([, group], i) => [group, values![i]!])));
+    onRequest(heads.getAll(propRange(prop)) as IDBRequest<EncodedColumn[]>, (v) => ((values = v), both()), fail);
+    onRequest(heads.getAllKeys(propRange(prop)) as unknown as IDBRequest<Array<[string, string]>>, (k) => ((keys = k), both()), fail);
   };
 
 /** Writes one group's heads: its ids and each column. */

@@ -14,9 +14,9 @@ export function idbRequest<T>(request: IDBRequest<T>): Promise<T> {
  */
 export function bucketRecords(value: unknown, store: string, bucket: IDBValidKey): object[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw damagedError(`${store} ${String(bucket)}: the stored bucket is not a list of records`);
+  if (!Array.isArray(value)) throw dataError(`${store} ${String(bucket)}: the stored bucket is not a list of records`);
   const bad = value.findIndex((record) => !isRecord(record));
-  if (bad >= 0) throw damagedError(`${store} ${String(bucket)}: record ${bad} of the stored bucket is not a record`);
+  if (bad >= 0) throw dataError(`${store} ${String(bucket)}: record ${bad} of the stored bucket is not a record`);
   return value as object[];
 }
 
@@ -44,15 +44,12 @@ export function checkBuckets(store: IDBObjectStore, range: IDBKeyRange | null, v
   keys.onerror = () => fail(keys.error ?? new Error(`reading the keys of ${store.name} failed`));
 }
 
-function damagedError(message: string): Error {
-  return typeof DOMException === 'function' ? new DOMException(message, 'DataError') : Object.assign(new Error(message), { name: 'DataError' });
+/** An error named as IndexedDB names its own (a DOMException where there is one, as in browsers). */
+function idbError(name: 'DataError' | 'ConstraintError', message: string): Error {
+  return typeof DOMException === 'function' ? new DOMException(message, name) : Object.assign(new Error(message), { name });
 }
 
-/** The error IndexedDB gives for a key it refuses (DOMException where there is one, as in browsers). */
-export function dataError(message: string): Error {
-  return typeof DOMException === 'function' ? new DOMException(message, 'DataError') : Object.assign(new Error(message), { name: 'DataError' });
-}
+/** What IndexedDB gives for a key it refuses; here also for a damaged stored bucket. */
+export const dataError = (message: string): Error => idbError('DataError', message);
 
-export function constraintError(message: string): Error {
-  return typeof DOMException === 'function' ? new DOMException(message, 'ConstraintError') : Object.assign(new Error(message), { name: 'ConstraintError' });
-}
+export const constraintError = (message: string): Error => idbError('ConstraintError', message);

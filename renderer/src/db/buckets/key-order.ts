@@ -85,3 +85,6 @@ export function lowerBound(n: number, before: (i: number) => boolean): number {
   }
   return lo;
 }
+
+/** String keys in IndexedDB's order (UTF-16 code units, as JavaScript compares strings). */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

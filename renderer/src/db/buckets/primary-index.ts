@@ -1,13 +1,12 @@
 import type { DBCoreKeyRange } from 'dexie';
-import { aboveLower, belowUpper, compareKeys, lowerBound, RANGE_ANY } from './key-order';
+import { aboveLower, belowUpper, byCodeUnits, compareKeys, lowerBound, RANGE_ANY } from './key-order';
 
 /** A bucketed table's primary keys (strings) in key order, for ranges and counts over them. */
 export class PrimaryIndex {
   private readonly ids: string[];
 
   constructor(ids: Iterable<string>) {
-    // Strings order by UTF-16 code units in JavaScript and in IndexedDB alike.
-    this.ids = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.ids = [...ids].sort(byCodeUnits);
   }
 
   add(id: string): void {
@@ -37,7 +36,6 @@ export class PrimaryIndex {
   scan(range: DBCoreKeyRange, reverse: boolean, limit: number): string[] {
     const [from, to] = this.bounds(range);
     if (from >= to) return [];
-    const slice = reverse ? this.ids.slice(Math.max(from, to - limit), to).reverse() : this.ids.slice(from, Math.min(to, from + limit));
-    return slice;
+    return reverse ? this.ids.slice(Math.max(from, to - limit), to).reverse() : this.ids.slice(from, Math.min(to, from + limit));
   }
 }
