@@ -29,20 +29,19 @@ export function afterFirstList(run: () => void, fallbackMs = FALLBACK_MS): () =>
     return () => {};
   }
   let done = false;
-  const once = () => {
-    if (done) return;
+  const cancel = () => {
     done = true;
     clearTimeout(timer);
     waiting.delete(once);
+  };
+  const once = () => {
+    if (done) return;
+    cancel();
     run();
   };
   const timer = setTimeout(once, fallbackMs);
   waiting.add(once);
-  return () => {
-    done = true;
-    clearTimeout(timer);
-    waiting.delete(once);
-  };
+  return cancel;
 }
 
 /** False until the first list has shown (or the fallback passed). */

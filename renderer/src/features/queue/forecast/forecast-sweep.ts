@@ -3,6 +3,7 @@ import type { Policy } from '../../../../../shared/policy/schema';
 import type { CalendarLookup } from '../../../../../shared/sla/calendars';
 import { NO_DUE } from '../../../../../shared/sla/ticket-sla';
 import { bucketOf } from '../../../db/buckets/bucket-store';
+import { byCodeUnits } from '../../../db/buckets/key-order';
 import type { TierdeskDb } from '../../../db/db';
 import { FACET } from '../../../db/search-keys';
 import type { TicketRecord } from '../../../db/ticket-record';
@@ -14,9 +15,15 @@ const HISTORY_SAMPLE = 5000;
 
 /**
  * Ids in the order of the store's buckets (db/buckets: by the ends of ids),
- * so reading them in chunks reads each bucket once.
+ * so reading them in chunks reads each bucket once. Each id's bucket is
+ * worked out once, not in every comparison.
  */
-const inBucketOrder = (ids: string[]) => ids.sort((a, b) => (bucketOf(a) < bucketOf(b) ? -1 : bucketOf(a) > bucketOf(b) ? 1 : 0));
+function inBucketOrder(ids: readonly string[]): string[] {
+  return ids
+    .map((id) => [bucketOf(id), id] as const)
+    .sort(([a], [b]) => byCodeUnits(a, b))
+    .map(([, id]) => id);
+}
 
 const pause = () =>
   new Promise<void>((resolve) => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)));
