@@ -1,19 +1,8 @@
 import { Dexie } from 'dexie';
 import { TierdeskDb } from '../../../renderer/src/db/db';
 import { toRecord } from '../../../renderer/src/db/ticket-record';
+import { shippedSchema } from '../../../renderer/src/test/shipped-schema';
 import { generateTickets } from '../workspace/generate-tickets';
-
-/** The database as the last version before buckets left it (schema version 6; db.ts). */
-function shippedVersion6(name: string): Dexie {
-  const old = new Dexie(name);
-  old.version(1).stores({ tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], updatedAt', syncState: 'key', session: 'key' });
-  old.version(2).stores({ serverTickets: 'id', events: 'id, [ticketId+seq]', kb: 'id, category, updatedAt', agents: 'id', groups: 'id', outbox: 'id, ticketId', needsAttention: 'id, ticketId, refusedAt', drafts: 'key, ticketId' });
-  old.version(3).stores({ tickets: 'id, &number, [open+nextDueAt], [open+group+nextDueAt], [open+assignee+nextDueAt], [open+tier+nextDueAt], updatedAt, [group+riskAt], [group+breachAt], *keys' });
-  old.version(4).stores({ audit: 'seq, [ticketId+seq]' });
-  old.version(5).stores({ logs: 'ticketId' });
-  old.version(6).stores({ events: null });
-  return old;
-}
 
 const ENTRIES_PER_LOG = 8;
 
@@ -21,7 +10,8 @@ const bench = {
   /** Writes `count` tickets, each with a log, as version 6 stored them; then opens the database with this version and again. */
   async run(count: number) {
     const name = `upgrade-${Math.random()}`;
-    const old = shippedVersion6(name);
+    // The database as the last version before buckets left it (schema version 6).
+    const old = shippedSchema(name, 6);
     const now = Date.now();
     const seedStart = performance.now();
     for (let from = 0; from < count; from += 5000) {
